@@ -1,0 +1,71 @@
+"""The library API: lint text or files and get a report object. The CLI is a thin layer over this."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from .config import Config
+from .engine.linter import Linter
+from .model import Context
+from .reading import DraftError, draft_from_text, read_path
+from .reporting.results import FileReport, Report
+
+_LINTERS: dict[str, Linter] = {}
+
+
+def linter_for(config: Config) -> Linter:
+    """A linter for ``config``, built once per process and reused."""
+    key = repr(config)
+    if key not in _LINTERS:
+        _LINTERS[key] = Linter(config)
+    return _LINTERS[key]
+
+
+def _context(context: Context | Mapping[str, Any] | None) -> Context | None:
+    if context is None or isinstance(context, Context):
+        return context
+    people = context.get("interviewers", context.get("interviewer", ()))
+    return Context(
+        company=context.get("company"),
+        role=context.get("role"),
+        interviewers=(people,) if isinstance(people, str) else tuple(people),
+        channel=context.get("channel"),
+    )
+
+
+def lint_text(
+    text: str,
+    context: Context | Mapping[str, Any] | None = None,
+    config: Config | None = None,
+    *,
+    path: str = "<text>",
+    format: str | None = None,
+) -> FileReport:
+    """Lint a draft given as text. ``format`` is ``text``, ``markdown`` or ``email`` (default: from ``path``).
+
+    >>> report = lint_text("Hi Dana,\\n\\nI enjoyed our talk.\\n\\nBest,\\nSam", {"company": "Acme"})
+    >>> [f.rule for f in report.findings]
+    ['gratitude.missing']
+    """
+    draft = draft_from_text(text, path, format)
+    return linter_for(config or Config()).lint(draft, _context(context))
+
+
+def lint_paths(
+    paths: Iterable[str | Path],
+    context: Context | Mapping[str, Any] | None = None,
+    config: Config | None = None,
+) -> Report:
+    """Lint files; unreadable ones are listed in ``Report.errors`` and the rest are still linted."""
+    report = Report()
+    linter = linter_for(config or Config())
+    for path in paths:
+        try:
+            draft = read_path(path)
+        except DraftError as exc:
+            report.errors.append(str(exc))
+            continue
+        report.files.append(linter.lint(draft, _context(context)))
+    return report

@@ -1,0 +1,58 @@
+"""The ``followup-lint`` command: a thin layer over the library API.
+
+``followup-lint [OPTIONS] PATH...`` lints drafts; ``followup-lint rules`` and ``followup-lint rule ID``
+document the rules. Errors are one line on stderr with exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+#: Sub-commands; any other first argument is a path to lint (use ``./rules`` for a file named "rules").
+COMMANDS = ("rules", "rule")
+PROG = "followup-lint"
+
+
+def error(message: str) -> int:
+    """Print a one-line error and return exit status 2."""
+    sys.stderr.write(f"{PROG}: error: {' '.join(str(message).split())}\n")
+    return 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from ..config import ConfigError
+    from ..engine.errors import RuleError
+    from ..reading import DraftError
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in COMMANDS:
+        from .docs import app
+    else:
+        from .lint import app
+    import typer
+
+    # typer may vendor click; find its exception base class through a public subclass.
+    click_exception = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args, prog_name=PROG, standalone_mode=False)
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        return error("aborted")
+    except click_exception as exc:
+        message = exc.format_message()
+        return error(message) if message.strip() else 2
+    except (RuleError, ConfigError, DraftError) as exc:
+        return error(str(exc))
+    except BrokenPipeError:
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # pragma: no cover - a bug; say so in one line unless debugging
+        if os.environ.get("FOLLOWUP_LINT_DEBUG"):
+            raise
+        return error(f"internal error: {type(exc).__name__}: {exc} (set FOLLOWUP_LINT_DEBUG=1 for details)")
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,104 @@
+"""``followup-lint rules`` and ``followup-lint rule ID``: the rules' documentation, built from the rule files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..engine.rule import Example, Rule
+
+app = typer.Typer(add_completion=False, context_settings={"help_option_names": ["-h", "--help"]})
+
+
+def _load(rule_dirs: list[Path] | None) -> dict[str, Rule]:
+    from ..engine.loader import load_rules
+
+    return load_rules(tuple(rule_dirs or ()))
+
+
+@app.command("rules", help="List every rule: id, category, severity and what it catches.")
+def list_rules(
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    rules: Annotated[list[Path] | None, typer.Option("--rules", help="A directory of extra rule files.")] = None,
+) -> int:
+    loaded = sorted(_load(rules).values(), key=lambda r: r.id)
+    if output_format == "json":
+        typer.echo(json.dumps([rule_summary(r) for r in loaded], indent=2, ensure_ascii=False))
+        return 0
+    width = max((len(r.id) for r in loaded), default=10)
+    for rule in loaded:
+        state = "" if rule.enabled else " (opt-in)"
+        typer.echo(f"{rule.id:<{width}}  {rule.category:<15} {rule.severity.label:<10} {rule.summary}{state}")
+    return 0
+
+
+@app.command("rule", help="Show a rule's full documentation, with examples.")
+def show_rule(
+    rule_id: Annotated[str, typer.Argument(metavar="ID", help="The rule id, e.g. gratitude.missing.")],
+    rules: Annotated[list[Path] | None, typer.Option("--rules", help="A directory of extra rule files.")] = None,
+) -> int:
+    loaded = _load(rules)
+    if rule_id not in loaded:
+        close = [r for r in sorted(loaded) if rule_id in r]
+        hint = f" (did you mean {', '.join(close[:5])}?)" if close else " (see 'followup-lint rules')"
+        raise typer.BadParameter(f"unknown rule {rule_id!r}{hint}")
+    typer.echo(render_rule(loaded[rule_id]))
+    return 0
+
+
+def rule_summary(rule: Rule) -> dict[str, object]:
+    return {
+        "id": rule.id,
+        "category": rule.category,
+        "severity": rule.severity.label,
+        "kind": rule.kind,
+        "enabled": rule.enabled,
+        "summary": rule.summary,
+    }
+
+
+def _example(example: Example) -> str:
+    context = {
+        k: v
+        for k, v in (
+            ("company", example.context.company),
+            ("role", example.context.role),
+            ("interviewers", ", ".join(example.context.interviewers)),
+            ("channel", example.context.channel),
+        )
+        if v
+    }
+    body = "\n".join("    " + line for line in example.text.splitlines())
+    if context:
+        body = "    (" + "; ".join(f"{k}: {v}" for k, v in context.items()) + ")\n" + body
+    return body
+
+
+def render_rule(rule: Rule) -> str:
+    """The rule's documentation as Markdown-flavoured text (also used to build docs/rules.md)."""
+    lines = [f"# {rule.id}", "", rule.summary, ""]
+    lines.append(f"- category: {rule.category}")
+    lines.append(f"- severity: {rule.severity.label}")
+    lines.append(f"- kind: {rule.kind}")
+    lines.append(f"- enabled by default: {'yes' if rule.enabled else 'no (opt-in with --select ' + rule.id + ')'}")
+    if rule.channels:
+        lines.append(f"- channels: {', '.join(rule.channels)}")
+    lines += ["", "## Why it matters", "", rule.why]
+    if rule.sources:
+        lines += ["", "Sources:"] + [f"- {s}" for s in rule.sources]
+    lines += ["", "## Message", "", rule.message]
+    if rule.suggestion:
+        lines += ["", "Suggestion: " + rule.suggestion]
+    if rule.options:
+        lines += ["", "## Options", ""]
+        lines += [f"- `{k}` (default {v!r})" for k, v in rule.options.items()]
+        lines += ["", f'Set them in config: [rules."{rule.id}"]']
+    lines += ["", "## Examples that fire", ""]
+    lines += [_example(e) + "\n" for e in rule.fire]
+    lines += ["## Examples that do not fire", ""]
+    lines += [_example(e) + "\n" for e in rule.passes]
+    lines += [f"Defined in: {rule.path}"]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,178 @@
+"""``followup-lint [OPTIONS] PATH...``: lint drafts and report the findings."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+
+app = typer.Typer(add_completion=False, context_settings={"help_option_names": ["-h", "--help"]})
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+    line = "line"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    suggestion = "suggestion"
+
+
+class Kind(StrEnum):
+    auto = "auto"
+    thank_you = "thank-you"
+    check_in = "check-in"
+    post_rejection = "post-rejection"
+    networking = "networking"
+
+
+class Dialect(StrEnum):
+    en_us = "en-US"
+    en_gb = "en-GB"
+
+
+def _date(value: str | None) -> str | None:
+    """Validate a strict ISO date (YYYY-MM-DD)."""
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _dates(values: list[str] | None) -> list[str] | None:
+    return [d for v in values or () if (d := _date(v))] or None
+
+
+class Channel(StrEnum):
+    email = "email"
+    linkedin = "linkedin"
+    message = "message"
+
+
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"followup-lint {__version__}")
+        raise typer.Exit(0)
+
+
+@app.command(
+    help="Lint interview follow-up drafts (.txt, .md, .eml, or - for standard input).\n\n"
+    "Other commands: 'followup-lint rules' lists the rules, 'followup-lint rule ID' documents one.",
+    no_args_is_help=True,
+)
+def lint(
+    paths: Annotated[list[str], typer.Argument(help="Draft files; '-' reads standard input.", show_default=False)],
+    output_format: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.text,
+    company: Annotated[str | None, typer.Option(help="The employer the draft is written to.")] = None,
+    role: Annotated[str | None, typer.Option(help="The position interviewed for.")] = None,
+    interviewer: Annotated[list[str] | None, typer.Option(help="Someone the draft may address (repeatable).")] = None,
+    channel: Annotated[Channel | None, typer.Option(help="Where the message is sent [default: email].")] = None,
+    kind: Annotated[Kind, typer.Option(help="The kind of message (auto: detect it).")] = Kind.auto,
+    interview_date: Annotated[
+        str | None, typer.Option(callback=_date, help="Date of the interview (YYYY-MM-DD), for timing rules.")
+    ] = None,
+    send_date: Annotated[
+        str | None, typer.Option(callback=_date, help="Date the message will be sent (YYYY-MM-DD) [default: today].")
+    ] = None,
+    previous: Annotated[
+        list[str] | None, typer.Option(callback=_dates, help="Date of an earlier follow-up (YYYY-MM-DD, repeatable).")
+    ] = None,
+    dialect: Annotated[Dialect | None, typer.Option(help="Accept only this spelling dialect [default: both].")] = None,
+    languagetool: Annotated[
+        str | None, typer.Option(help="URL of a LanguageTool server you run (optional extra checks).")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="Config file (default: .followup-lint.toml or pyproject.toml, searched upward).")
+    ] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
+    select: Annotated[
+        list[str] | None, typer.Option(help="Rules to run: ids, id prefixes or categories (comma-separated).")
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Rules to skip: ids, id prefixes or categories.")] = None,
+    rules: Annotated[
+        list[Path] | None, typer.Option("--rules", help="A directory of extra rule files (repeatable).")
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None, typer.Option(help="Lowest severity that makes the exit status 1 [default: warning].")
+    ] = None,
+    stdin_filename: Annotated[
+        str | None, typer.Option(help="Name to report for standard input (its extension picks the format).")
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> int:
+    from ..api import linter_for
+    from ..config import Config, find_config, load_config
+    from ..model import Context, Severity
+    from ..reading import DraftError, read_bytes, read_path
+    from ..reporting import Report, write_report
+
+    cli_context = Context(
+        company=company,
+        role=role,
+        interviewers=tuple(interviewer or ()),
+        channel=channel.value if channel else None,
+        kind=None if kind is Kind.auto else kind.value,
+        interview_date=interview_date,
+        send_date=send_date,
+        previous=tuple(previous or ()),
+        dialect=dialect.value if dialect else None,
+    )
+    cli = {
+        "select": _split(select),
+        "ignore": _split(ignore),
+        "fail_on": Severity.parse(fail_on.value) if fail_on else None,
+        "rule_dirs": tuple(rules or ()),
+        "context": cli_context,
+        "languagetool": languagetool,
+    }
+    explicit = load_config(config) if config else None
+    configs: dict[Path | None, Config] = {}
+
+    def config_for(directory: Path) -> Config:
+        found = None if (explicit or isolated) else find_config(directory)
+        if found not in configs:
+            base = explicit or (load_config(found) if found else Config())
+            configs[found] = base.with_cli(**cli)
+        return configs[found]
+
+    report = Report()
+    fail_level = None
+    for name in paths:
+        try:
+            if name == "-":
+                shown = stdin_filename or "-"
+                draft = read_bytes(shown, sys.stdin.buffer.read())
+                directory = Path(stdin_filename).parent if stdin_filename else Path.cwd()
+            else:
+                draft = read_path(name)
+                directory = Path(name).parent
+        except DraftError as exc:
+            report.errors.append(str(exc))
+            sys.stderr.write(f"followup-lint: error: {exc}\n")
+            continue
+        settings = config_for(directory)
+        fail_level = fail_level or settings.fail_on
+        report.files.append(linter_for(settings).lint(draft))
+    if report.files or not report.errors:
+        write_report(report, output_format.value, sys.stdout)
+    return report.exit_status(fail_level or cli["fail_on"] or Severity.WARNING)

@@ -1,0 +1,164 @@
+"""Phrases, spaCy token patterns and regular expressions from rule files, compiled and matched.
+
+Phrases match case-insensitively on spaCy's ``NORM`` attribute, so "I am" also matches "I'm" and "I’m".
+Token patterns are spaCy ``Matcher`` patterns. Regular expressions run on the prose text, ignoring case
+unless the item says ``case: sensitive``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..errors import RuleError
+from ..schema import Field, check_fields, compile_regex
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+ITEM_FIELDS: dict[str, Field] = {
+    "phrase": Field(str),
+    "pattern": Field(list),
+    "regex": Field(str),
+    "case": Field(str),
+    "replacement": Field((str, list)),
+    "safe": Field(bool),
+    "message": Field(str),
+    "suggestion": Field(str),
+}
+SOURCES = ("phrases", "patterns", "regexes")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One thing to look for, with what to say and what to replace it with."""
+
+    phrase: str | None = None
+    pattern: tuple[dict[str, Any], ...] | None = None
+    regex: re.Pattern[str] | None = None
+    replacements: tuple[str, ...] = ()
+    safe: bool = True
+    message: str | None = None
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    item: Item
+
+
+def parse_items(path: str, spec: dict[str, Any], prefix: str = "") -> list[Item]:
+    """Items from the ``phrases``, ``patterns`` and ``regexes`` lists of a rule spec."""
+    items: list[Item] = []
+    for source in SOURCES:
+        values = spec.get(source) or []
+        if not isinstance(values, list):
+            raise RuleError(path, prefix + source, "must be a list")
+        key = source[:-1] if source != "regexes" else "regex"
+        for index, value in enumerate(values):
+            where = f"{prefix}{source}[{index}]"
+            if not isinstance(value, dict) or (source == "patterns" and "pattern" not in value):
+                value = {key: value}
+            check_fields(path, value, ITEM_FIELDS, where + ".")
+            if key not in value:
+                raise RuleError(path, where, f"needs `{key}`")
+            items.append(_item(path, where, key, value))
+    return items
+
+
+def _item(path: str, where: str, key: str, value: dict[str, Any]) -> Item:
+    replacement = value.get("replacement", ())
+    replacements = (replacement,) if isinstance(replacement, str) else tuple(replacement)
+    common = {
+        "replacements": replacements,
+        "safe": value.get("safe", True),
+        "message": value.get("message"),
+        "suggestion": value.get("suggestion"),
+    }
+    if key == "phrase":
+        if not value["phrase"].strip():
+            raise RuleError(path, where, "empty phrase")
+        return Item(phrase=value["phrase"], **common)
+    if key == "pattern":
+        pattern = value["pattern"]
+        if not pattern or not all(isinstance(tok, dict) and tok for tok in pattern):
+            raise RuleError(path, where, "a token pattern must be a non-empty list of token mappings")
+        return Item(pattern=tuple(pattern), **common)
+    case = value.get("case", "insensitive")
+    if case not in ("sensitive", "insensitive"):
+        raise RuleError(path, where + ".case", "must be `sensitive` or `insensitive`")
+    flags = re.MULTILINE | (0 if case == "sensitive" else re.IGNORECASE)
+    regex = compile_regex(path, where, value["regex"], flags)
+    if regex.match(""):
+        raise RuleError(path, where, "the regular expression matches the empty string")
+    return Item(regex=regex, **common)
+
+
+class Matcher:
+    """All items of one rule, compiled against the shared spaCy vocabulary."""
+
+    def __init__(self, path: str, field: str, items: list[Item]) -> None:
+        self.path = path
+        self.field = field
+        self.items = items
+        self._phrase: Any = None
+        self._tokens: Any = None
+
+    @property
+    def needs_tokens(self) -> bool:
+        return any(item.regex is None for item in self.items)
+
+    def prepare(self) -> None:
+        if not self.needs_tokens or self._phrase is not None:
+            return
+        from spacy.matcher import Matcher as TokenMatcher
+        from spacy.matcher import PhraseMatcher
+
+        from ..nlp import pipeline
+
+        nlp = pipeline()
+        self._phrase = PhraseMatcher(nlp.vocab, attr="NORM")
+        self._tokens = TokenMatcher(nlp.vocab, validate=True)
+        for index, item in enumerate(self.items):
+            if item.phrase is not None:
+                self._phrase.add(str(index), [nlp.make_doc(item.phrase.lower())])
+            elif item.pattern is not None:
+                try:
+                    self._tokens.add(str(index), [list(item.pattern)])
+                except (ValueError, TypeError, KeyError) as exc:
+                    problem = " ".join(str(exc).split())[:200]
+                    raise RuleError(
+                        self.path, f"{self.field}: pattern {index}", f"invalid token pattern: {problem}"
+                    ) from None
+
+    def find(self, doc: Document, start: int = 0, end: int | None = None) -> list[Match]:
+        """Matches within ``[start, end)`` of the prose, longest first where they overlap, in text order."""
+        end = len(doc.prose) if end is None else end
+        found: list[Match] = []
+        for item in self.items:
+            if item.regex is not None:
+                for m in item.regex.finditer(doc.prose, start, end):
+                    found.append(Match(m.start(), m.end(), item))
+        if self.needs_tokens:
+            self.prepare()
+            spacy_doc = doc.doc
+            for matcher in (self._phrase, self._tokens):
+                for match_id, first, last in matcher(spacy_doc):
+                    span = spacy_doc[first:last]
+                    if span.start_char >= start and span.end_char <= end:
+                        item = self.items[int(spacy_doc.vocab.strings[match_id])]
+                        found.append(Match(span.start_char, span.end_char, item))
+        return _longest_first(found)
+
+
+def _longest_first(matches: list[Match]) -> list[Match]:
+    """Drop matches that overlap a longer (or earlier) one."""
+    kept: list[Match] = []
+    for match in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and match.start < kept[-1].end:
+            continue
+        kept.append(match)
+    return kept

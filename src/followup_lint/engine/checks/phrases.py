@@ -1,0 +1,126 @@
+"""``existence`` and ``substitution``: report phrases that should not be there, with a better wording."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ...model import Finding, Fix
+from ..errors import RuleError
+from ..schema import Field
+from ..templates import fill
+from .base import Check, register
+from .matching import Matcher, parse_items
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..rule import Rule
+
+SCOPES = ("prose", "body", "subject")
+
+MATCH_FIELDS: dict[str, Field] = {
+    "phrases": Field(list, False, "phrases, matched case-insensitively on whole tokens"),
+    "patterns": Field(list, False, "spaCy Matcher token patterns"),
+    "regexes": Field(list, False, "regular expressions over the prose"),
+    "unless": Field(dict, False, "phrases/patterns/regexes that, where they overlap a match, cancel it"),
+    "scope": Field(str, False, "prose (default), body or subject"),
+}
+
+
+def scope_range(doc: Document, scope: str) -> tuple[int, int] | None:
+    """The prose range a rule looks at; None when the draft has no such part."""
+    if scope == "subject":
+        return doc.draft.subject_span
+    if scope == "body":
+        return doc.draft.body_start, len(doc.prose)
+    return 0, len(doc.prose)
+
+
+def build_matchers(rule: Rule) -> tuple[Matcher, Matcher | None]:
+    items = parse_items(rule.path, rule.spec)
+    if not items:
+        raise RuleError(rule.path, "phrases", "needs at least one of phrases, patterns or regexes")
+    unless = rule.spec.get("unless")
+    exceptions = Matcher(rule.path, "unless", parse_items(rule.path, unless, "unless.")) if unless else None
+    return Matcher(rule.path, "phrases", items), exceptions
+
+
+class PhraseCheck(Check):
+    """Shared by ``existence`` and ``substitution``."""
+
+    fields: ClassVar[dict[str, Field]] = MATCH_FIELDS
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        scope = rule.spec.get("scope", "prose")
+        if scope not in SCOPES:
+            raise RuleError(rule.path, "scope", f"must be one of {', '.join(SCOPES)}")
+        build_matchers(rule)
+
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule)
+        self.matcher, self.unless = build_matchers(rule)
+        self.scope = rule.spec.get("scope", "prose")
+
+    def prepare(self) -> None:
+        self.matcher.prepare()
+        if self.unless:
+            self.unless.prepare()
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        bounds = scope_range(doc, self.scope)
+        if bounds is None:
+            return
+        matches = self.matcher.find(doc, *bounds)
+        if matches and self.unless:
+            cancel = self.unless.find(doc, *bounds)
+            matches = [m for m in matches if not any(c.start < m.end and m.start < c.end for c in cancel)]
+        for match in matches:
+            text = doc.source[match.start : match.end]
+            values: dict[str, Any] = {"match": text}
+            fixes = []
+            for template in match.item.replacements:
+                replacement = fill(template, {**doc.context.values(), "match": text})
+                if replacement is not None:
+                    fixes.append(
+                        Fix(match.start, match.end - match.start, match_case(text, replacement), match.item.safe)
+                    )
+            if fixes:
+                values["replacement"] = fixes[0].replacement
+            yield self.finding(
+                doc,
+                match.start,
+                match.end,
+                message=match.item.message,
+                suggestion=match.item.suggestion,
+                fixes=tuple(fixes),
+                values=values,
+            )
+
+
+def match_case(original: str, replacement: str) -> str:
+    """Give ``replacement`` the capitalisation of ``original`` (UPPER, Title or as written)."""
+    if not replacement:
+        return replacement
+    if original.isupper() and len(original) > 1 and not replacement.isupper():
+        return replacement if " " in replacement else replacement.upper()
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+@register("existence")
+class Existence(PhraseCheck):
+    """Report every occurrence of a phrase or pattern; items may carry a replacement."""
+
+
+@register("substitution")
+class Substitution(PhraseCheck):
+    """Like ``existence``, but every item must say what to write instead (its ``replacement``)."""
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        super().validate(rule)
+        for item in parse_items(rule.path, rule.spec):
+            if not item.replacements:
+                raise RuleError(rule.path, "phrases", "every item of a substitution rule needs a `replacement`")

@@ -1,0 +1,97 @@
+"""``required``: report when none of the phrases occurs (no thanks, no company named, ...)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+from ...model import Finding, Fix
+from ..errors import RuleError
+from ..schema import Field, check_fields
+from ..templates import first_filled
+from .base import Check, register
+from .phrases import MATCH_FIELDS, build_matchers, scope_range
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..rule import Rule
+
+_INSERT_FIELDS = {
+    "at": Field(str, False, "after-greeting (default), body-start or before-sign-off"),
+    "templates": Field(list, True, "sentences to insert, first whose {fields} are all known"),
+    "safe": Field(bool, False, "whether --fix may insert it without review (default false)"),
+}
+_POSITIONS = ("after-greeting", "body-start", "before-sign-off")
+
+
+@register("required")
+class Required(Check):
+    """Fires once, at the start of the body, when nothing in the draft matches; may insert a sentence."""
+
+    fields: ClassVar[dict[str, Field]] = {
+        **MATCH_FIELDS,
+        "insert": Field(dict, False, "a sentence to insert as the fix"),
+    }
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        build_matchers(rule)
+        insert = rule.spec.get("insert")
+        if insert is not None:
+            check_fields(rule.path, insert, _INSERT_FIELDS, "insert.")
+            if insert.get("at", "after-greeting") not in _POSITIONS:
+                raise RuleError(rule.path, "insert.at", f"must be one of {', '.join(_POSITIONS)}")
+            if not insert["templates"] or not all(isinstance(t, str) for t in insert["templates"]):
+                raise RuleError(rule.path, "insert.templates", "must be a non-empty list of strings")
+
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule)
+        self.matcher, self.unless = build_matchers(rule)
+        self.scope = rule.spec.get("scope", "prose")
+        self.insert = rule.spec.get("insert")
+
+    def prepare(self) -> None:
+        self.matcher.prepare()
+        if self.unless:
+            self.unless.prepare()
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        bounds = scope_range(doc, self.scope) or (doc.draft.body_start, doc.draft.body_start)
+        if not doc.prose[doc.draft.body_start :].strip():
+            return  # an empty draft has nothing to judge
+        matches = self.matcher.find(doc, *bounds)
+        if matches and self.unless:
+            cancel = self.unless.find(doc, *bounds)
+            matches = [m for m in matches if not any(c.start < m.end and m.start < c.end for c in cancel)]
+        if matches:
+            return
+        at = self.body_anchor(doc)
+        fixes: tuple[Fix, ...] = ()
+        values: dict[str, str] = {}
+        if self.insert:
+            sentence = first_filled(self.insert["templates"], doc.context.values())
+            if sentence:
+                values["sentence"] = sentence
+                fixes = (self.insertion(doc, sentence),)
+        yield self.finding(doc, at, at, fixes=fixes, values=values)
+
+    @staticmethod
+    def body_anchor(doc: Document) -> int:
+        """The first character of the message body's text (after leading blank lines)."""
+        start = doc.draft.body_start
+        return start + len(doc.prose[start:]) - len(doc.prose[start:].lstrip())
+
+    def insertion(self, doc: Document, sentence: str) -> Fix:
+        """A fix inserting ``sentence`` as its own paragraph at the configured place."""
+        nl = doc.draft.newline
+        layout = doc.layout
+        at = self.insert.get("at", "after-greeting") if self.insert else "after-greeting"
+        safe = bool(self.insert.get("safe", False)) if self.insert else False
+        if at == "before-sign-off" and layout.sign_off is not None:
+            return Fix(layout.sign_off.start, 0, sentence + nl + nl, safe)
+        if at != "body-start" and layout.greeting is not None:
+            paragraph = layout.first_paragraph
+            if paragraph is not None:
+                return Fix(paragraph.content_start, 0, sentence + nl + nl, safe)
+            return Fix(layout.greeting.content_end, 0, nl + nl + sentence, safe)
+        return Fix(self.body_anchor(doc), 0, sentence + nl + nl, safe)

@@ -1,0 +1,59 @@
+"""A draft being linted: the text, the context, and lazily computed views (tokens, layout, metrics)."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from ..model import Context
+from ..reading import Draft
+from . import metrics as _metrics
+from .layout import Layout, analyse
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+class Document:
+    """What a check sees. Heavy views (the spaCy ``Doc``) are built on first use and shared by all checks."""
+
+    def __init__(self, draft: Draft, context: Context, words: frozenset[str] = frozenset()) -> None:
+        self.draft = draft
+        self.context = context
+        #: The user's personal word list (lowercased), for checks that judge words.
+        self.words = words
+        self.metrics: dict[str, Any] = {}
+
+    @property
+    def source(self) -> str:
+        return self.draft.source
+
+    @property
+    def prose(self) -> str:
+        return self.draft.prose
+
+    @cached_property
+    def doc(self) -> Doc:
+        from .nlp import pipeline
+
+        return pipeline()(self.draft.prose)
+
+    @cached_property
+    def layout(self) -> Layout:
+        return analyse(self.draft.prose, self.draft.body_start)
+
+    @cached_property
+    def body_words(self) -> list[re.Match[str]]:
+        return _metrics.body_words(self)
+
+    def metric(self, name: str) -> float:
+        """The value of a registered metric, computed once."""
+        if name not in self.metrics:
+            self.metrics[name] = _metrics.METRICS[name](self)
+        return self.metrics[name]
+
+    def line_text(self, offset: int) -> str:
+        start = self.source.rfind("\n", 0, offset) + 1
+        end = self.source.find("\n", offset)
+        return self.source[start : end if end >= 0 else len(self.source)].rstrip("\r")

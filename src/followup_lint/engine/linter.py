@@ -1,0 +1,109 @@
+"""The linter: selects and configures rules, then runs their checks over a draft."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..config import Config, ConfigError
+from ..model import CATEGORIES, Context, Finding, Severity
+from ..reading import Draft
+from ..reporting.results import FileReport
+from .checks import Check, kind_class
+from .document import Document
+from .loader import load_rules
+from .rule import Rule
+
+#: Metrics every report carries, whatever rules run.
+REPORT_METRICS = ("words", "sentences")
+
+
+def select_rules(rules: dict[str, Rule], config: Config) -> list[Rule]:
+    """The rules a config runs, with its severity and option overrides applied."""
+    for where, selectors in (("select", config.select), ("ignore", config.ignore)):
+        for selector in selectors:
+            if (
+                selector.upper() != "ALL"
+                and selector not in CATEGORIES
+                and not any(r.matches(selector) for r in rules.values())
+            ):
+                raise ConfigError(config.path or "command line", where, f"unknown rule or category {selector!r}")
+    if config.select:
+        # A category, prefix or ALL selects the enabled rules in it; an exact id also enables an opt-in rule.
+        chosen = [
+            r
+            for r in rules.values()
+            if r.id in config.select or (r.enabled and any(r.matches(s) for s in config.select))
+        ]
+    else:
+        chosen = [r for r in rules.values() if r.enabled]
+    chosen = [r for r in chosen if not any(r.matches(s) for s in config.ignore)]
+    return [_override(rule, config) for rule in sorted(chosen, key=lambda r: r.id)]
+
+
+def _override(rule: Rule, config: Config) -> Rule:
+    severity: Severity | None = None
+    options: dict[str, Any] = {}
+    for selector, settings in config.overrides:
+        if not rule.matches(selector):
+            continue
+        for key, value in settings.items():
+            field = f"rules.{selector}.{key}"
+            if key == "severity":
+                try:
+                    severity = Severity.parse(str(value))
+                except ValueError as exc:
+                    raise ConfigError(config.path or "config", field, str(exc)) from None
+            elif key in rule.options:
+                default = rule.options[key]
+                if isinstance(default, bool) != isinstance(value, bool) or not isinstance(
+                    value, (int, float) if isinstance(default, (int, float)) else type(default)
+                ):
+                    raise ConfigError(config.path or "config", field, f"must be like the default {default!r}")
+                options[key] = value
+    return rule.with_overrides(severity, options) if severity or options else rule
+
+
+def _check_overrides(rules: dict[str, Rule], config: Config) -> None:
+    for selector, settings in config.overrides:
+        matched = [r for r in rules.values() if r.matches(selector)]
+        if not matched:
+            raise ConfigError(config.path or "config", f"rules.{selector}", "names no known rule or category")
+        for key in settings:
+            if key != "severity" and not any(key in r.options for r in matched):
+                known = sorted({o for r in matched for o in r.options})
+                raise ConfigError(
+                    config.path or "config",
+                    f"rules.{selector}.{key}",
+                    f"unknown option (known: {', '.join(known) or 'none'})",
+                )
+
+
+class Linter:
+    """Lints drafts with one configuration. Rules are compiled once; reuse the linter for many drafts."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        available = load_rules(self.config.rule_dirs)
+        _check_overrides(available, self.config)
+        self.rules = select_rules(available, self.config)
+        self.checks: list[Check] = []
+        for rule in self.rules:
+            check_class = kind_class(rule.kind)
+            assert check_class is not None  # the loader rejects unknown kinds
+            check = check_class(rule)
+            check.prepare()
+            self.checks.append(check)
+
+    def lint(self, draft: Draft, context: Context | None = None) -> FileReport:
+        """Run every selected rule over ``draft``."""
+        ctx = self.config.context.merged(context) if context else self.config.context
+        doc = Document(draft, ctx, self.config.words)
+        findings: list[Finding] = []
+        for check in self.checks:
+            if check.rule.applies_to(ctx.channel):
+                findings.extend(check.run(doc))
+        findings.sort(key=lambda f: (f.offset, -f.severity, f.rule, f.length))
+        metrics: dict[str, Any] = {name: doc.metric(name) for name in REPORT_METRICS}
+        metrics.update(doc.metrics)
+        metrics = {k: (int(v) if isinstance(v, float) and v.is_integer() else v) for k, v in metrics.items()}
+        return FileReport(path=draft.path, source=draft.source, findings=findings, metrics=metrics)

@@ -1,0 +1,217 @@
+"""Load rule files (YAML) from the built-in rule directory and from user directories."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..model import CATEGORIES, Context, Severity
+from .errors import RuleError
+from .rule import Example, Rule
+from .schema import Field, check_fields
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*$")
+
+COMMON_FIELDS: dict[str, Field] = {
+    "id": Field(str, True, "unique id, `category.name`"),
+    "category": Field(str, True, "one of the contract's categories"),
+    "severity": Field(str, True, "error, warning or suggestion"),
+    "kind": Field(str, True, "the check kind: existence, substitution, required, metric, or a Python check"),
+    "message": Field(str, True, "what is wrong, shown with each finding"),
+    "summary": Field(str, False, "one line for `followup-lint rules` (default: the message)"),
+    "suggestion": Field(str, False, "what to write instead"),
+    "why": Field(str, True, "why it matters, for the rule's documentation"),
+    "sources": Field(list, False, "where the reason comes from"),
+    "enabled": Field(bool, False, "false for opt-in rules (enable with --select)"),
+    "channels": Field(list, False, "the channels the rule applies to: email, linkedin, message (default: all)"),
+    "options": Field(dict, False, "options with their defaults, overridable in config"),
+    "examples": Field(dict, True, "`fire:` and `pass:` lists of example drafts"),
+}
+_EXAMPLE_FIELDS = {
+    "text": Field(str, True),
+    "context": Field(dict, False),
+    "format": Field(str, False),
+    "flags": Field(str, False),
+}
+_CONTEXT_FIELDS = {
+    "company": Field(str),
+    "role": Field(str),
+    "interviewer": Field((str, list)),
+    "interviewers": Field((str, list)),
+    "channel": Field(str),
+    "kind": Field(str),
+    "dialect": Field(str),
+    "interview-date": Field(str),
+    "send-date": Field(str),
+    "previous": Field(list),
+}
+
+
+def builtin_rules_dir() -> Path:
+    """The rule files that ship with the package (or, in a source checkout, the top-level ``rules/``)."""
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "rules"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "rules"
+
+
+def load_rules(extra_dirs: tuple[Path, ...] = ()) -> dict[str, Rule]:
+    """All rules by id: the built-in ones, then each extra directory's (a same-id rule replaces the earlier)."""
+    rules: dict[str, Rule] = dict(_load_dir(builtin_rules_dir()))
+    for directory in extra_dirs:
+        if not directory.is_dir():
+            raise RuleError(str(directory), None, "rule directory not found")
+        rules.update(_load_dir(directory))
+    return rules
+
+
+@lru_cache(maxsize=8)
+def _load_dir(directory: Path) -> tuple[tuple[str, Rule], ...]:
+    seen: dict[str, str] = {}
+    out: list[tuple[str, Rule]] = []
+    for path in sorted(directory.rglob("*.yaml")) + sorted(directory.rglob("*.yml")):
+        if any(part.startswith((".", "_")) for part in path.relative_to(directory).parts):
+            continue
+        rule = load_rule_file(path)
+        if rule.id in seen:
+            raise RuleError(str(path), "id", f"duplicate rule id {rule.id!r} (also in {seen[rule.id]})")
+        seen[rule.id] = str(path)
+        out.append((rule.id, rule))
+    return tuple(out)
+
+
+def load_rule_file(path: Path) -> Rule:
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(name, None, f"cannot read rule file ({exc})") from None
+    data = _parse_yaml(name, text)
+    return parse_rule(name, data)
+
+
+def _parse_yaml(name: str, text: str) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RuleError(name, where, f"invalid YAML: {problem}") from None
+
+
+def parse_rule(name: str, data: Any) -> Rule:
+    """Validate one rule file's data and build the ``Rule``."""
+    from .checks import kind_class
+
+    if not isinstance(data, dict):
+        raise RuleError(name, None, "a rule file must be a YAML mapping of keys to values")
+    kind = data.get("kind")
+    if not isinstance(kind, str):
+        raise RuleError(name, "kind", "is required and must be a string")
+    check_class = kind_class(kind)
+    if check_class is None:
+        from .checks import KINDS
+
+        raise RuleError(name, "kind", f"unknown check kind {kind!r} (known: {', '.join(sorted(KINDS))})")
+    check_fields(name, data, {**COMMON_FIELDS, **check_class.fields})
+    rule_id = data["id"]
+    if not _ID.match(rule_id):
+        raise RuleError(name, "id", f"{rule_id!r} is not a valid id (lowercase words, dots and hyphens)")
+    if data["category"] not in CATEGORIES:
+        raise RuleError(name, "category", f"unknown category {data['category']!r} (known: {', '.join(CATEGORIES)})")
+    try:
+        severity = Severity.parse(data["severity"])
+    except ValueError as exc:
+        raise RuleError(name, "severity", str(exc)) from None
+    spec = {key: data[key] for key in check_class.fields if key in data}
+    options = dict(data.get("options") or {})
+    for key, value in options.items():
+        if not isinstance(value, (str, int, float, bool, list)):
+            raise RuleError(name, f"options.{key}", "must be a string, number, boolean or list")
+    fire, passes = _examples(name, data["examples"])
+    rule = Rule(
+        id=rule_id,
+        category=data["category"],
+        severity=severity,
+        kind=kind,
+        message=data["message"].strip(),
+        why=data["why"].strip(),
+        summary=(data.get("summary") or data["message"]).strip().splitlines()[0],
+        path=name,
+        suggestion=(data.get("suggestion") or "").strip() or None,
+        sources=tuple(str(s) for s in data.get("sources") or ()),
+        enabled=data.get("enabled", True),
+        channels=_channels(name, data.get("channels")),
+        options=options,
+        spec=spec,
+        fire=fire,
+        passes=passes,
+    )
+    check_class.validate(rule)
+    return rule
+
+
+CHANNELS = ("email", "linkedin", "message")
+
+
+def _channels(name: str, value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    for item in value:
+        if item not in CHANNELS:
+            raise RuleError(name, "channels", f"unknown channel {item!r} (known: {', '.join(CHANNELS)})")
+    return tuple(value)
+
+
+def _examples(name: str, data: dict[str, Any]) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+    check_fields(name, data, {"fire": Field(list, True), "pass": Field(list, True)}, "examples.")
+    out: list[tuple[Example, ...]] = []
+    for key in ("fire", "pass"):
+        items = []
+        for index, item in enumerate(data[key]):
+            where = f"examples.{key}[{index}]"
+            if isinstance(item, str):
+                item = {"text": item}
+            if not isinstance(item, dict):
+                raise RuleError(name, where, "must be a string or a mapping with `text`")
+            check_fields(name, item, _EXAMPLE_FIELDS, where + ".")
+            items.append(
+                Example(
+                    text=item["text"],
+                    context=context_from_mapping(name, item.get("context") or {}, where + ".context."),
+                    format=item.get("format", "text"),
+                    flags=item.get("flags"),
+                )
+            )
+        if not items:
+            raise RuleError(name, f"examples.{key}", "needs at least one example")
+        out.append(tuple(items))
+    return out[0], out[1]
+
+
+def context_from_mapping(name: str, data: dict[str, Any], prefix: str = "context.") -> Context:
+    """A ``Context`` from a mapping (rule examples and config files share this format)."""
+    check_fields(name, data, _CONTEXT_FIELDS, prefix)
+    people = data.get("interviewers", data.get("interviewer", ()))
+    if isinstance(people, str):
+        people = [people]
+    if not all(isinstance(p, str) for p in people):
+        raise RuleError(name, prefix + "interviewers", "must be a list of names")
+    return Context(
+        company=data.get("company"),
+        role=data.get("role"),
+        interviewers=tuple(people),
+        channel=data.get("channel"),
+        kind=data.get("kind"),
+        dialect=data.get("dialect"),
+        interview_date=data.get("interview-date"),
+        send_date=data.get("send-date"),
+        previous=tuple(str(d) for d in data.get("previous", ())),
+    )

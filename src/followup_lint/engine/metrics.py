@@ -1,0 +1,72 @@
+"""Numbers measured on a draft (words, sentences, characters, ...), by name, for metric rules and reports."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .document import Document
+
+WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*")
+
+MetricFn = Callable[["Document"], float]
+METRICS: dict[str, MetricFn] = {}
+#: Where the n-th unit of a metric starts (offset), so a "too long" finding can point at the excess.
+LOCATORS: dict[str, Callable[[Document, int], int | None]] = {}
+
+
+def metric(name: str) -> Callable[[MetricFn], MetricFn]:
+    """Register a metric function under ``name``."""
+
+    def register(fn: MetricFn) -> MetricFn:
+        METRICS[name] = fn
+        return fn
+
+    return register
+
+
+def body_words(doc: Document) -> list[re.Match[str]]:
+    return list(WORD.finditer(doc.prose, doc.draft.body_start))
+
+
+@metric("words")
+def words(doc: Document) -> float:
+    return len(doc.body_words)
+
+
+@metric("sentences")
+def sentences(doc: Document) -> float:
+    start = doc.draft.body_start
+    return sum(1 for sent in doc.doc.sents if sent.end_char > start and any(t.is_alpha or t.like_num for t in sent))
+
+
+@metric("characters")
+def characters(doc: Document) -> float:
+    """Characters of the body as it would be pasted into a form: runs of white space count as one."""
+    return len(re.sub(r"\s+", " ", doc.prose[doc.draft.body_start :]).strip())
+
+
+def _nth_word(doc: Document, n: int) -> int | None:
+    found = doc.body_words
+    return found[n].start() if n < len(found) else None
+
+
+def _nth_character(doc: Document, n: int) -> int | None:
+    count = 0
+    previous_space = True
+    for index in range(doc.draft.body_start, len(doc.prose)):
+        char = doc.prose[index]
+        space = char.isspace()
+        if space and previous_space:
+            continue
+        if count == n and not space:
+            return index
+        count += 1
+        previous_space = space
+    return None
+
+
+LOCATORS["words"] = _nth_word
+LOCATORS["characters"] = _nth_character

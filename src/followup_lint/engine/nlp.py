@@ -1,0 +1,54 @@
+"""The spaCy pipeline, created once per process and only when a rule needs tokens.
+
+The default is ``spacy.blank("en")`` with a sentencizer and a rule that paragraph breaks end sentences; no
+model is downloaded. If ``en_core_web_sm`` is installed and ``FOLLOWUP_LINT_MODEL`` is not ``none``, it is used
+instead for its extra signals (entities, parts of speech).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+_PARAGRAPH_COMPONENT = "followup_paragraphs"
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Language:
+    import spacy
+    from spacy.language import Language
+
+    if _PARAGRAPH_COMPONENT not in Language.factories:
+        Language.component(_PARAGRAPH_COMPONENT, func=_paragraph_breaks)
+    choice = os.environ.get("FOLLOWUP_LINT_MODEL", "auto")
+    name = "en_core_web_sm" if choice == "auto" else choice
+    if choice != "none" and importlib.util.find_spec(name) is not None:
+        nlp = spacy.load(name, exclude=["lemmatizer"])
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+    nlp.add_pipe(_PARAGRAPH_COMPONENT, last=True)
+    return nlp
+
+
+def has_entities() -> bool:
+    """Whether the pipeline recognises named entities (only with a trained model)."""
+    return "ner" in pipeline().pipe_names
+
+
+def _paragraph_breaks(doc: Any) -> Any:
+    """Start a sentence after a blank line, and after a short line ending in a comma (a greeting)."""
+    line_start = 0
+    for index, token in enumerate(doc[:-1]):
+        if not token.is_space or "\n" not in token.text:
+            continue
+        nxt = doc[index + 1]
+        if token.text.count("\n") >= 2 or (index > 0 and doc[index - 1].text in {",", ":"} and index - line_start <= 7):
+            nxt.is_sent_start = True
+        line_start = index + 1
+    return doc

@@ -1,0 +1,77 @@
+"""Validation of the data in rule files: each problem names the file and the field."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import RuleError
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A key a rule file may have: its Python type(s) and whether it is required."""
+
+    types: type | tuple[type, ...]
+    required: bool = False
+    doc: str = ""
+
+
+def type_name(types: type | tuple[type, ...]) -> str:
+    names = {
+        str: "a string",
+        int: "a number",
+        float: "a number",
+        bool: "true or false",
+        list: "a list",
+        dict: "a mapping",
+    }
+    if isinstance(types, tuple):
+        return " or ".join(dict.fromkeys(names.get(t, t.__name__) for t in types))
+    return names.get(types, types.__name__)
+
+
+def check_fields(path: str, data: dict[str, Any], fields: dict[str, Field], prefix: str = "") -> None:
+    """Raise ``RuleError`` for an unknown key, a missing required key, or a value of the wrong type."""
+    for key in data:
+        if key not in fields:
+            known = ", ".join(sorted(fields))
+            raise RuleError(path, prefix + str(key), f"unknown key (expected one of: {known})")
+    for key, spec in fields.items():
+        if key not in data:
+            if spec.required:
+                raise RuleError(path, prefix + key, "is required")
+            continue
+        value = data[key]
+        if isinstance(value, bool) and bool not in _as_tuple(spec.types):
+            raise RuleError(path, prefix + key, f"must be {type_name(spec.types)}, not true/false")
+        if not isinstance(value, spec.types):
+            raise RuleError(path, prefix + key, f"must be {type_name(spec.types)}, not {_describe(value)}")
+
+
+def string_list(path: str, field: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleError(path, field, "must be a list of strings")
+    return tuple(value)
+
+
+def compile_regex(path: str, field: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise RuleError(path, field, f"invalid regular expression: {exc}") from None
+
+
+def _as_tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:
+    return types if isinstance(types, tuple) else (types,)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    return {str: "a string", int: "a number", float: "a number", list: "a list", dict: "a mapping"}.get(
+        type(value), type(value).__name__
+    )

@@ -1,0 +1,121 @@
+"""RFC 5322 messages (``.eml``): the Subject and the body the user wrote, via the standard ``email`` package.
+
+Positions refer to the file itself when the chosen body part is stored as plain text (7bit/8bit). When it
+is quoted-printable or base64 encoded, or only HTML exists, the draft's ``source`` is the header block as in
+the file followed by the decoded (and, for HTML, converted) body: positions refer to that decoded text.
+"""
+
+from __future__ import annotations
+
+import email
+import email.errors
+import re
+from email import policy
+from email.message import EmailMessage
+
+from .decode import check_size
+from .draft import Draft, Masker, detect_newline
+from .errors import DraftError
+from .html import html_to_text
+from .plain import mask_links, mask_reply_parts
+
+_HEADER_END = re.compile(r"\r?\n\r?\n")
+_SUBJECT = re.compile(r"^Subject:[ \t]*([^\r\n]*(?:\r?\n[ \t]+[^\r\n]*)*)", re.IGNORECASE | re.MULTILINE)
+_IDENTITY = {"", "7bit", "8bit", "binary"}
+
+
+def read_eml(path: str, data: bytes) -> Draft:
+    check_size(path, len(data))
+    if b"\x00" in data[:8192]:
+        raise DraftError(path, "looks like a binary file (it contains NUL bytes), not an e-mail message")
+    try:
+        message = email.message_from_bytes(data, policy=policy.default)
+    except (email.errors.MessageError, ValueError, LookupError) as exc:
+        raise DraftError(path, f"is not a readable e-mail message ({exc})") from None
+    if not isinstance(message, EmailMessage) or (not message.keys() and not data.strip()):
+        raise DraftError(path, "is empty: an .eml file needs headers and a body")
+    if not message.keys():
+        raise DraftError(path, "has no e-mail headers (is it a plain-text draft? name it .txt)")
+    subject = _header(message, "subject")
+    part = _body_part(message)
+    try:
+        raw, raw_is_text = data.decode("utf-8"), True
+    except UnicodeDecodeError:
+        raw, raw_is_text = data.decode("latin-1"), False
+    header_end = _HEADER_END.search(raw)
+    header_len = header_end.end() if header_end else len(raw)
+    if part is None:
+        body, identity = "", True
+    else:
+        body, identity = _part_text(path, part)
+        identity = identity and raw_is_text
+    if identity and part is not None and not message.is_multipart():
+        # The body is the file's own text after the header block.
+        source, body_start, body_end, writable = raw, header_len, len(raw), True
+    else:
+        located = raw.find(body, header_len) if identity and body.strip() else -1
+        if located >= 0:
+            source, body_start, body_end, writable = raw, located, located + len(body), True
+        else:
+            header_text = raw[:header_len]
+            source = header_text + body
+            body_start, body_end, writable = header_len, len(source), False
+    masker = Masker(source)
+    subject_span = None
+    match = _SUBJECT.search(source, 0, header_len)
+    if match and subject and "=?" not in match.group(1):
+        subject_span = (match.start(1), match.end(1))  # the subject line is the user's prose too
+        masker.hide(0, subject_span[0])
+        masker.hide(subject_span[1], body_start)
+    else:
+        masker.hide(0, body_start)
+    masker.hide(body_end, len(source))
+    mask_reply_parts(masker, body_start, body_end)
+    mask_links(masker, body_start, body_end)
+    return Draft(
+        path=path,
+        format="email",
+        source=source,
+        prose=masker.render(),
+        body_start=body_start,
+        subject=subject,
+        subject_span=subject_span,
+        writable=writable,
+        newline=detect_newline(source),
+    )
+
+
+def _header(message: EmailMessage, name: str) -> str | None:
+    try:
+        value = message.get(name)
+    except (email.errors.HeaderParseError, ValueError, LookupError):
+        return None
+    return str(value).strip() if value is not None else None
+
+
+def _body_part(message: EmailMessage) -> EmailMessage | None:
+    """The part holding the user's text: ``text/plain`` preferred, else ``text/html``; attachments skipped."""
+    try:
+        part = message.get_body(preferencelist=("plain", "html"))
+    except (KeyError, ValueError, LookupError, email.errors.MessageError):
+        part = None
+    if part is None and not message.is_multipart() and message.get_content_maintype() == "text":
+        part = message
+    return part  # type: ignore[return-value]
+
+
+def _part_text(path: str, part: EmailMessage) -> tuple[str, bool]:
+    """The part's text and whether it is stored verbatim (no transfer encoding, plain text)."""
+    encoding = str(part.get("content-transfer-encoding", "")).strip().lower()
+    try:
+        text = part.get_content()
+    except LookupError:
+        charset = part.get_content_charset()
+        raise DraftError(path, f"uses an unknown character set {charset!r}") from None
+    except (ValueError, AssertionError, email.errors.MessageError) as exc:
+        raise DraftError(path, f"has a body that cannot be decoded ({exc})") from None
+    if not isinstance(text, str):
+        return "", True
+    if part.get_content_subtype() == "html":
+        return html_to_text(text), False
+    return text, encoding in _IDENTITY
