@@ -14,15 +14,21 @@ from .layout import Layout, analyse
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from ..config import Config
+
 
 class Document:
     """What a check sees. Heavy views (the spaCy ``Doc``) are built on first use and shared by all checks."""
 
-    def __init__(self, draft: Draft, context: Context, words: frozenset[str] = frozenset()) -> None:
+    def __init__(self, draft: Draft, context: Context, config: Config | None = None) -> None:
+        from ..config import Config
+
         self.draft = draft
         self.context = context
+        self.config = config or Config()
         #: The user's personal word list (lowercased), for checks that judge words.
-        self.words = words
+        self.words = self.config.words
+        #: Metrics for the report; checks may add their own (e.g. ``politeness``).
         self.metrics: dict[str, Any] = {}
 
     @property
@@ -38,6 +44,15 @@ class Document:
         from .nlp import pipeline
 
         return pipeline()(self.draft.prose)
+
+    @cached_property
+    def kind(self) -> tuple[str, float]:
+        """The message kind (thank-you, check-in, post-rejection, networking) and the confidence in it."""
+        if self.context.kind:
+            return self.context.kind, 1.0
+        from .kinds import detect_kind
+
+        return detect_kind(self)
 
     @cached_property
     def layout(self) -> Layout:

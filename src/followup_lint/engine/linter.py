@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..config import Config, ConfigError
@@ -15,6 +16,10 @@ from .rule import Rule
 
 #: Metrics every report carries, whatever rules run.
 REPORT_METRICS = ("words", "sentences")
+
+#: Functions run after all checks, given the document and its findings, to add report metrics
+#: (e.g. a readiness score). Modules append to this list when imported.
+FINALIZERS: list[Callable[[Document, list[Finding]], None]] = []
 
 
 def select_rules(rules: dict[str, Rule], config: Config) -> list[Rule]:
@@ -97,12 +102,14 @@ class Linter:
     def lint(self, draft: Draft, context: Context | None = None) -> FileReport:
         """Run every selected rule over ``draft``."""
         ctx = self.config.context.merged(context) if context else self.config.context
-        doc = Document(draft, ctx, self.config.words)
+        doc = Document(draft, ctx, self.config)
         findings: list[Finding] = []
         for check in self.checks:
-            if check.rule.applies_to(ctx.channel):
+            if check.rule.applies_to(ctx.channel) and (not check.rule.kinds or doc.kind[0] in check.rule.kinds):
                 findings.extend(check.run(doc))
         findings.sort(key=lambda f: (f.offset, -f.severity, f.rule, f.length))
+        for finalize in FINALIZERS:
+            finalize(doc, findings)
         metrics: dict[str, Any] = {name: doc.metric(name) for name in REPORT_METRICS}
         metrics.update(doc.metrics)
         metrics = {k: (int(v) if isinstance(v, float) and v.is_integer() else v) for k, v in metrics.items()}

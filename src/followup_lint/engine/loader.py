@@ -26,6 +26,7 @@ COMMON_FIELDS: dict[str, Field] = {
     "sources": Field(list, False, "where the reason comes from"),
     "enabled": Field(bool, False, "false for opt-in rules (enable with --select)"),
     "channels": Field(list, False, "the channels the rule applies to: email, linkedin, message (default: all)"),
+    "kinds": Field(list, False, "the message kinds it applies to: thank-you, check-in, post-rejection, networking"),
     "options": Field(dict, False, "options with their defaults, overridable in config"),
     "examples": Field(dict, True, "`fire:` and `pass:` lists of example drafts"),
 }
@@ -149,6 +150,7 @@ def parse_rule(name: str, data: Any) -> Rule:
         sources=tuple(str(s) for s in data.get("sources") or ()),
         enabled=data.get("enabled", True),
         channels=_channels(name, data.get("channels")),
+        kinds=_kinds(name, data.get("kinds")),
         options=options,
         spec=spec,
         fire=fire,
@@ -168,6 +170,16 @@ def _channels(name: str, value: Any) -> tuple[str, ...]:
         if item not in CHANNELS:
             raise RuleError(name, "channels", f"unknown channel {item!r} (known: {', '.join(CHANNELS)})")
     return tuple(value)
+
+
+KINDS = ("thank-you", "check-in", "post-rejection", "networking")
+
+
+def _kinds(name: str, value: Any) -> tuple[str, ...]:
+    for item in value or ():
+        if item not in KINDS:
+            raise RuleError(name, "kinds", f"unknown message kind {item!r} (known: {', '.join(KINDS)})")
+    return tuple(value or ())
 
 
 def _examples(name: str, data: dict[str, Any]) -> tuple[tuple[Example, ...], tuple[Example, ...]]:

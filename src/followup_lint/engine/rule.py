@@ -35,6 +35,7 @@ class Rule:
     sources: tuple[str, ...] = ()
     enabled: bool = True
     channels: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
     options: dict[str, Any] = field(default_factory=dict)
     spec: dict[str, Any] = field(default_factory=dict)
     fire: tuple[Example, ...] = ()

@@ -28,6 +28,8 @@ class Draft:
     writable: bool = True
     #: Line ending used by the file, for inserted text.
     newline: str = "\n"
+    #: The message's Date header (e-mail only), as written.
+    date: str | None = None
 
 
 class Masker:

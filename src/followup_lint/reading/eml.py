@@ -82,6 +82,7 @@ def read_eml(path: str, data: bytes) -> Draft:
         subject_span=subject_span,
         writable=writable,
         newline=detect_newline(source),
+        date=_header(message, "date"),
     )
 
 
