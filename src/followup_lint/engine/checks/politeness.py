@@ -1,0 +1,140 @@
+"""``politeness``: a politeness meter in [-1, 1] for the report, and a finding when a draft reads as impolite.
+
+The meter weighs politeness strategies (gratitude, greetings, hedges, "could you", apologies, direct
+questions, "why", sentences starting with "so"/"but", "you need to", ...; see ``politeness_features``) with
+weights learned from the Stanford Politeness Corpus (``rules/_data/politeness-weights.yaml``, fitted by
+``bench/train_politeness.py``): ``politeness = 2 * sigmoid(bias + sum(weight * feature)) - 1``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ...model import Finding
+from ...reporting.meters import bar, meter
+from ..errors import RuleError
+from ..metrics import metric
+from ..schema import Field
+from .base import Check, register
+from .politeness_features import FEATURES, sentences_of, strategy_features
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..rule import Rule
+
+DEFAULT_WEIGHTS = "politeness-weights.yaml"
+
+
+@lru_cache(maxsize=8)
+def load_weights(path: str) -> tuple[float, dict[str, float]]:
+    """The bias and per-feature weights stored in a weights file (read once per process)."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise RuleError(path, "weights", f"cannot read the politeness weights: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("weights"), dict):
+        raise RuleError(path, "weights", "needs `bias` and a `weights` mapping")
+    weights = data["weights"]
+    unknown = sorted(set(weights) - set(FEATURES))
+    if unknown:
+        raise RuleError(path, "weights", f"unknown features: {', '.join(unknown)}")
+    try:
+        return float(data.get("bias", 0.0)), {name: float(value) for name, value in weights.items()}
+    except (TypeError, ValueError):
+        raise RuleError(path, "weights", "bias and weights must be numbers") from None
+
+
+def weights_path(rule_path: str | None, name: str = DEFAULT_WEIGHTS) -> str:
+    """The weights file: ``_data/<name>`` beside the rule's category folder, else the built-in one."""
+    from ..loader import builtin_rules_dir
+
+    if rule_path:
+        local = Path(rule_path).resolve().parent.parent / "_data" / name
+        if local.is_file():
+            return str(local)
+    return str(builtin_rules_dir() / "_data" / name)
+
+
+def meter_value(bias: float, weights: dict[str, float], features: dict[str, float]) -> float:
+    """``2 * sigmoid(z) - 1`` of the linear score, in [-1, 1]."""
+    z = bias + sum(weights.get(name, 0.0) * value for name, value in features.items())
+    return math.tanh(z / 2)
+
+
+def body_sentences(doc: Document) -> list[Any]:
+    """The spaCy sentences of the draft's body that hold at least one word."""
+    start = doc.draft.body_start
+    return [s for s in doc.doc.sents if s.end_char > start and any(t.is_alpha for t in s)]
+
+
+def politeness_of(doc: Document, path: str | None = None) -> float:
+    """The politeness of the draft's body in [-1, 1] (0 for a draft with no words)."""
+    sentences = body_sentences(doc)
+    if not sentences:
+        return 0.0
+    bias, weights = load_weights(path or weights_path(None))
+    return round(meter_value(bias, weights, strategy_features(sentences_of(sentences))), 2)
+
+
+@metric("politeness")
+def _politeness_metric(doc: Document) -> float:
+    return politeness_of(doc)
+
+
+@meter("politeness")
+def _show(value: Any) -> str | None:
+    if not isinstance(value, (int, float)):
+        return None
+    return f"politeness {value:+.2f} {bar(value, -1.0, 1.0)}"
+
+
+@register("politeness")
+class Politeness(Check):
+    """Adds ``politeness`` to the report's metrics; fires when it is below the ``min`` option."""
+
+    fields: ClassVar[dict[str, Field]] = {
+        "weights": Field(str, False, f"the weights file in rules/_data/ (default {DEFAULT_WEIGHTS})"),
+    }
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        limit = rule.options.get("min")
+        if not isinstance(limit, (int, float)) or isinstance(limit, bool) or not -1 <= limit <= 1:
+            raise RuleError(rule.path, "options.min", "must be a number between -1 and 1")
+        load_weights(weights_path(rule.path, rule.spec.get("weights", DEFAULT_WEIGHTS)))
+
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule)
+        self.path = weights_path(rule.path, rule.spec.get("weights", DEFAULT_WEIGHTS))
+
+    def prepare(self) -> None:
+        load_weights(self.path)
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        value = politeness_of(doc, self.path)
+        doc.metrics["politeness"] = value
+        if value >= self.rule.options["min"] or not body_sentences(doc):
+            return
+        start, end = self._least_polite(doc)
+        yield self.finding(doc, start, end, values={"value": f"{value:+.2f}", "limit": self.rule.options["min"]})
+
+    def _least_polite(self, doc: Document) -> tuple[int, int]:
+        """The span of the sentence whose own strategies weigh most against politeness."""
+        _, weights = load_weights(self.path)
+        best: tuple[float, int, int] | None = None
+        for sent in body_sentences(doc):
+            found = strategy_features(sentences_of([sent]))
+            z = sum(weights.get(name, 0.0) * value for name, value in found.items())
+            text = doc.source[sent.start_char : sent.end_char]
+            start = sent.start_char + len(text) - len(text.lstrip())
+            end = sent.start_char + len(text.rstrip())
+            if best is None or z < best[0]:
+                best = (z, start, end)
+        assert best is not None
+        return best[1], best[2]
