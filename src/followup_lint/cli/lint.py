@@ -5,11 +5,18 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .. import __version__
+
+if TYPE_CHECKING:
+    from ..engine.linter import Linter
+    from ..model import Finding
+    from ..reading import Draft
+    from ..reporting import FileReport
+    from ..writing import Snapshot
 
 app = typer.Typer(add_completion=False, context_settings={"help_option_names": ["-h", "--help"]})
 
@@ -116,6 +123,15 @@ def lint(
     stdin_filename: Annotated[
         str | None, typer.Option(help="Name to report for standard input (its extension picks the format).")
     ] = None,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply the safe fixes in place (to standard output for '-').")
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, apply the fixes that need review too.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print the fixes as a unified diff and write nothing (report on stderr).")
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
@@ -155,14 +171,30 @@ def lint(
             configs[found] = base.with_cli(**cli)
         return configs[found]
 
+    if unsafe_fixes and not (fix or diff):
+        raise typer.BadParameter("--unsafe-fixes works with --fix or --diff")
+    fixing = fix or diff
+    # The fixed text (standard input with --fix) or the diff takes standard output; the report goes to stderr.
+    report_stream = sys.stderr if diff or (fix and "-" in paths) else sys.stdout
+
     report = Report()
     fail_level = None
     for name in paths:
+        data = b""
+        snapshot = None
         try:
             if name == "-":
                 shown = stdin_filename or "-"
-                draft = read_bytes(shown, sys.stdin.buffer.read())
+                data = sys.stdin.buffer.read()
+                draft = read_bytes(shown, data)
                 directory = Path(stdin_filename).parent if stdin_filename else Path.cwd()
+            elif fixing:
+                from ..writing import read_snapshot
+
+                snapshot = read_snapshot(name)
+                data = snapshot.data
+                draft = read_bytes(name, data)
+                directory = Path(name).parent
             else:
                 draft = read_path(name)
                 directory = Path(name).parent
@@ -172,7 +204,66 @@ def lint(
             continue
         settings = config_for(directory)
         fail_level = fail_level or settings.fail_on
-        report.files.append(linter_for(settings).lint(draft))
+        linter = linter_for(settings)
+        if not fixing:
+            report.files.append(linter.lint(draft))
+            continue
+        try:
+            report.files.append(_fix_draft(draft, data, snapshot, linter, unsafe=unsafe_fixes, write=not diff))
+        except DraftError as exc:
+            report.errors.append(str(exc))
+            sys.stderr.write(f"followup-lint: error: {exc}\n")
+            report.files.append(linter.lint(draft))
+            if name == "-" and not diff:  # a filter passes on what it cannot fix, unchanged
+                sys.stdout.flush()
+                sys.stdout.buffer.write(data)
+                sys.stdout.buffer.flush()
     if report.files or not report.errors:
-        write_report(report, output_format.value, sys.stdout)
+        write_report(report, output_format.value, report_stream)
     return report.exit_status(fail_level or cli["fail_on"] or Severity.WARNING)
+
+
+def _fix_draft(
+    draft: Draft, data: bytes, snapshot: Snapshot | None, linter: Linter, *, unsafe: bool, write: bool
+) -> FileReport:
+    """Fix ``draft`` (read from ``data``) and report what is left.
+
+    ``write``: write a file back (``snapshot``) or standard input's text to standard output; otherwise print
+    a unified diff. Raises ``DraftError`` when the draft cannot be fixed in place.
+    """
+    from dataclasses import replace
+
+    from ..fixes import fix_text, unified_diff
+    from ..reading import draft_from_text
+    from ..reading.errors import DraftError
+    from ..writing import encoding_for, write_back
+
+    if not draft.writable:
+        raise DraftError(
+            draft.path,
+            "its body is stored encoded (quoted-printable, base64 or HTML only), so fixes cannot be written back",
+        )
+    encoding = encoding_for(draft.path, data, draft.source)
+    reports: list[FileReport] = []
+
+    def lint_source(text: str) -> list[Finding]:
+        current = draft if text == draft.source else draft_from_text(text, draft.path, draft.format)
+        result = linter.lint(current)
+        reports.append(result)
+        if not current.writable:  # positions no longer refer to the text: offer no fixes
+            return [replace(f, fixes=()) for f in result.findings]
+        return result.findings
+
+    result = fix_text(draft.source, lint_source, unsafe=unsafe, newline=draft.newline)
+    if not write:
+        sys.stdout.write(unified_diff(draft.path, draft.source, result.text))
+    elif snapshot is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(encoding.encode(result.text))
+        sys.stdout.buffer.flush()
+    elif result.changed:
+        write_back(snapshot, result.text, encoding)
+    if write and result.changed:
+        noun = "problem" if result.applied == 1 else "problems"
+        sys.stderr.write(f"followup-lint: {draft.path}: fixed {result.applied} {noun}\n")
+    return reports[-1]  # the report of the fixed text
