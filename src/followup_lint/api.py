@@ -45,9 +45,10 @@ def lint_text(
 ) -> FileReport:
     """Lint a draft given as text. ``format`` is ``text``, ``markdown`` or ``email`` (default: from ``path``).
 
-    >>> report = lint_text("Hi Dana,\\n\\nI enjoyed our talk.\\n\\nBest,\\nSam", {"company": "Acme"})
-    >>> [f.rule for f in report.findings]
-    ['gratitude.missing']
+    >>> report = lint_text("Hi Dana,\\n\\nI enjoyed our talk.\\n\\nBest,\\nSam", {"company": "Acme"},
+    ...                    Config(select=("gratitude",)))
+    >>> [(f.rule, f.severity.label, f.offset) for f in report.findings]
+    [('gratitude.missing', 'warning', 0)]
     """
     draft = draft_from_text(text, path, format)
     return linter_for(config or Config()).lint(draft, _context(context))

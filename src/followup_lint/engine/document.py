@@ -62,6 +62,12 @@ class Document:
     def body_words(self) -> list[re.Match[str]]:
         return _metrics.body_words(self)
 
+    @property
+    def body_end(self) -> int:
+        """The offset just after the last word of the body's prose."""
+        words = self.body_words
+        return words[-1].end() if words else self.draft.body_start
+
     def metric(self, name: str) -> float:
         """The value of a registered metric, computed once."""
         if name not in self.metrics:

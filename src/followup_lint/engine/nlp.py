@@ -33,7 +33,21 @@ def pipeline() -> Language:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
     nlp.add_pipe(_PARAGRAPH_COMPONENT, last=True)
+    _add_uppercase_contractions(nlp)
     return nlp
+
+
+def _add_uppercase_contractions(nlp: Language) -> None:
+    """Split "I'M" and "DON’T" like "I'm" and "don’t", so phrases match shouted text too."""
+    from spacy.attrs import NORM, ORTH
+
+    exceptions = nlp.Defaults.tokenizer_exceptions
+    for key, tokens in exceptions.items():
+        upper = key.upper()
+        if ("'" in key or "\u2019" in key) and upper != key and upper not in exceptions and len(tokens) > 1:
+            nlp.tokenizer.add_special_case(
+                upper, [{ORTH: t[ORTH].upper(), NORM: t.get(NORM, t[ORTH].lower())} for t in tokens]
+            )
 
 
 def has_entities() -> bool:

@@ -41,6 +41,8 @@ class Item:
     safe: bool = True
     message: str | None = None
     suggestion: str | None = None
+    #: Where the item is defined in its rule file, e.g. ``patterns[2]``.
+    where: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,7 @@ def _item(path: str, where: str, key: str, value: dict[str, Any]) -> Item:
         "safe": value.get("safe", True),
         "message": value.get("message"),
         "suggestion": value.get("suggestion"),
+        "where": where,
     }
     if key == "phrase":
         if not value["phrase"].strip():
@@ -130,9 +133,7 @@ class Matcher:
                     self._tokens.add(str(index), [list(item.pattern)])
                 except (ValueError, TypeError, KeyError) as exc:
                     problem = " ".join(str(exc).split())[:200]
-                    raise RuleError(
-                        self.path, f"{self.field}: pattern {index}", f"invalid token pattern: {problem}"
-                    ) from None
+                    raise RuleError(self.path, item.where, f"invalid token pattern: {problem}") from None
 
     def find(self, doc: Document, start: int = 0, end: int | None = None) -> list[Match]:
         """Matches within ``[start, end)`` of the prose, longest first where they overlap, in text order."""
@@ -146,6 +147,8 @@ class Matcher:
             self.prepare()
             spacy_doc = doc.doc
             for matcher in (self._phrase, self._tokens):
+                if not len(matcher):
+                    continue
                 for match_id, first, last in matcher(spacy_doc):
                     span = spacy_doc[first:last]
                     if span.start_char >= start and span.end_char <= end:

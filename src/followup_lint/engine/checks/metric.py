@@ -68,7 +68,7 @@ class Metric(Check):
                 if key == "above" and locate is not None:
                     past = locate(doc, int(limit))
                     if past is not None:
-                        start, end = past, len(doc.prose.rstrip())
+                        start, end = past, doc.body_end
                 severity = Severity.parse(band["severity"]) if "severity" in band else None
                 yield self.finding(
                     doc,

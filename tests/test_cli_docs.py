@@ -1,0 +1,41 @@
+"""``followup-lint rules`` and ``followup-lint rule ID``: documentation built from the rule files."""
+
+from __future__ import annotations
+
+import json
+
+from followup_lint.engine.loader import load_rules
+
+
+def test_rules_lists_every_rule(run_cli) -> None:
+    status, out, _ = run_cli("rules")
+    assert status == 0
+    lines = out.splitlines()
+    rules = load_rules()
+    assert len(lines) == len(rules)
+    line = next(ln for ln in lines if ln.startswith("gratitude.missing "))
+    assert "gratitude" in line and "warning" in line and "thanks" in line
+
+
+def test_rules_as_json(run_cli) -> None:
+    _status, out, _ = run_cli("rules", "--format", "json")
+    items = {item["id"]: item for item in json.loads(out)}
+    assert items["length.words"]["category"] == "length" and items["length.words"]["kind"] == "metric"
+
+
+def test_rule_shows_full_documentation(run_cli) -> None:
+    status, out, _ = run_cli("rule", "gratitude.missing")
+    assert status == 0
+    for heading in (
+        "# gratitude.missing",
+        "## Why it matters",
+        "## Examples that fire",
+        "## Examples that do not fire",
+    ):
+        assert heading in out
+    assert "Robert Half" in out and "thankless" in out
+
+
+def test_unknown_rule_is_a_usage_error(run_cli) -> None:
+    status, _out, err = run_cli("rule", "gratitude")
+    assert status == 2 and "unknown rule" in err and "gratitude.missing" in err

@@ -1,0 +1,154 @@
+"""The rule engine: rule files as data, the check kinds, and one-line errors for broken rule files."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from followup_lint import Config, lint_text
+from followup_lint.engine.errors import RuleError
+from followup_lint.engine.loader import load_rule_file
+
+VALID = """
+id: custom.swag
+category: formality
+severity: warning
+kind: existence
+message: Avoid "{match}".
+why: Testing.
+phrases: [swag]
+examples: {fire: ["nice swag"], pass: ["nice bag"]}
+"""
+
+
+def write_rule(directory: Path, text: str, name: str = "rule.yaml") -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / name
+    path.write_text(textwrap.dedent(text))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "problem"),
+    [
+        (("kind: existence", "kind: existence\ncolour: red"), "colour", "unknown key"),
+        (("severity: warning", "severity: fatal"), "severity", "invalid severity"),
+        (("category: formality", "category: vibes"), "category", "unknown category"),
+        (("phrases: [swag]", "phrases: swag"), "phrases", "must be a list"),
+        (("phrases: [swag]", "patterns: [[{LOWER: swag, BOGUS: 1}]]"), "patterns[0]", "invalid token pattern"),
+        (("phrases: [swag]", "regexes: ['(unclosed']"), "regexes[0]", "invalid regular expression"),
+        (("kind: existence", "kind: telepathy"), "kind", "unknown check kind"),
+        (('message: Avoid "{match}".\n', ""), "message", "is required"),
+        (
+            ('examples: {fire: ["nice swag"], pass: ["nice bag"]}', 'examples: {fire: ["nice swag"], pass: []}'),
+            "examples.pass",
+            "needs at least one example",
+        ),
+        (("why: Testing.", "why: [1, 2]"), "why", "must be a string"),
+        (("id: custom.swag", "id: Custom Swag"), "id", "not a valid id"),
+        (("phrases: [swag]", "phrases: [swag"), "line", "invalid YAML"),
+    ],
+)
+def test_broken_rule_file_exits_2_naming_file_and_field(run_cli, tmp_path: Path, change, field, problem) -> None:
+    path = write_rule(tmp_path / "rules", VALID.replace(*change))
+    draft = tmp_path / "d.txt"
+    draft.write_text("Thanks for the swag.\n")
+    status, _out, err = run_cli(str(draft), "--rules", str(tmp_path / "rules"))
+    assert status == 2
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert f"{path}: {field}" in err and problem in err, err
+
+
+def test_rule_error_names_file_and_field(tmp_path: Path) -> None:
+    path = write_rule(tmp_path, VALID.replace("severity: warning", "severity: 3"))
+    with pytest.raises(RuleError) as caught:
+        load_rule_file(path)
+    assert str(caught.value).startswith(f"{path}: severity: ")
+
+
+def test_user_rule_directory_adds_and_replaces_rules(run_cli, tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    write_rule(rules, VALID)
+    write_rule(
+        rules,
+        Path(__file__)
+        .resolve()
+        .parents[1]
+        .joinpath("rules/length/words.yaml")
+        .read_text()
+        .replace("max: 250", "max: 3"),
+        "words.yaml",
+    )
+    draft = tmp_path / "d.txt"
+    draft.write_text("Thank you for the swag and the tour of the office.\n")
+    _status, out, _ = run_cli(str(draft), "--rules", str(rules), "--format", "json")
+    found = {f["rule"]: f for f in json.loads(out)["files"][0]["findings"]}
+    assert found["custom.swag"]["text"] == "swag" and found["custom.swag"]["message"] == 'Avoid "swag".'
+    assert found["length.words"]["message"].startswith("At 11 words")
+    assert found["length.words"]["text"] == "the swag and the tour of the office"
+
+
+def test_phrases_match_contractions_and_case(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    write_rule(rules, VALID.replace("phrases: [swag]", 'phrases: ["i am desperate"]'))
+    cfg = Config(select=("custom.swag",), rule_dirs=(rules,))
+    for text in ("I'm desperate.", "I’M DESPERATE", "i am desperate"):
+        assert [f.rule for f in lint_text(text, config=cfg).findings] == ["custom.swag"], text
+    assert lint_text("I am not desperate.", config=cfg).findings == []
+
+
+def test_unless_cancels_overlapping_matches(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    write_rule(rules, VALID.replace("phrases: [swag]", 'phrases: [need]\nunless: {phrases: ["if you need"]}'))
+    cfg = Config(select=("custom.swag",), rule_dirs=(rules,))
+    assert len(lint_text("I need an answer.", config=cfg).findings) == 1
+    assert lint_text("Let me know if you need anything.", config=cfg).findings == []
+
+
+def test_substitution_requires_a_replacement(tmp_path: Path) -> None:
+    path = write_rule(tmp_path, VALID.replace("kind: existence", "kind: substitution"))
+    with pytest.raises(RuleError, match="needs a `replacement`"):
+        load_rule_file(path)
+
+
+def test_required_insert_uses_context_and_goes_after_greeting() -> None:
+    text = "Dear Ms. Lee,\n\nI enjoyed hearing about the clinic's expansion.\n\nSincerely,\nOmar\n"
+    report = lint_text(text, {"company": "Riverside Clinic", "role": "charge nurse"}, Config(select=("gratitude",)))
+    (finding,) = report.findings
+    fix = finding.fixes[0]
+    assert not fix.safe and fix.length == 0
+    assert fix.offset == text.index("I enjoyed")
+    assert fix.replacement == (
+        "Thank you for taking the time to speak with me about the charge nurse position at Riverside Clinic.\n\n"
+    )
+    assert finding.suggestion and "charge nurse position at Riverside Clinic" in finding.suggestion
+
+
+def test_required_insert_keeps_crlf() -> None:
+    text = "Hi Sam,\r\n\r\nGreat to meet you.\r\n"
+    (finding,) = lint_text(text, config=Config(select=("gratitude",))).findings
+    assert finding.fixes[0].replacement.endswith("\r\n\r\n")
+
+
+def test_gratitude_recognises_thanks_but_not_thankless() -> None:
+    cfg = Config(select=("gratitude",))
+    for thanks in ("Many thanks for your time.", "I'm grateful for the chat.", "Thank you!", "I appreciate it."):
+        assert lint_text(f"Hi Dana,\n\n{thanks}\n\nSam", config=cfg).findings == [], thanks
+    assert lint_text("Hi Dana,\n\nIt was a thankless job.\n\nSam", config=cfg).findings
+
+
+def test_rules_can_be_restricted_to_channels() -> None:
+    long = "word " * 300
+    assert lint_text(long, config=Config(select=("length.words",))).findings
+    assert not lint_text(long, {"channel": "linkedin"}, Config(select=("length.words",))).findings
+
+
+def test_metrics_words_and_sentences() -> None:
+    report = lint_text(
+        "Hi Dana,\n\nThank you for today. I learned a lot!\n\nBest,\nSam\n", config=Config(select=("gratitude",))
+    )
+    assert report.metrics["words"] == 12
+    assert report.metrics["sentences"] >= 2

@@ -1,0 +1,63 @@
+"""``--format text``: location, severity, rule, message, the underlined source line, suggestion, summary."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from followup_lint import Config, lint_text
+from followup_lint.reporting import Report, write_report
+from followup_lint.reporting.text_format import use_color
+
+from .conftest import ROOT
+
+ANSI = re.compile(r"\x1b\[")
+ZEBRA = str(ROOT / "tests" / "data" / "zebra-rules")
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def zebra_report() -> Report:
+    config = Config(select=("test.zebra",), rule_dirs=(Path(ZEBRA),))
+    return Report(files=[lint_text("Hi Zoë,\n\n日本 and a zebra here.\n", config=config, path="note.txt")])
+
+
+def test_text_output_shows_place_line_underline_and_fix(run_cli, tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("Hi Zoë,\n\n日本 and a zebra here.\n")
+    _status, out, _ = run_cli(str(path), "--rules", ZEBRA, "--select", "test.zebra")
+    lines = out.splitlines()
+    assert lines[0] == f"{path}:3:10: error [test.zebra] 'zebra' is a test word."
+    assert lines[1] == "   3 | 日本 and a zebra here."
+    # The underline sits under "zebra": "日本" is two characters but four terminal cells wide.
+    assert lines[2] == "     |" + " " * 12 + "^^^^^"
+    assert lines[3].strip() == '= suggestion: Write "horse" instead.'
+    assert lines[4].strip() == "= fix: replace with 'horse'"
+    assert out.rstrip().endswith("Found 1 problem (1 error, 0 warnings, 0 suggestions) in 1 file.")
+    assert not ANSI.search(out)  # piped: no colour
+
+
+def test_clean_summary(run_cli, tmp_path: Path) -> None:
+    path = tmp_path / "ok.txt"
+    path.write_text("A horse.\n")
+    status, out, _ = run_cli(str(path), "--rules", ZEBRA, "--select", "test.zebra")
+    assert status == 0 and out.rstrip().endswith("No problems found in 1 file.")
+
+
+def test_colour_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    terminal = Terminal()
+    write_report(zebra_report(), "text", terminal)
+    assert ANSI.search(terminal.getvalue())
+    assert use_color(Terminal(), None) and not use_color(io.StringIO(), None)
+    monkeypatch.setenv("NO_COLOR", "1")
+    terminal = Terminal()
+    write_report(zebra_report(), "text", terminal)
+    assert not ANSI.search(terminal.getvalue())
+    assert "zebra" in terminal.getvalue()
