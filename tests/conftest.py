@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import socket
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,51 @@ FIXTURES = ROOT / "fixtures"
 # Tests must not depend on an installed trained model or the user's environment.
 os.environ.setdefault("FOLLOWUP_LINT_MODEL", "none")
 os.environ.pop("NO_COLOR", None)
+
+
+LOOPBACK = ("127.", "::1", "localhost")
+
+
+class NetworkBlocked(OSError):
+    """Raised when code under test tries to reach the network."""
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
+    """Block every connection except to loopback, for the whole suite: the linter must work offline."""
+    attempts: list[object] = []
+    real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
+
+    def allowed(address: object) -> bool:
+        host = address[0] if isinstance(address, tuple) else address
+        return isinstance(host, str) and (host.startswith(LOOPBACK) or host == "") or isinstance(address, (str, bytes))
+
+    def connect(self: socket.socket, address: object) -> None:
+        attempts.append(address)
+        if not allowed(address):
+            raise NetworkBlocked(f"network access blocked in tests: {address!r}")
+        return real_connect(self, address)
+
+    def connect_ex(self: socket.socket, address: object) -> int:
+        attempts.append(address)
+        if not allowed(address):
+            raise NetworkBlocked(f"network access blocked in tests: {address!r}")
+        return real_connect_ex(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    monkeypatch.setattr(socket, "getaddrinfo", _guarded(socket.getaddrinfo))
+    yield attempts
+
+
+def _guarded(getaddrinfo: Callable[..., object]) -> Callable[..., object]:
+    def lookup(host: object, *args: object, **kwargs: object) -> object:
+        if isinstance(host, str) and not host.startswith(LOOPBACK) and host not in ("", "0.0.0.0"):
+            raise NetworkBlocked(f"DNS lookup blocked in tests: {host!r}")
+        return getaddrinfo(host, *args, **kwargs)
+
+    return lookup
 
 
 @pytest.fixture

@@ -11,8 +11,11 @@ from ..reading import Draft
 from ..reporting.results import FileReport
 from .checks import Check, kind_class
 from .document import Document
+from .language import looks_english
 from .loader import load_rules
 from .rule import Rule
+
+NOT_ENGLISH = "This draft does not look like English; only English is supported, so it was not checked."
 
 #: Metrics every report carries, whatever rules run.
 REPORT_METRICS = ("words", "sentences")
@@ -104,7 +107,12 @@ class Linter:
         ctx = self.config.context.merged(context) if context else self.config.context
         doc = Document(draft, ctx, self.config)
         findings: list[Finding] = []
-        for check in self.checks:
+        notices: list[str] = []
+        checks = self.checks
+        if not looks_english(draft.prose[draft.body_start :]):
+            notices.append(NOT_ENGLISH)
+            checks = []
+        for check in checks:
             if check.rule.applies_to(ctx.channel) and (not check.rule.kinds or doc.kind[0] in check.rule.kinds):
                 findings.extend(check.run(doc))
         findings.sort(key=lambda f: (f.offset, -f.severity, f.rule, f.length))
@@ -113,4 +121,4 @@ class Linter:
         metrics: dict[str, Any] = {name: doc.metric(name) for name in REPORT_METRICS}
         metrics.update(doc.metrics)
         metrics = {k: (int(v) if isinstance(v, float) and v.is_integer() else v) for k, v in metrics.items()}
-        return FileReport(path=draft.path, source=draft.source, findings=findings, metrics=metrics)
+        return FileReport(path=draft.path, source=draft.source, findings=findings, metrics=metrics, notices=notices)

@@ -59,10 +59,45 @@ def string_list(path: str, field: str, value: Any) -> tuple[str, ...]:
 
 
 def compile_regex(path: str, field: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile a rule's regular expression, refusing ones that can backtrack catastrophically."""
     try:
-        return re.compile(pattern, flags)
+        compiled = re.compile(pattern, flags)
     except re.error as exc:
         raise RuleError(path, field, f"invalid regular expression: {exc}") from None
+    if _nested_repeat(pattern, flags):
+        raise RuleError(
+            path, field, "regular expression nests unbounded repetition (like (a+)+), which can take exponential time"
+        )
+    return compiled
+
+
+def _nested_repeat(pattern: str, flags: int) -> bool:
+    """Whether an unbounded repeat contains another unbounded repeat: the shape of catastrophic backtracking."""
+    from re import _constants as constants  # type: ignore[attr-defined]
+    from re import _parser as parser  # type: ignore[attr-defined]
+
+    repeats = (constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", None))
+
+    def walk(items: Any, inside: bool) -> bool:
+        for op, value in items:
+            if op in repeats:
+                low, high, body = value
+                unbounded = high == constants.MAXREPEAT or high > 1000
+                if unbounded and inside:
+                    return True
+                if walk(body, inside or unbounded):
+                    return True
+            elif op == constants.SUBPATTERN:
+                if walk(value[-1], inside):
+                    return True
+            elif op == constants.BRANCH:
+                if any(walk(branch, inside) for branch in value[1]):
+                    return True
+            elif op in (constants.ASSERT, constants.ASSERT_NOT) and walk(value[1], inside):
+                return True
+        return False
+
+    return walk(parser.parse(pattern, flags), False)
 
 
 def _as_tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .decode import check_size, decode
+from .decode import MAX_BYTES, MAX_EML_BYTES, check_size, decode
 from .draft import Draft
 from .errors import DraftError
 
@@ -63,7 +63,8 @@ def read_path(path: str | Path, fmt: str | None = None) -> Draft:
         size = os.stat(name).st_size
         if os.path.isdir(name):
             raise DraftError(name, "is a directory")
-        check_size(name, size)
+        fmt = fmt or format_for(name)
+        check_size(name, size, MAX_EML_BYTES if fmt == "email" else MAX_BYTES)
         with open(name, "rb") as handle:
             data = handle.read()
     except DraftError:

@@ -6,8 +6,10 @@ import codecs
 
 from .errors import DraftError
 
-#: Drafts larger than this are refused: a follow-up is a few hundred words, not megabytes.
-MAX_BYTES = 2 * 1024 * 1024
+#: Text drafts larger than this are refused: a follow-up is a few hundred words, not megabytes.
+MAX_BYTES = 512 * 1024
+#: An .eml file may carry attachments, so the file may be larger; its text must still fit MAX_BYTES.
+MAX_EML_BYTES = 32 * 1024 * 1024
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -18,12 +20,14 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-def check_size(path: str, size: int) -> None:
-    if size > MAX_BYTES:
-        raise DraftError(
-            path,
-            f"file is too large to be a draft ({size / 1048576:.1f} MB; the limit is {MAX_BYTES // 1048576} MB)",
-        )
+def check_size(path: str, size: int, limit: int = MAX_BYTES) -> None:
+    """Refuse input over ``limit`` bytes with a message that names the limit."""
+    if size > limit:
+        raise DraftError(path, f"is too large to be a draft ({_size(size)}; the limit is {_size(limit)})")
+
+
+def _size(count: int) -> str:
+    return f"{count / 1048576:.1f} MB" if count >= 1048576 else f"{count // 1024} KB"
 
 
 def sniff_encoding(data: bytes) -> str | None:

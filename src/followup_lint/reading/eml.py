@@ -13,7 +13,7 @@ import re
 from email import policy
 from email.message import EmailMessage
 
-from .decode import check_size
+from .decode import MAX_BYTES, MAX_EML_BYTES, check_size
 from .draft import Draft, Masker, detect_newline
 from .errors import DraftError
 from .html import html_to_text
@@ -25,7 +25,7 @@ _IDENTITY = {"", "7bit", "8bit", "binary"}
 
 
 def read_eml(path: str, data: bytes) -> Draft:
-    check_size(path, len(data))
+    check_size(path, len(data), MAX_EML_BYTES)
     if b"\x00" in data[:8192]:
         raise DraftError(path, "looks like a binary file (it contains NUL bytes), not an e-mail message")
     try:
@@ -45,9 +45,11 @@ def read_eml(path: str, data: bytes) -> Draft:
     header_end = _HEADER_END.search(raw)
     header_len = header_end.end() if header_end else len(raw)
     if part is None:
+        _explain_missing_text(path, message)
         body, identity = "", True
     else:
         body, identity = _part_text(path, part)
+        check_size(path, len(body.encode("utf-8", "surrogatepass")), MAX_BYTES)
         identity = identity and raw_is_text
     if identity and part is not None and not message.is_multipart():
         # The body is the file's own text after the header block.
@@ -84,6 +86,23 @@ def read_eml(path: str, data: bytes) -> Draft:
         newline=detect_newline(source),
         date=_header(message, "date"),
     )
+
+
+def _explain_missing_text(path: str, message: EmailMessage) -> None:
+    """Raise a clear error when a message that should have text has none we can find."""
+    if message.get_content_maintype() == "multipart" and not message.is_multipart():
+        raise DraftError(path, f"has a broken MIME structure (boundary {message.get_boundary()!r} not found)")
+    if message.is_multipart():
+        broken = [d for d in message.defects if "Boundary" in type(d).__name__]
+        if broken or not message.get_payload():
+            boundary = message.get_boundary()
+            raise DraftError(
+                path, f"has a broken MIME structure (boundary {boundary!r} not found), so no text was found"
+            )
+        names = [p.get_filename() or p.get_content_type() for p in message.walk() if not p.is_multipart()]
+        raise DraftError(path, f"has no text part to lint, only attachments ({', '.join(names) or 'none'})")
+    if message.get_content_maintype() != "text" and message.get_payload():
+        raise DraftError(path, f"has no text part to lint (its body is {message.get_content_type()})")
 
 
 def _header(message: EmailMessage, name: str) -> str | None:

@@ -19,6 +19,8 @@ class FileReport:
     source: str
     findings: list[Finding]
     metrics: dict[str, Any] = field(default_factory=dict)
+    #: Notes about the whole draft that are not findings (e.g. "not English, not checked").
+    notices: list[str] = field(default_factory=list)
     _index: LineIndex | None = field(default=None, repr=False)
 
     @property
@@ -53,11 +55,14 @@ class FileReport:
         }
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "path": self.path,
             "findings": [self.finding_dict(f) for f in self.findings],
             "metrics": self.metrics,
         }
+        if self.notices:
+            out["notices"] = list(self.notices)
+        return out
 
 
 @dataclass

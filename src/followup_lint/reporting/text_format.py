@@ -47,6 +47,8 @@ def write_text(report: Report, stream: TextIO, *, color: bool | None = None) -> 
             for text in _finding_lines(file, finding, Text):
                 console.print(text)
             console.print()
+        for notice in file.notices:
+            console.print(Text(f"{file.path}: ", style="bold") + Text(f"note: {notice}", style="yellow"))
         line = describe(file.metrics)
         if line:
             console.print(Text(f"{file.path}: ", style="bold") + Text(line, style="dim"))
