@@ -22,7 +22,7 @@ os.environ.pop("NO_COLOR", None)
 LOOPBACK = ("127.", "::1", "localhost")
 
 
-class NetworkBlocked(OSError):
+class NetworkBlockedError(OSError):
     """Raised when code under test tries to reach the network."""
 
 
@@ -34,19 +34,21 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
     real_connect_ex = socket.socket.connect_ex
 
     def allowed(address: object) -> bool:
-        host = address[0] if isinstance(address, tuple) else address
-        return isinstance(host, str) and (host.startswith(LOOPBACK) or host == "") or isinstance(address, (str, bytes))
+        if isinstance(address, (str, bytes)):  # a Unix socket path
+            return True
+        host = address[0] if isinstance(address, tuple) else None
+        return isinstance(host, str) and (host.startswith(LOOPBACK) or host == "")
 
     def connect(self: socket.socket, address: object) -> None:
         attempts.append(address)
         if not allowed(address):
-            raise NetworkBlocked(f"network access blocked in tests: {address!r}")
+            raise NetworkBlockedError(f"network access blocked in tests: {address!r}")
         return real_connect(self, address)
 
     def connect_ex(self: socket.socket, address: object) -> int:
         attempts.append(address)
         if not allowed(address):
-            raise NetworkBlocked(f"network access blocked in tests: {address!r}")
+            raise NetworkBlockedError(f"network access blocked in tests: {address!r}")
         return real_connect_ex(self, address)
 
     monkeypatch.setattr(socket.socket, "connect", connect)
@@ -58,7 +60,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
 def _guarded(getaddrinfo: Callable[..., object]) -> Callable[..., object]:
     def lookup(host: object, *args: object, **kwargs: object) -> object:
         if isinstance(host, str) and not host.startswith(LOOPBACK) and host not in ("", "0.0.0.0"):
-            raise NetworkBlocked(f"DNS lookup blocked in tests: {host!r}")
+            raise NetworkBlockedError(f"DNS lookup blocked in tests: {host!r}")
         return getaddrinfo(host, *args, **kwargs)
 
     return lookup

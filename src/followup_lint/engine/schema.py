@@ -81,7 +81,7 @@ def _nested_repeat(pattern: str, flags: int) -> bool:
     def walk(items: Any, inside: bool) -> bool:
         for op, value in items:
             if op in repeats:
-                low, high, body = value
+                _low, high, body = value
                 unbounded = high == constants.MAXREPEAT or high > 1000
                 if unbounded and inside:
                     return True
