@@ -11,7 +11,9 @@ import sys
 from collections.abc import Sequence
 
 #: Sub-commands; any other first argument is a path to lint (use ``./rules`` for a file named "rules").
-COMMANDS = ("rules", "rule")
+COMMANDS = ("rules", "rule", "lsp", "sendmail")
+#: Sub-commands that are single-command apps of their own (``cli/<name>.py``), given the arguments after the name.
+OWN_APPS = ("lsp", "sendmail")
 PROG = "followup-lint"
 
 
@@ -27,7 +29,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ..reading import DraftError
 
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in COMMANDS:
+    prog = PROG
+    if args and args[0] in OWN_APPS:
+        import importlib
+
+        app = importlib.import_module(f".{args[0]}", __name__).app
+        prog, args = f"{PROG} {args[0]}", args[1:]
+    elif args and args[0] in COMMANDS:
         from .docs import app
     else:
         from .lint import app
@@ -37,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     click_exception = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
     command = typer.main.get_command(app)
     try:
-        result = command.main(args, prog_name=PROG, standalone_mode=False)
+        result = command.main(args, prog_name=prog, standalone_mode=False)
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
