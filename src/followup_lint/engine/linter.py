@@ -15,6 +15,7 @@ from .language import looks_english
 from .loader import load_rules
 from .rule import Rule
 
+EMPTY = "The draft has no text to check."
 NOT_ENGLISH = "This draft does not look like English; only English is supported, so it was not checked."
 
 #: Metrics every report carries, whatever rules run.
@@ -109,7 +110,10 @@ class Linter:
         findings: list[Finding] = []
         notices: list[str] = []
         checks = self.checks
-        if not looks_english(draft.prose[draft.body_start :]):
+        if not draft.prose[draft.body_start :].strip():
+            notices.append(EMPTY)
+            checks = []
+        elif not looks_english(draft.prose[draft.body_start :]):
             notices.append(NOT_ENGLISH)
             checks = []
         for check in checks:
