@@ -1,0 +1,267 @@
+"""``names``: company and person names that contradict the lint context (``wrong-name`` rules).
+
+``test: company`` reports a company-like name that is not the given company: a capitalised name ending in a
+company suffix ("Globex Industries", "Harper & Stone LLP") or one that follows a cue naming the employer the
+draft is written to ("join Initech", "the interview at Initech"). Mentions of the writer's own past or
+present employers ("my time at Deloitte", "I worked at Globex Inc") are left alone.
+
+``test: spelling`` reports a near-miss spelling of the company or of an interviewer ("Siobahn" for Siobhan,
+"Northwind Heath" for Northwind Health), with the correct spelling as the fix.
+
+Also home to small helpers the other content checks share: the English word list and an edit distance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ...model import Finding, Fix
+from ..errors import RuleError
+from ..schema import Field, string_list
+from .base import Check, register
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..rule import Rule
+
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam", "dame"})
+#: A capitalised word, with an inner apostrophe name part ("O'Brien") but not a possessive "'s".
+CAP_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][\w]*(?:['\u2019][A-Z]\w*|-[A-Z]\w*)*")
+_RUN_WORD = re.compile(r"&|[^\s&]+")
+_LEADING = frozenset({"the", "i", "a", "an", "at", "with", "for"} | TITLES)
+_JOINERS = frozenset({"&", "of", "the", "for", "de", "la", "du"})
+_TEAM_AFTER = re.compile(
+    r"[ \t]+(?:team|group|department|division|org|organi[sz]ation|function|squad|unit|side)\b", re.I
+)
+_CAP_RUN = re.compile(
+    r"(?<![\w'\u2019-])[A-Z][\w.]*(?:-[A-Z]\w*)*"
+    r"(?:(?<!\.)(?:[ \t]+(?:&|of|de|la|du|the|for)[ \t]+|[ \t]*&[ \t]*|[ \t]+)[A-Z][\w.]*(?:-[A-Z]\w*)*)*"
+)
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> Any:
+    """The English Hunspell dictionary that ships with spylls (loaded once, on first use)."""
+    from pathlib import Path
+
+    import spylls
+    from spylls.hunspell import Dictionary
+
+    return Dictionary.from_files(str(Path(spylls.__file__).parent / "hunspell" / "data" / "en" / "en_US"))
+
+
+@lru_cache(maxsize=4096)
+def ordinary_word(word: str) -> bool:
+    """Whether the lowercase form of ``word`` is an ordinary English word (not only a name or acronym)."""
+    lower = word.lower()
+    if not lower.isalpha():
+        return False
+    try:
+        return bool(_dictionary().lookup(lower))
+    except Exception:  # noqa: BLE001 - a broken dictionary must not stop the linter
+        return False
+
+
+def distance(a: str, b: str) -> int:
+    """Edit distance counting an adjacent transposition as one edit (optimal string alignment)."""
+    a, b = a.lower(), b.lower()
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[len(b)]
+
+
+def near_miss(written: str, correct: str) -> bool:
+    """Whether ``written`` looks like a misspelling of ``correct`` (not the same word, not a different one)."""
+    if written.lower() == correct.lower() or min(len(written), len(correct)) < 4:
+        return False
+    d = distance(written, correct)
+    if d == 1:
+        return True
+    return d == 2 and len(correct) >= 8 and written[0].lower() == correct[0].lower()
+
+
+def person_words(name: str) -> list[str]:
+    """The words of a person's name, without titles ("Dr. Siobhan Kelly" -> Siobhan, Kelly)."""
+    return [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", name) if w.lower().rstrip(".") not in TITLES]
+
+
+def body_end(doc: Document) -> int:
+    """Where the writer's own text ends: the sign-off line (names after it are the writer's)."""
+    sign_off = doc.layout.sign_off
+    return sign_off.start if sign_off is not None else len(doc.prose)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    text: str
+
+
+@register("names")
+class Names(Check):
+    """Company or person names that contradict the context (see the module docstring)."""
+
+    fields: ClassVar[dict[str, Field]] = {
+        "test": Field(str, True, "company (another company's name) or spelling (a near-miss of a known name)"),
+        "suffixes": Field(list, False, "words that end a company name (Inc, Corp, LLP, Industries, ...)"),
+        "cues": Field(list, False, "regexes that end right before the name of the employer written to"),
+        "own": Field(list, False, "regexes that, just before a name, show it is the writer's own employer"),
+        "ignore": Field(list, False, "capitalised words that are never company names (days, months, ...)"),
+    }
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        test = rule.spec["test"]
+        if test not in ("company", "spelling"):
+            raise RuleError(rule.path, "test", "must be `company` or `spelling`")
+        for key in ("suffixes", "cues", "own", "ignore"):
+            string_list(rule.path, key, rule.spec.get(key, []))
+        cls._compile(rule)
+
+    @staticmethod
+    def _compile(rule: Rule) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        def join(key: str) -> re.Pattern[str] | None:
+            items = rule.spec.get(key) or []
+            if not items:
+                return None
+            try:
+                return re.compile("(?:" + "|".join(f"(?:{p})" for p in items) + r")[ \t]+$", re.IGNORECASE)
+            except re.error as exc:
+                raise RuleError(rule.path, key, f"invalid regular expression: {exc}") from None
+
+        return join("cues"), join("own")
+
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule)
+        self.test = rule.spec["test"]
+        self.suffixes = {s.lower().rstrip(".") for s in rule.spec.get("suffixes", [])}
+        self.ignore = {s.lower() for s in rule.spec.get("ignore", [])}
+        self.cues, self.own = self._compile(rule)
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        if self.test == "company":
+            yield from self._companies(doc)
+        else:
+            yield from self._spelling(doc)
+
+    # -- another company's name ------------------------------------------------------------------------------
+
+    def _core(self, name: str) -> set[str]:
+        """The distinctive words of a company name (without suffixes like Corp or LLP)."""
+        words = {w.lower() for w in re.findall(r"[^\W_]+", name)}
+        core = {w for w in words if w not in self.suffixes and w not in {"the", "of", "and"}}
+        return core or words
+
+    def _companies(self, doc: Document) -> Iterator[Finding]:
+        company = doc.context.company
+        if not company:
+            return
+        target = self._core(company)
+        known_people = {w.lower() for person in doc.context.interviewers for w in person_words(person)}
+        prose = doc.prose
+        for cand in self._candidates(doc, 0, body_end(doc)):
+            words = self._core(cand.text)
+            if words & target or words <= known_people or words <= doc.words:
+                continue
+            if any(near_miss(w, t) for w in words for t in target):
+                continue  # a misspelling of the company: the spelling rule reports it
+            before = prose[max(0, cand.start - 80) : cand.start]
+            line_start = before.rfind("\n")
+            before_line = before[line_start + 1 :] if line_start >= 0 else before
+            if self.own is not None and self.own.search(before_line):
+                continue
+            fix = Fix(cand.start, cand.end - cand.start, company, False)
+            yield self.finding(doc, cand.start, cand.end, fixes=(fix,), values={"match": cand.text})
+
+    def _candidates(self, doc: Document, start: int, end: int) -> Iterator[Candidate]:
+        prose = doc.prose
+        for match in _CAP_RUN.finditer(prose, start, end):
+            words = [(m.start(), m.end()) for m in _RUN_WORD.finditer(prose, match.start(), match.end())]
+            # Leading and trailing words that are not part of a name: "The", a title, joiners.
+            while words and prose[words[0][0] : words[0][1]].lower().rstrip(".") in self.ignore | _LEADING:
+                words = words[1:]
+            while words and prose[words[-1][0] : words[-1][1]].lower() in _JOINERS:
+                words = words[:-1]
+            if not words:
+                continue
+            first, stop = words[0][0], words[-1][1]
+            if prose[stop - 1] == ".":
+                stop -= 1
+            text = prose[first:stop]
+            lowered = [prose[a:b].lower().rstrip(".") for a, b in words]
+            if all(w in self.ignore or w in _JOINERS for w in lowered):
+                continue
+            suffixed = len(words) >= 2 and lowered[-1] in self.suffixes and lowered[0] not in self.suffixes
+            ampersand = "&" in text and len(words) >= 2
+            before = prose[max(0, first - 80) : first]
+            cued = self.cues is not None and bool(self.cues.search(before))
+            after = prose[stop : stop + 40]
+            if cued and not suffixed and _TEAM_AFTER.match(after):
+                continue  # "join the Data Science team": a team, not a company
+            if cued and not (suffixed or ampersand) and after.startswith(("'s", "\u2019s")) and len(words) == 1:
+                continue  # "join Marcus's team": a person
+            if suffixed or ampersand or cued:
+                yield Candidate(first, stop, text)
+
+    # -- near-miss spellings ----------------------------------------------------------------------------------
+
+    def _spelling(self, doc: Document) -> Iterator[Finding]:
+        ctx = doc.context
+        names: list[tuple[str, bool]] = []  # (correct word, is a company word)
+        if ctx.company:
+            names += [(w, True) for w in re.findall(r"[^\W_][\w'\u2019]*", ctx.company)]
+        for person in ctx.interviewers:
+            names += [(w, False) for w in person_words(person)]
+        if not names:
+            return
+        exact = {w for w, _ in names}
+        company_words = {w.lower() for w, is_company in names if is_company}
+        prose = doc.prose
+        tokens = list(CAP_WORD.finditer(prose, 0, body_end(doc)))
+        for index, token in enumerate(tokens):
+            word = token.group(0)
+            if word in exact or word.lower() in doc.words:
+                continue
+            for correct, is_company in names:
+                if correct.lower() in self.suffixes or not near_miss(word, correct):
+                    continue
+                if ordinary_word(word) and not (
+                    is_company and _next_to(prose, tokens, index, company_words - {correct.lower()})
+                ):
+                    continue
+                if correct.isupper() != word.isupper() and len(correct) > 1:
+                    continue
+                fix = Fix(token.start(), len(word), correct, True)
+                yield self.finding(
+                    doc,
+                    token.start(),
+                    token.end(),
+                    fixes=(fix,),
+                    values={"match": word, "replacement": correct, "name": ctx.company if is_company else correct},
+                )
+                break
+
+
+def _next_to(prose: str, tokens: list[re.Match[str]], index: int, words: set[str]) -> bool:
+    """Whether a neighbouring capitalised word (same line, one space apart) is one of ``words``."""
+    token = tokens[index]
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(tokens):
+            neighbour = tokens[other]
+            gap = prose[neighbour.end() : token.start()] if other < index else prose[token.end() : neighbour.start()]
+            if gap.strip(" \t&") == "" and "\n" not in gap and neighbour.group(0).lower() in words:
+                return True
+    return False
