@@ -1,0 +1,119 @@
+"""Message kinds: auto-detection (accuracy on the fixtures), --kind, and rules that run for one kind only."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from followup_lint import Config, lint_text
+from followup_lint.engine.document import Document
+from followup_lint.engine.kinds import KINDS, classify, detect_kind
+from followup_lint.model import Context
+from followup_lint.reading import read_path
+
+from .conftest import FIXTURES
+
+SALARY = (
+    "Hi Dana,\n\nThank you for taking the time to speak with me today about the Data Analyst role. I enjoyed hearing "
+    "about the dbt migration and I am excited about the team. Could you tell me the salary range?\n\nBest,\nSam\n"
+)
+
+
+def labelled_fixtures() -> list[tuple[Path, str]]:
+    out = []
+    for meta in sorted(FIXTURES.rglob("*.expect.yaml")):
+        kind = (yaml.safe_load(meta.read_text(encoding="utf-8")) or {}).get("kind")
+        draft = meta.with_name(meta.name.removesuffix(".expect.yaml"))
+        if kind in KINDS and draft.exists():
+            out.append((draft, kind))
+    return out
+
+
+def test_detection_accuracy_on_the_fixtures_is_at_least_0_9() -> None:
+    cases = labelled_fixtures()
+    assert len(cases) >= 10 and {kind for _, kind in cases} == set(KINDS)
+    misses = []
+    for path, want in cases:
+        got, _ = detect_kind(Document(read_path(path), Context()))  # the sidecar's context is not used
+        if got != want:
+            misses.append((path.name, want, got))
+    accuracy = 1 - len(misses) / len(cases)
+    assert accuracy >= 0.9, f"accuracy {accuracy:.2f}; misses: {misses}"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Thank you for meeting with me this morning. I enjoyed hearing about the new clinic.", "thank-you"),
+        ("I wanted to follow up on my interview two weeks ago. Is there any update on the timeline?", "check-in"),
+        ("Thank you for letting me know. While I'm disappointed, I understand your decision.", "post-rejection"),
+        ("Congratulations on the launch! I came across this article and thought you might enjoy it.", "networking"),
+        (
+            "We decided to move forward with another candidate? Thanks for letting me know all the same.",
+            "post-rejection",
+        ),
+    ],
+)
+def test_classify_each_kind(text: str, kind: str) -> None:
+    got, confidence = classify(text)
+    assert got == kind and 0 < confidence <= 1
+
+
+def test_no_cue_means_the_default_with_zero_confidence() -> None:
+    assert classify("Hello.") == ("thank-you", 0.0)
+
+
+def test_more_cues_give_more_confidence() -> None:
+    weak = classify("I wanted to check in.")[1]
+    strong = classify("I wanted to check in on my interview two weeks ago. Is there any update on the timeline?")[1]
+    assert strong > weak
+
+
+def test_json_reports_the_detected_kind_with_confidence(run_cli, tmp_path: Path) -> None:
+    draft = tmp_path / "note.txt"
+    draft.write_text("Hi Dana,\n\nThank you for letting me know about your decision.\n\nBest,\nSam\n", encoding="utf-8")
+    _, out, _ = run_cli(str(draft), "--format", "json")
+    kind = json.loads(out)["files"][0]["metrics"]["kind"]
+    assert kind["name"] == "post-rejection" and kind["detected"] is True and 0 < kind["confidence"] <= 1
+    _, out, _ = run_cli(str(draft), "--format", "json", "--kind", "networking")
+    assert json.loads(out)["files"][0]["metrics"]["kind"] == {
+        "name": "networking",
+        "confidence": 1.0,
+        "detected": False,
+    }
+
+
+def test_text_summary_shows_the_kind(run_cli, tmp_path: Path) -> None:
+    draft = tmp_path / "note.txt"
+    draft.write_text(SALARY, encoding="utf-8")
+    _, out, _ = run_cli(str(draft))
+    assert "thank-you (detected," in out
+    _, out, _ = run_cli(str(draft), "--kind", "check-in")
+    assert " · check-in · " in out
+
+
+def test_kind_rules_follow_the_kind() -> None:
+    config = Config(select=("tone.thank-you-salary",))
+    assert [f.rule for f in lint_text(SALARY, None, config).findings] == ["tone.thank-you-salary"]
+    assert not lint_text(SALARY, Context(kind="check-in"), config).findings
+
+
+@pytest.mark.parametrize(
+    ("kind", "rule", "inserted"),
+    [
+        ("thank-you", "structure.thank-you-interest", "I remain very interested in the Data Analyst role at Acme"),
+        ("check-in", "structure.check-in-interest", "I remain very interested in the Data Analyst role at Acme"),
+        ("post-rejection", "structure.post-rejection-door", "considered for future openings"),
+        ("networking", "structure.networking-value", "No need to reply"),
+    ],
+)
+def test_missing_expectations_offer_a_sentence_before_the_sign_off(kind: str, rule: str, inserted: str) -> None:
+    text = "Hi Dana,\n\nThank you for your note about the Data Analyst role.\n\nBest,\nSam\n"
+    report = lint_text(text, Context(kind=kind, company="Acme Corp", role="Data Analyst"), Config(select=(rule,)))
+    [finding] = report.findings
+    fix = finding.fixes[0]
+    assert inserted in fix.replacement and not fix.safe
+    assert text.index("Best,") == fix.offset  # inserted before the sign-off
