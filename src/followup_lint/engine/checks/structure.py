@@ -1,0 +1,161 @@
+"""``structure``: the parts a follow-up needs: a greeting, a sign-off with a name, a subject line (e-mail).
+
+``part: greeting`` fires when the body does not open with a salutation ("Hi Dana,", "Dear Ms. Lee,", "Dana
+--", or "Hi Dana, thanks ..." on one line). ``part: sign-off`` fires when the body ends without a closing line
+("Best regards,") or when the closing has no name after it. ``part: subject`` fires on an ``.eml`` draft
+whose Subject header is missing or empty. Each finding points at the start of the body (length 0) or at the
+closing line; fixes insert the missing part and are marked unsafe.
+
+The greeting and closing detection extends ``engine.layout`` (which needs the salutation alone on its line).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+from ...model import Finding, Fix
+from ..errors import RuleError
+from ..layout import GREETING, SIGN_OFF
+from ..schema import Field, compile_regex
+from ..templates import first_filled
+from .base import Check, register
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..rule import Rule
+
+PARTS = ("greeting", "sign-off", "subject", "subject-generic")
+_OPENING = re.compile(
+    r"^\s*(?:dear|hi|hello|hey|hiya|greetings|good\s+(?:morning|afternoon|evening|day)|to\s+whom)\b", re.IGNORECASE
+)
+#: "Dana," / "Dana Lee --" / "Ms. Lee:" opening the first line.
+_NAME_OPENING = re.compile(
+    r"^\s*(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}\s*(?:[,:!]|\s[\u2014\u2013-])"
+)
+#: A closing phrase followed by a name on the same line: "... Best, Sam" / "Thanks again! -- Sam".
+_INLINE_CLOSING = re.compile(
+    r"(?:\b(?:best(?:\s+(?:regards|wishes))?|(?:kind|warm)(?:est)?\s+regards|regards|sincerely|cheers|thanks(?:\s+again)?"
+    r"|thank\s+you(?:\s+again)?|many\s+thanks|all\s+the\s+best|warmly|gratefully|respectfully)[,.!]?|[\u2014\u2013-]{1,2})"
+    r"\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}\s*$",
+    re.IGNORECASE,
+)
+_DASH_NAME = re.compile(r"^\s*(?:[\u2014\u2013~]|-{1,2})\s*[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}\s*$")
+_NAME_ONLY = re.compile(r"^\s*[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}\s*$")
+
+
+def has_greeting(doc: Document) -> bool:
+    """Whether the body opens with a salutation."""
+    if doc.layout.greeting is not None:
+        return True
+    first = next((line for line in doc.layout.lines if not line.blank), None)
+    if first is None:
+        return True
+    return bool(_OPENING.match(first.text) or _NAME_OPENING.match(first.text))
+
+
+def closing(doc: Document) -> tuple[int, int, bool] | None:
+    """The closing line's range in the prose and whether a name follows it; None when there is no closing."""
+    content = [line for line in doc.layout.lines if not line.blank]
+    if not content:
+        return None
+    last = content[-1]
+    if _INLINE_CLOSING.search(last.text) or _DASH_NAME.match(last.text):
+        return last.start, last.end, True
+    sign_off = doc.layout.sign_off
+    if sign_off is None:
+        for line in reversed(content[-4:]):
+            if SIGN_OFF.match(line.text) and line is not content[0]:
+                sign_off = line
+                break
+    if sign_off is None:
+        if len(content) >= 2 and _NAME_ONLY.match(last.text) and not GREETING.match(last.text):
+            return last.start, last.end, True  # a name alone on the last line
+        return None
+    after = doc.source[sign_off.end :].strip()
+    inline_name = bool(re.search(r"[,.!\u2014-]\s*[A-Z][\w'\u2019.-]+\s*$", sign_off.text.strip()))
+    return sign_off.start, sign_off.end, bool(after) or inline_name
+
+
+@register("structure")
+class Structure(Check):
+    """A missing greeting, closing, name or subject line (see the module docstring)."""
+
+    fields: ClassVar[dict[str, Field]] = {
+        "part": Field(str, True, "greeting, sign-off or subject"),
+        "insert": Field(list, False, "templates for the inserted text, first whose {fields} are known"),
+        "no-name": Field(dict, False, "sign-off only: message and suggestion when the closing has no name"),
+        "generic": Field(list, False, "subject-generic only: regexes a whole generic subject matches"),
+    }
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        if rule.spec["part"] not in PARTS:
+            raise RuleError(rule.path, "part", f"must be one of {', '.join(PARTS)}")
+        if not all(isinstance(t, str) for t in rule.spec.get("insert", [])):
+            raise RuleError(rule.path, "insert", "must be a list of strings")
+        cls._generic(rule)
+
+    @staticmethod
+    def _generic(rule: Rule) -> list[re.Pattern[str]]:
+        out = []
+        for index, pattern in enumerate(rule.spec.get("generic", [])):
+            if not isinstance(pattern, str):
+                raise RuleError(rule.path, f"generic[{index}]", "must be a regular expression (a string)")
+            out.append(compile_regex(rule.path, f"generic[{index}]", pattern, re.IGNORECASE))
+        return out
+
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule)
+        self.generic = self._generic(rule)
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        body = doc.prose[doc.draft.body_start :]
+        if not body.strip():
+            return
+        anchor = doc.draft.body_start + len(body) - len(body.lstrip())
+        part = self.rule.spec["part"]
+        values = doc.context.values()
+        text = first_filled(self.rule.spec.get("insert", []), values)
+        nl = doc.draft.newline
+        if part == "greeting":
+            if not has_greeting(doc):
+                fixes = (Fix(anchor, 0, text + nl + nl, False),) if text else ()
+                yield self.finding(doc, anchor, anchor, fixes=fixes)
+        elif part == "sign-off":
+            found = closing(doc)
+            if found is None:
+                end = len(doc.prose.rstrip())
+                fixes = (Fix(end, 0, nl + nl + text, False),) if text else ()
+                yield self.finding(doc, end, end, fixes=fixes)
+            elif not found[2]:
+                start, end, _ = found
+                end = start + len(doc.prose[start:end].rstrip())
+                start = end - len(doc.prose[start:end].strip())
+                no_name = self.rule.spec.get("no-name") or {}
+                yield self.finding(
+                    doc,
+                    start,
+                    end,
+                    message=no_name.get("message"),
+                    suggestion=no_name.get("suggestion"),
+                    values={"match": doc.source[start:end]},
+                )
+        elif part == "subject":
+            if doc.draft.format == "email" and not (doc.draft.subject or "").strip():
+                yield self.finding(doc, anchor, anchor)
+        else:
+            yield from self._generic_subject(doc, text)
+
+    def _generic_subject(self, doc: Document, replacement: str | None) -> Iterator[Finding]:
+        span = doc.draft.subject_span
+        if span is None:
+            return
+        raw = doc.prose[span[0] : span[1]]
+        start = span[0] + len(raw) - len(raw.lstrip())
+        end = span[0] + len(raw.rstrip())
+        subject = doc.prose[start:end]
+        if subject and any(rx.fullmatch(subject) for rx in self.generic):
+            fixes = (Fix(start, end - start, replacement, False),) if replacement else ()
+            yield self.finding(doc, start, end, fixes=fixes, values={"match": subject})
