@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ...model import Finding
 from ...reporting.meters import bar, meter
 from ..errors import RuleError
+from ..linter import FINALIZERS
 from ..metrics import metric
 from ..schema import Field
 from .base import Check, register
@@ -92,6 +93,15 @@ def _show(value: Any) -> str | None:
     if not isinstance(value, (int, float)):
         return None
     return f"politeness {value:+.2f} {bar(value, -1.0, 1.0)}"
+
+
+def _skipped_draft(doc: Document, findings: list[Finding]) -> None:
+    """An empty or non-English draft runs no checks; it still gets a neutral meter so every report has one."""
+    doc.metrics.setdefault("politeness", 0.0)
+
+
+if _skipped_draft not in FINALIZERS:
+    FINALIZERS.append(_skipped_draft)
 
 
 @register("politeness")

@@ -1,0 +1,147 @@
+"""Measure the politeness meter and the tone rules on real data.
+
+    .venv/bin/python bench/politeness.py
+
+1. Stanford Politeness Corpus, Wikipedia half: the AUC of ``politeness`` between the most and least polite
+   quartiles, with 10-fold cross-validation (every request is scored by weights fitted without it), plus the
+   AUC of the shipped weights (fitted on all of it, so optimistic) as the linter computes it.
+2. How often the tone rules (category ``tone``) fire on each quartile.
+3. Out of domain, unlabeled: the AESLC Enron sample (real business e-mails, mostly civil): how often the tone
+   rules fire and how the meter is distributed. The Stack Exchange half of the corpus is held out of
+   ../shared/data, so no labelled out-of-domain AUC can be measured here.
+4. The project's fixtures: tone findings on fixtures/good (must be none) and fixtures/bad.
+
+The data is found at $FOLLOWUP_LINT_DATA (default ../shared/data); the script exits 0 with "skipped" when absent.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+from collections import Counter
+from pathlib import Path
+
+os.environ.setdefault("FOLLOWUP_LINT_MODEL", "none")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from train_politeness import (  # noqa: E402
+    CORPUS,
+    DATA,
+    FOLDS,
+    auc,
+    cross_validate,
+    featurize,
+    load_requests,
+    quartiles,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+ENRON = DATA / "aeslc-enron-sample" / "aeslc_dev_every4th.jsonl"
+
+
+def lint_all(texts: list[str], select: tuple[str, ...] = ("tone",)) -> list:
+    from followup_lint import Config
+    from followup_lint.api import linter_for
+    from followup_lint.reading import draft_from_text
+
+    linter = linter_for(Config(select=select))
+    return [linter.lint(draft_from_text(text, "bench.txt", "text")) for text in texts]
+
+
+def tone_rules(report) -> set[str]:
+    return {f.rule for f in report.findings if f.category == "tone"}
+
+
+def fire_rate(reports: list) -> tuple[float, Counter]:
+    per_rule: Counter = Counter()
+    fired = 0
+    for report in reports:
+        rules = tone_rules(report)
+        fired += bool(rules)
+        per_rule.update(rules)
+    return fired / len(reports) if reports else 0.0, per_rule
+
+
+def wikipedia() -> None:
+    requests = load_requests()
+    low, high = quartiles([s for _, s in requests])
+    top = [t for t, s in requests if s >= high]
+    bottom = [t for t, s in requests if s <= low]
+    labels = [1] * len(top) + [0] * len(bottom)
+    oof = cross_validate(featurize(top + bottom), labels)
+    cv = auc(oof[: len(top)], oof[len(top) :])
+    print(f"Stanford Politeness, Wikipedia: {len(requests)} requests; quartiles <= {low:.3f} / >= {high:.3f}")
+    print(f"  {FOLDS}-fold cross-validated AUC (most vs least polite quartile): {cv:.3f}   (bar: >= 0.80)")
+    top_reports, bottom_reports = lint_all(top), lint_all(bottom)
+    shipped = auc([r.metrics["politeness"] for r in top_reports], [r.metrics["politeness"] for r in bottom_reports])
+    print(f"  AUC of the shipped meter (weights fitted on all of this data, optimistic): {shipped:.3f}")
+    for name, reports in (("most polite quartile", top_reports), ("least polite quartile", bottom_reports)):
+        rate, per_rule = fire_rate(reports)
+        detail = ", ".join(f"{rule} {count}" for rule, count in per_rule.most_common()) or "none"
+        print(f"  tone findings on the {name}: {rate:.1%} of {len(reports)} requests ({detail})")
+    print("  (bar: tone findings on <= 2% of the most polite quartile)")
+
+
+def enron() -> None:
+    if not ENRON.exists():
+        print(f"Enron sample: skipped: data not found ({ENRON})")
+        return
+    bodies = [json.loads(line)["body"] for line in ENRON.read_text(encoding="utf-8").splitlines() if line.strip()]
+    reports = lint_all(bodies)
+    rate, per_rule = fire_rate(reports)
+    values = sorted(r.metrics["politeness"] for r in reports)
+    print(f"AESLC Enron sample (unlabeled, out of domain): {len(bodies)} e-mails")
+    print(
+        f"  tone findings on {rate:.1%} of e-mails: " + (", ".join(f"{k} {v}" for k, v in per_rule.items()) or "none")
+    )
+    quart = statistics.quantiles(values, n=4)
+    print(
+        f"  politeness: median {statistics.median(values):+.2f}, quartiles {quart[0]:+.2f} / {quart[2]:+.2f}, "
+        f"below -0.6: {sum(v < -0.6 for v in values)}"
+    )
+    for report in reports:
+        for finding in report.findings:
+            if finding.category == "tone":
+                print(f"    {finding.rule}: {report.source[finding.offset : finding.end][:90]!r}")
+
+
+def fixtures() -> None:
+    from followup_lint import Config
+    from followup_lint.api import linter_for
+    from followup_lint.engine.loader import context_from_mapping
+    from followup_lint.reading import read_path
+
+    import yaml
+
+    linter = linter_for(Config(select=("tone",)))
+    for group in ("good", "bad"):
+        paths = sorted(p for p in (ROOT / "fixtures" / group).glob("*") if p.suffix in {".txt", ".md", ".eml"})
+        fired = []
+        meters = []
+        for path in paths:
+            meta_path = path.with_name(path.name + ".expect.yaml")
+            meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {} if meta_path.exists() else {}
+            report = linter.lint(read_path(path), context_from_mapping(str(path), meta.get("context") or {}))
+            meters.append(report.metrics["politeness"])
+            if tone_rules(report):
+                fired.append(f"{path.name} ({', '.join(sorted(tone_rules(report)))})")
+        print(
+            f"fixtures/{group}: tone fires on {len(fired)} of {len(paths)}; politeness median "
+            f"{statistics.median(meters):+.2f}" + ("".join(f"\n    {item}" for item in fired))
+        )
+
+
+def main() -> int:
+    if not CORPUS.exists():
+        print(f"skipped: data not found ({CORPUS})")
+        return 0
+    wikipedia()
+    enron()
+    fixtures()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

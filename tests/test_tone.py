@@ -1,0 +1,105 @@
+"""Tone findings: what fires, what stays quiet on good polite English, and what the findings offer."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup_lint import Config, lint_text
+from followup_lint.fixes import apply_fixes
+
+TONE = Config(select=("tone",))
+
+
+def tone_findings(body: str) -> list[tuple[str, str]]:
+    text = f"Hi Dana,\n\n{body}\n\nBest,\nSam"
+    report = lint_text(text, {"company": "Acme Corp", "role": "data analyst"}, TONE)
+    return [(f.rule, report.source[f.offset : f.end]) for f in report.findings if f.category == "tone"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the politeness markers and hedged forms from issue 4
+        "Thank you again. Please let me know if you need anything else.",
+        "Thank you for your time. I don't need an answer right away.",
+        "Thank you for meeting me. Could you share the expected timeline?",
+        "Thank you again. I would appreciate an update when you have a moment.",
+        "Thank you for your time. You mentioned you hoped to decide by the end of the month.",
+        # ordinary good follow-ups
+        "Thank you for the interview on Tuesday. I haven't heard back yet, so I wanted to ask about the timeline.",
+        "Thanks again for the offer. I have received another offer and would love to know your timeline.",
+        "Thank you for letting me know. I'm sorry to hear the role was filled, and I would welcome any feedback.",
+        "Thank you! I can start ASAP and am available immediately for a call.",
+        "Thank you for the chat. As I mentioned, I led the move to dbt, which I'd love to talk about further.",
+        "Thank you for your note. If you need to reach me, my number is below.",
+        "I enjoyed meeting the team. Is there anything else I need to know before the next round?",
+        "Thank you for taking the time, especially in such a busy week for the team.",
+        "Thank you for the update. I will respond by Friday once I have read the contract.",
+    ],
+)
+def test_good_polite_follow_ups_do_not_fire(body: str) -> None:
+    assert tone_findings(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "rule"),
+    [
+        ("I need to know your decision by Friday.", "tone.demanding"),
+        ("I NEED to hear back by Monday.", "tone.demanding"),
+        ("I expect a response within two days.", "tone.demanding"),
+        ("You need to respond to my application.", "tone.demanding"),
+        ("Please get back to me immediately.", "tone.demanding"),
+        ("Otherwise I'll accept the other offer.", "tone.demanding"),
+        ("Why haven’t I heard back?", "tone.impatient"),
+        ("Why hasn't anyone replied to me?", "tone.impatient"),
+        ("It's been two weeks and nobody has responded.", "tone.impatient"),
+        ("This is my 3rd email about the role.", "tone.impatient"),
+        ("Did you receive my previous e-mail?", "tone.impatient"),
+        ("Per my last e-mail, I am free on Tuesday.", "tone.passive-aggressive"),
+        ("As I’ve already said, I can start in March.", "tone.passive-aggressive"),
+        ("Just a friendly reminder about my application.", "tone.passive-aggressive"),
+        ("Just checking in again on the role.", "tone.passive-aggressive"),
+        ("I really need this job so badly.", "tone.desperate"),
+        ("I desperately need this job.", "tone.desperate"),
+        ("I’d do anything for this position.", "tone.desperate"),
+        ("Sorry to bother you, but is there any news?", "tone.grovelling"),
+        ("I know you’re extremely busy.", "tone.grovelling"),
+        ("I'm sure you've interviewed far better candidates.", "tone.grovelling"),
+    ],
+)
+def test_tone_problems_fire_with_their_own_rule(body: str, rule: str) -> None:
+    found = tone_findings(body)
+    assert rule in {r for r, _ in found}, found
+
+
+def test_finding_says_why_and_what_to_write_instead() -> None:
+    report = lint_text("Hi Dana,\n\nPer my last email, I am free on Tuesday.\n\nBest,\nSam", None, TONE)
+    (finding,) = [f for f in report.findings if f.rule == "tone.passive-aggressive"]
+    assert finding.category == "tone"
+    assert '"Per my last email"' in finding.message and "reminds the reader" in finding.message
+    assert finding.suggestion
+    assert finding.fixes and finding.fixes[0].replacement == "As I mentioned"
+    fixed = apply_fixes(report.source, [finding.fixes[0]])
+    assert fixed.startswith("Hi Dana,\n\nAs I mentioned, I am free on Tuesday.")
+
+
+def test_asap_fix_is_a_safe_substitution() -> None:
+    report = lint_text("Hi Dana,\n\nPlease let me know ASAP.\n\nBest,\nSam", None, TONE)
+    (finding,) = [f for f in report.findings if f.rule == "tone.demanding"]
+    assert report.source[finding.offset : finding.end] == "ASAP"
+    assert finding.fixes[0].replacement == "when you have a moment" and finding.fixes[0].safe
+    fixed = apply_fixes(report.source, [finding.fixes[0]])
+    assert "let me know when you have a moment." in fixed
+    assert not [f for f in lint_text(fixed, None, TONE).findings if f.category == "tone"]
+
+
+def test_grovelling_is_only_a_suggestion() -> None:
+    report = lint_text("Hi Dana,\n\nSorry to bother you again. Any news?\n\nBest,\nSam", None, TONE)
+    assert {f.severity.label for f in report.findings if f.rule == "tone.grovelling"} == {"suggestion"}
+
+
+def test_tone_rules_are_listed_by_the_cli(run_cli) -> None:
+    status, out, _ = run_cli("rules")
+    assert status == 0
+    for rule in ("tone.demanding", "tone.impatient", "tone.passive-aggressive", "tone.desperate", "tone.grovelling"):
+        assert rule in out
