@@ -26,7 +26,7 @@ from pathlib import Path
 os.environ.setdefault("FOLLOWUP_LINT_MODEL", "none")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_politeness import (  # noqa: E402
+from train_politeness import (
     CORPUS,
     DATA,
     FOLDS,
@@ -108,12 +108,12 @@ def enron() -> None:
 
 
 def fixtures() -> None:
+    import yaml
+
     from followup_lint import Config
     from followup_lint.api import linter_for
     from followup_lint.engine.loader import context_from_mapping
     from followup_lint.reading import read_path
-
-    import yaml
 
     linter = linter_for(Config(select=("tone",)))
     for group in ("good", "bad"):
