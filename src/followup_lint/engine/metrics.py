@@ -38,8 +38,18 @@ def words(doc: Document) -> float:
 
 @metric("sentences")
 def sentences(doc: Document) -> float:
+    """Sentences of the message itself: the greeting line and the sign-off with the name are not counted."""
     start = doc.draft.body_start
-    return sum(1 for sent in doc.doc.sents if sent.end_char > start and any(t.is_alpha or t.like_num for t in sent))
+    layout = doc.layout
+    if layout.greeting is not None:
+        start = layout.greeting.end
+    end = layout.sign_off.start if layout.sign_off is not None else len(doc.prose)
+    count = 0
+    for sent in doc.doc.sents:
+        words = [t for t in sent if t.is_alpha or t.like_num]
+        if words and words[-1].idx >= start and words[0].idx < end:
+            count += 1
+    return count
 
 
 @metric("characters")
