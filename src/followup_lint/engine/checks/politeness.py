@@ -95,13 +95,14 @@ def _show(value: Any) -> str | None:
     return f"politeness {value:+.2f} {bar(value, -1.0, 1.0)}"
 
 
-def _skipped_draft(doc: Document, findings: list[Finding]) -> None:
-    """An empty or non-English draft runs no checks; it still gets a neutral meter so every report has one."""
-    doc.metrics.setdefault("politeness", 0.0)
+def _always_measured(doc: Document, findings: list[Finding]) -> None:
+    """Every report carries the meter: also when the rule is ignored, or the draft was skipped (empty, not English)."""
+    if "politeness" not in doc.metrics:
+        doc.metrics["politeness"] = politeness_of(doc)
 
 
-if _skipped_draft not in FINALIZERS:
-    FINALIZERS.append(_skipped_draft)
+if _always_measured not in FINALIZERS:
+    FINALIZERS.append(_always_measured)
 
 
 @register("politeness")

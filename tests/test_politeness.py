@@ -1,0 +1,109 @@
+"""The politeness meter: present in every report, ordered sensibly, shown in the text report, learned weights."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from followup_lint import Config, lint_text
+from followup_lint.engine.checks.politeness_features import FEATURES, strategy_features
+
+from .conftest import ROOT
+
+WEIGHTS = ROOT / "rules" / "_data" / "politeness-weights.yaml"
+POLITE = (
+    "Hi Dana,\n\nThank you so much for taking the time to meet with me on Tuesday. I really enjoyed hearing about "
+    "the dashboard project. Could you let me know if there is anything else I can send?\n\nBest regards,\nSam"
+)
+RUDE = "Why haven't you answered? So you need to tell me what is going on. Actually, this is a mess."
+NEUTRAL = "Hello Mr. Ortiz,\n\nI am following up on my interview for the nursing position.\n\nRegards,\nLena"
+
+
+def politeness(text: str, config: Config | None = None) -> float:
+    return lint_text(text, None, config or Config()).metrics["politeness"]
+
+
+def test_every_report_carries_the_meter_within_bounds() -> None:
+    for text in (
+        POLITE,
+        RUDE,
+        NEUTRAL,
+        "",
+        "   \n",
+        "Kumusta ka? Salamat sa oras mo kahapon, sana makasama ako sa koponan.",
+    ):
+        value = politeness(text)
+        assert isinstance(value, (int, float)) and -1 <= value <= 1, (text, value)
+
+
+def test_polite_drafts_score_above_neutral_and_rude_ones() -> None:
+    assert politeness(POLITE) > politeness(NEUTRAL) > politeness(RUDE)
+    assert politeness(POLITE) > 0.5 and politeness(RUDE) < -0.5
+
+
+def test_politeness_strategies_move_the_meter_the_published_way() -> None:
+    base = "Hi Dana,\n\nI am writing about the analyst role.{}\n\nSam"
+    plain = politeness(base.format(""))
+    assert politeness(base.format(" Thank you for your time.")) > plain  # gratitude
+    assert politeness(base.format(" Could you share the timeline?")) > plain  # counterfactual modal
+    assert politeness(base.format(" Why is there no decision?")) < plain  # direct "why" question
+    assert politeness(base.format(" But you need to decide.")) < plain  # "but" start, "you need to"
+
+
+def test_contractions_and_curly_apostrophes_give_the_same_features() -> None:
+    assert strategy_features([["why", "have", "not", "you", "replied", "?"]]) == strategy_features(
+        [["why", "have", "not", "you", "replied", "?"]]
+    )
+    straight = lint_text("Why haven't you replied? You must respond.", None, Config()).metrics["politeness"]
+    curly = lint_text("Why haven’t you replied? You must respond.", None, Config()).metrics["politeness"]
+    assert straight == curly
+
+
+def test_meter_is_in_the_json_report_and_the_text_report(run_cli, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(POLITE, encoding="utf-8")
+    _, out, _ = run_cli(str(draft), "--format", "json")
+    value = json.loads(out)["files"][0]["metrics"]["politeness"]
+    assert -1 <= value <= 1
+    _, text, _ = run_cli(str(draft), "--format", "text")
+    assert f"politeness {value:+.2f} [" in text and "#" in text
+
+
+def test_meter_is_reported_even_when_the_rule_is_not_selected_or_ignored() -> None:
+    assert lint_text(RUDE, None, Config(ignore=("tone.politeness",))).metrics["politeness"] == politeness(RUDE)
+    report = lint_text(RUDE, None, Config(select=("tone.politeness",)))
+    assert [f.rule for f in report.findings] == ["tone.politeness"]
+    assert report.source[report.findings[0].offset : report.findings[0].end] in {
+        "Why haven't you answered?",
+        "So you need to tell me what is going on.",
+    }
+
+
+def test_weights_are_data_with_their_provenance() -> None:
+    text = WEIGHTS.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    assert set(data["weights"]) == set(FEATURES)
+    assert "Stanford Politeness" in text and "cross-validation" in text
+    assert data["weights"]["gratitude"] > 0 > data["weights"]["why"]
+
+
+@pytest.mark.parametrize(
+    ("weights", "problem"),
+    [("bias: 0\nweights: {not_a_strategy: 1.0}\n", "unknown features"), ("weights: [1, 2]\n", "needs `bias`")],
+)
+def test_a_broken_weights_file_is_a_usage_error(run_cli, tmp_path: Path, weights: str, problem: str) -> None:
+    rules = tmp_path / "rules"
+    (rules / "tone").mkdir(parents=True)
+    (rules / "_data").mkdir()
+    (rules / "_data" / "my-weights.yaml").write_text(weights, encoding="utf-8")
+    rule = yaml.safe_load((ROOT / "rules" / "tone" / "politeness.yaml").read_text(encoding="utf-8"))
+    rule["weights"] = "my-weights.yaml"
+    (rules / "tone" / "politeness.yaml").write_text(yaml.safe_dump(rule), encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text(POLITE, encoding="utf-8")
+    status, _, err = run_cli(str(draft), "--rules", str(rules))
+    assert status == 2
+    assert problem in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
