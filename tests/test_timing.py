@@ -18,6 +18,7 @@ from followup_lint.dates import (
     parse_date,
     quoted_messages,
     read_thread,
+    thread_timing,
 )
 from followup_lint.model import Context
 
@@ -204,3 +205,36 @@ def test_cli_reports_timing_in_json(run_cli, tmp_path: Path) -> None:
     status, out, _ = run_cli(*args, "--interview-date", "2026-03-02", "--send-date", "2026-03-03")
     rules = [f["rule"] for f in json.loads(out)["files"][0]["findings"]]
     assert status == 1 and rules == ["timing.check-in-early"]
+
+
+def test_thread_timing_from_an_mbox() -> None:
+    mbox = (
+        b"From sam@example.com Mon Mar  2 18:00:00 2026\n"
+        b"From: Sam Patel <sam@example.com>\nDate: Mon, 2 Mar 2026 18:00:00 +0000\nSubject: Thank you\n\n"
+        b"Thank you for meeting me today.\n\n"
+        b"From dana@acme.com Tue Mar  3 09:00:00 2026\n"
+        b"From: Dana Lee <dana@acme.com>\nDate: Tue, 3 Mar 2026 09:00:00 +0000\nSubject: Re: Thank you\n\n"
+        b"Thanks Sam! We hope to make a decision by the end of next week.\n\n"
+        b"From sam@example.com Mon Mar 16 09:00:00 2026\n"
+        b"From: Sam Patel <sam@example.com>\nDate: Mon, 16 Mar 2026 09:00:00 +0000\nSubject: Checking in\n\n"
+        b"Is there any update?\n"
+    )
+    messages = read_thread(mbox)
+    assert thread_timing(messages) == ((D(2026, 3, 2), D(2026, 3, 16)), D(2026, 3, 13))
+    assert thread_timing(messages, "dana@acme.com") == ((D(2026, 3, 3),), None)
+
+
+def test_thresholds_from_a_config_file(run_cli, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(CHECK_IN, encoding="utf-8")
+    config = tmp_path / ".followup-lint.toml"
+    config.write_text(
+        '[context]\ninterview-date = "2026-03-02"\nsend-date = "2026-03-09"\nkind = "check-in"\n\n'
+        '[rules."timing.check-in-early"]\nmin-business-days = 7\n',
+        encoding="utf-8",
+    )
+    status, out, _ = run_cli(str(draft), "--format", "json", "--select", "timing", "--config", str(config))
+    [finding] = json.loads(out)["files"][0]["findings"]
+    assert status == 1 and finding["rule"] == "timing.check-in-early" and "2026-03-11" in finding["message"]
+    status, out, _ = run_cli(str(draft), "--select", "timing", "--config", str(config), "--send-date", "2026-03-11")
+    assert status == 0

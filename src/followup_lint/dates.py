@@ -26,6 +26,7 @@ __all__ = [
     "parse_date",
     "quoted_messages",
     "read_thread",
+    "thread_timing",
 ]
 
 
@@ -384,3 +385,25 @@ def _plain_text(message: email.message.Message) -> str:
     except (KeyError, ValueError, LookupError, AttributeError, email.errors.MessageError):
         content = ""
     return content if isinstance(content, str) else ""
+
+
+def thread_timing(messages: list[ThreadMessage], me: str | None = None) -> tuple[tuple[dt.date, ...], dt.date | None]:
+    """Earlier follow-ups and the employer's named date, from a thread's messages.
+
+    ``me`` is the candidate's address (or name); without it, the sender of the most dated messages is taken
+    to be the candidate. Returns the days the candidate wrote (sorted, without repeats) and the latest
+    decision date named in anyone else's messages (read relative to each message's own date).
+    """
+    senders = [m.sender for m in messages if m.sender and m.date]
+    if me is None and senders:
+        me = max(dict.fromkeys(senders), key=senders.count)
+    me = me.lower() if me else None
+    own = sorted({m.date for m in messages if m.date and me and m.sender == me})
+    named: dt.date | None = None
+    for message in messages:
+        if me and message.sender == me:
+            continue
+        found = named_date(message.text, message.date)
+        if found and (named is None or found > named):
+            named = found
+    return tuple(own), named

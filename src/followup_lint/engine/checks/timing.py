@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
+from weakref import WeakKeyDictionary
 
 from ... import dates
 from ...model import Finding
@@ -32,6 +33,8 @@ _VARIANT_FIELDS = {
     "message": Field(str, True, "the message for this case"),
     "suggestion": Field(str, False, "the suggestion for this case"),
 }
+#: Each draft's timeline, computed once for all timing rules.
+_TIMELINES: WeakKeyDictionary[Document, Timeline] = WeakKeyDictionary()
 _FROM = re.compile(r"^From:[ \t]*([^\r\n]*)", re.IGNORECASE | re.MULTILINE)
 
 
@@ -134,7 +137,9 @@ class Timing(Check):
     def run(self, doc: Document) -> Iterator[Finding]:
         if not doc.prose[doc.draft.body_start :].strip():
             return
-        when = timeline(doc)
+        when = _TIMELINES.get(doc)
+        if when is None:
+            when = _TIMELINES[doc] = timeline(doc)
         test = self.rule.spec["test"]
         opts = self.rule.options
         at = (
