@@ -1,0 +1,82 @@
+"""``formality``: shouting capitals ("I am VERY excited", "THANK YOU SO MUCH"), not acronyms (SQL, HR, NASA).
+
+A capitalised run is shouting when it has a word of at least ``min_letters`` letters, or two or more words,
+whose lowercase form is an ordinary English word (Hunspell's en_US dictionary from spylls) and that is not
+in ``acronyms``. The fix writes the run in lowercase (keeping a capital where a sentence starts, and "I").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+from ...model import Finding, Fix
+from ..errors import RuleError
+from ..schema import Field, string_list
+from .base import Check, register
+from .names import ordinary_word
+from .structure import closing
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..rule import Rule
+
+_CAPS_RUN = re.compile(
+    r"(?<![\w'\u2019-])[A-Z]{2,}(?:['\u2019][A-Z]+)?(?: {1,2}(?:I|A|[A-Z]{2,}(?:['\u2019][A-Z]+)?))*(?![\w'\u2019-])"
+)
+_CAPS_WORD = re.compile(r"[A-Z]+(?:['\u2019][A-Z]+)?")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+
+
+@register("formality")
+class Formality(Check):
+    """Shouting capitals (see the module docstring)."""
+
+    fields: ClassVar[dict[str, Field]] = {
+        "acronyms": Field(list, False, "capitalised words that are never shouting (IT, US, OK, ...)"),
+    }
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        string_list(rule.path, "acronyms", rule.spec.get("acronyms", []))
+        value = rule.options.get("min_letters")
+        if not isinstance(value, int) or isinstance(value, bool) or value < 2:
+            raise RuleError(rule.path, "options.min_letters", "must be a whole number of at least 2")
+
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule)
+        self.acronyms = {a.upper() for a in rule.spec.get("acronyms", [])}
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        prose = doc.prose
+        start = doc.draft.body_start
+        min_letters = self.rule.options["min_letters"]
+        found = closing(doc)
+        end = found[0] if found else len(prose)  # a name in capitals after the closing is a signature
+        for match in _CAPS_RUN.finditer(prose, start, end):
+            words = _CAPS_WORD.findall(match.group(0))
+            plain = [w for w in words if w not in self.acronyms and len(w) > 1 and ordinary_word(w)]
+            long_plain = [w for w in plain if len(w.replace("'", "").replace("\u2019", "")) >= min_letters]
+            if not long_plain and len(plain) < 2:
+                continue
+            if self._heading(prose, match):
+                continue
+            text = match.group(0)
+            fixed = text.lower()
+            fixed = re.sub(r"\bi\b", "I", fixed)
+            fixed = re.sub(r"\bi(?=['\u2019](?:m|d|ll|ve)\b)", "I", fixed)
+            if _SENTENCE_START.search(prose[max(0, match.start() - 3) : match.start()]) or match.start() == start:
+                fixed = fixed[:1].upper() + fixed[1:]
+            fix = Fix(match.start(), len(text), fixed, True)
+            yield self.finding(
+                doc, match.start(), match.end(), fixes=(fix,), values={"match": text, "replacement": fixed}
+            )
+
+    @staticmethod
+    def _heading(prose: str, match: re.Match[str]) -> bool:
+        """Capitals alone on their line (a heading or a label) are not shouting."""
+        line_start = prose.rfind("\n", 0, match.start()) + 1
+        line_end = prose.find("\n", match.end())
+        line = prose[line_start : line_end if line_end >= 0 else len(prose)]
+        return line.strip().rstrip(":") == match.group(0)

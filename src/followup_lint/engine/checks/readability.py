@@ -1,0 +1,123 @@
+"""``readability``: the reading grade of the draft and over-long sentences.
+
+``measure: grade`` computes the Flesch-Kincaid grade of the body's sentences with textstat (syllables from
+pyphen's bundled dictionary: nothing is downloaded), stores it as the report metric ``grade`` and fires when
+it is above the ``max`` option, pointing at the hardest sentence. ``measure: sentence-length`` fires on each
+sentence longer than ``max`` words. The greeting and the closing lines are not sentences of the message.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ...model import Finding
+from ...reporting.meters import meter
+from ..errors import RuleError
+from ..metrics import WORD, metric
+from ..schema import Field
+from .base import Check, register
+from .structure import closing
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..rule import Rule
+
+MEASURES = ("grade", "sentence-length")
+_LIST_ITEM = re.compile(r"\n(?=[ \t]*(?:[-*+\u2022]|\d{1,2}[.)])[ \t])")
+_ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Jr|Sr|vs|etc|e\.g|i\.e|approx|Inc|Corp|Ltd|Co)\.", re.I)
+
+
+@lru_cache(maxsize=1)
+def _textstat() -> Any:
+    import textstat
+
+    return textstat
+
+
+def sentences(doc: Document) -> list[tuple[int, int]]:
+    """The body's sentences as prose ranges, without the greeting and the closing lines."""
+    layout = doc.layout
+    start = layout.greeting.end if layout.greeting else doc.draft.body_start
+    found = closing(doc)
+    end = found[0] if found else len(doc.prose)
+    out: list[tuple[int, int]] = []
+    for sent in doc.doc.sents:
+        a, b = max(sent.start_char, start), min(sent.end_char, end)
+        if b <= a:
+            continue
+        pieces = [a]
+        for m in _LIST_ITEM.finditer(doc.prose, a, b):
+            pieces.append(m.end())
+        pieces.append(b)
+        for x, y in itertools.pairwise(pieces):
+            text = doc.prose[x:y]
+            if WORD.search(text):
+                x += len(text) - len(text.lstrip())
+                y = x + len(text.strip())
+                out.append((x, y))
+    return out
+
+
+def _clean(text: str) -> str:
+    text = _ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", ""), " ".join(text.split()))
+    return text if text[-1:] in ".!?" else text + "."
+
+
+def sentence_grade(text: str) -> float:
+    """The Flesch-Kincaid grade of one sentence."""
+    return float(_textstat().flesch_kincaid_grade(_clean(text)))
+
+
+@metric("grade")
+def grade(doc: Document) -> float:
+    """The Flesch-Kincaid grade of the body's sentences (0 for an empty body)."""
+    parts = [_clean(doc.prose[a:b]) for a, b in sentences(doc)]
+    if not parts:
+        return 0.0
+    return round(float(_textstat().flesch_kincaid_grade(" ".join(parts))), 1)
+
+
+@meter("grade")
+def _show_grade(value: Any) -> str | None:
+    return f"grade {value:g}" if isinstance(value, (int, float)) and value > 0 else None
+
+
+@register("readability")
+class Readability(Check):
+    """The reading grade of the draft, or over-long sentences (see the module docstring)."""
+
+    fields: ClassVar[dict[str, Field]] = {
+        "measure": Field(str, True, "grade (Flesch-Kincaid, whole draft) or sentence-length (words per sentence)"),
+    }
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        measure = rule.spec["measure"]
+        if measure not in MEASURES:
+            raise RuleError(rule.path, "measure", f"must be one of {', '.join(MEASURES)}")
+        needed = ("max", "min_words") if measure == "grade" else ("max",)
+        for option in needed:
+            value = rule.options.get(option)
+            if not isinstance(value, (int, float)) or isinstance(value, bool):
+                raise RuleError(rule.path, f"options.{option}", "must be a number")
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        if not doc.prose[doc.draft.body_start :].strip():
+            return
+        limit = self.rule.options["max"]
+        spans = sentences(doc)
+        if self.rule.spec["measure"] == "sentence-length":
+            for a, b in spans:
+                count = len(WORD.findall(doc.prose, a, b))
+                if count > limit:
+                    yield self.finding(doc, a, b, values={"value": count, "limit": limit})
+            return
+        value = doc.metric("grade")
+        words = sum(len(WORD.findall(doc.prose, a, b)) for a, b in spans)
+        if value > limit and words >= self.rule.options["min_words"] and spans:
+            a, b = max(spans, key=lambda s: sentence_grade(doc.prose[s[0] : s[1]]))
+            yield self.finding(doc, a, b, values={"value": value, "limit": limit})
