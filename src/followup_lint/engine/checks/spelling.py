@@ -1,0 +1,145 @@
+"""``spelling``: misspelled words, with ranked corrections (offline; see ``followup_lint.spelling``).
+
+Never reported: the context's names and their words, the personal word list, capitalised words inside a
+sentence (names), acronyms, CamelCase, anything with digits, ``@``/``#``, ``_``, ``/`` or an inner dot (handles,
+paths, domains, versions), non-ASCII words, single letters, and prefixes before a hyphen ("co-", "re-").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+from ...model import Finding, Fix
+from ..schema import Field
+from .base import Check, register
+
+if TYPE_CHECKING:
+    from ...spelling import Speller
+    from ..document import Document
+
+#: A run of non-space characters; the unit first judged as a whole (URL-ish, handle, path, version).
+_CHUNK = re.compile(r"\S+")
+#: A word inside a chunk: letters with inner apostrophes.
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z\u00c0-\u024f]+)*")
+_SKIP_CHUNK = re.compile(r"[@#_/\\0-9=<>{}|~^*+]|[A-Za-z][.][A-Za-z]|^['\u2019]|&")
+_STRETCHED = re.compile(r"([a-z])\1\1", re.IGNORECASE)
+_SENTENCE_END = ".!?:;\u2026"
+#: Prefixes written with a hyphen that need not be words on their own.
+_PREFIXES = frozenset(
+    [
+        "co",
+        "re",
+        "pre",
+        "non",
+        "ex",
+        "un",
+        "multi",
+        "self",
+        "cross",
+        "anti",
+        "post",
+        "semi",
+        "sub",
+        "inter",
+        "intra",
+        "mid",
+        "over",
+        "under",
+        "bi",
+        "tri",
+        "pro",
+        "de",
+        "mis",
+    ]
+)
+
+
+@register("spelling")
+class Spelling(Check):
+    """Words the dictionary does not know, with the likeliest corrections as fixes."""
+
+    fields: ClassVar[dict[str, Field]] = {}
+
+    def prepare(self) -> None:
+        from ...spelling import speller
+
+        self.speller: Speller = speller()
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        dialect = doc.context.dialect
+        names = _name_words(doc)
+        limit = int(self.rule.options.get("suggestions", 3))
+        prose = doc.prose
+        seen: dict[str, list] = {}
+        for chunk in _CHUNK.finditer(prose):
+            text = chunk.group()
+            if _SKIP_CHUNK.search(text.strip("\"'()[]{},.;:!?\u201c\u201d\u2018\u2019*")):
+                continue
+            for match in _WORD.finditer(text):
+                word = match.group()
+                start = chunk.start() + match.start()
+                end = start + len(word)
+                if not _judged(word, prose, end) or word.lower() in names or word.lower() in doc.words:
+                    continue
+                if self.speller.known(word, dialect):
+                    continue
+                initial = word[0].isupper()
+                if initial and not _sentence_start(prose, start):
+                    continue  # a capitalised word inside a sentence: most likely a name
+                if word not in seen:
+                    seen[word] = self.speller.suggest(word, dialect, limit)
+                found = seen[word]
+                if initial and not _likely_word(found, self.speller):
+                    continue  # a capitalised unknown word starting a sentence: a name unless a close fix exists
+                yield self._finding(doc, start, end, word, found)
+
+    def _finding(self, doc: Document, start: int, end: int, word: str, found: list) -> Finding:
+        safe = _confident(found)
+        fixes = tuple(Fix(start, end - start, s.word, safe and i == 0) for i, s in enumerate(found))
+        if found:
+            listed = ", ".join(f"\u201c{s.word}\u201d" for s in found)
+            suggestion = f"Did you mean {listed}?"
+        else:
+            suggestion = "Check the spelling, or add the word to `words` in your config if it is right."
+        return self.finding(doc, start, end, fixes=fixes, suggestion=suggestion, values={"match": word})
+
+
+def _likely_word(found: list, speller: Speller) -> bool:
+    """Whether a capitalised unknown word at a sentence start is a slip for a common word (not a name)."""
+    return bool(found) and found[0].distance <= 0.8 and speller.frequency(found[0].word) >= 15.0
+
+
+def _confident(found: list) -> bool:
+    """A correction is safe to apply unreviewed when it is close and clearly ahead of the runner-up."""
+    if not found or found[0].distance > 1.0:
+        return False
+    return len(found) == 1 or found[1].score - found[0].score >= 3.0
+
+
+def _judged(word: str, prose: str, end: int) -> bool:
+    """Whether a word is one the speller should judge at all."""
+    if len(word) < 2 or (not word.isascii() and not word.replace("\u2019", "'").isascii()):
+        return False
+    core = word.replace("\u2019", "'").split("'")[0]
+    if len(core) < 2 or not core.isascii():
+        return False
+    if word.isupper() or any(ch.isupper() for ch in core[1:]):
+        return False  # acronyms, CamelCase
+    if _STRETCHED.search(word):
+        return False  # "sooo", "yesss": deliberate
+    return not (end < len(prose) and prose[end] == "-" and word.lower() in _PREFIXES)
+
+
+def _sentence_start(prose: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and prose[i] in " \t\"'(\u201c\u2018[*_":
+        i -= 1
+    return i < 0 or prose[i] in _SENTENCE_END or prose[i] in "\r\n"
+
+
+def _name_words(doc: Document) -> frozenset[str]:
+    ctx = doc.context
+    text = " ".join(filter(None, (ctx.company, ctx.role, *ctx.interviewers)))
+    return frozenset(w.lower() for w in re.findall(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*", text))
