@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 KINDS = ("thank-you", "check-in", "post-rejection", "networking")
 CUES_FILE = "kind-cues.yaml"
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +63,9 @@ def cues() -> Cues:
 
 
 def kind_scores(text: str) -> dict[str, float]:
-    """Each kind's cue score for ``text``."""
+    """Each kind's cue score for ``text`` (runs of white space, line breaks included, count as one space)."""
     table = cues()
+    text = _SPACE.sub(" ", text)
     return {kind: sum(w for rx, w in pairs if rx.search(text)) for kind, pairs in table.kinds.items()}
 
 
