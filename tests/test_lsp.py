@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -213,3 +214,15 @@ async def test_save_relints_and_close_clears(client: LanguageClient) -> None:
     client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri)))
     await published(client)
     assert list(client.diagnostics[uri]) == []
+
+
+def test_command_line_start_up_does_not_import_pygls(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Hi Dana,\n\nThank you for the interview.\n\nSam\n", encoding="utf-8")
+    code = (
+        "import sys\nfrom followup_lint.cli import main\n"
+        f"main([{str(draft)!r}, '--format', 'json'])\n"
+        "print('pygls' in sys.modules, 'lsprotocol' in sys.modules, file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENV, check=False)
+    assert done.stderr.strip().splitlines()[-1] == "False False"
