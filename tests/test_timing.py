@@ -238,3 +238,12 @@ def test_thresholds_from_a_config_file(run_cli, tmp_path: Path) -> None:
     assert status == 1 and finding["rule"] == "timing.check-in-early" and "2026-03-11" in finding["message"]
     status, out, _ = run_cli(str(draft), "--select", "timing", "--config", str(config), "--send-date", "2026-03-11")
     assert status == 0
+
+
+def test_dates_at_the_end_of_the_calendar_do_not_crash() -> None:
+    assert named_date("We will decide within 3 weeks.", D(9999, 12, 30)) is None
+    late = {"interview_date": "9999-12-31", "send_date": "9999-12-31"}
+    assert (
+        timing_rules(CHECK_IN + "\nYou said you would decide by the end of next month.\n", kind="check-in", **late)
+        == []
+    )

@@ -170,7 +170,10 @@ def dates_in_text(text: str, reference: dt.date | None) -> list[FoundDate]:
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            day = _resolve(name, match, reference)
+            try:
+                day = _resolve(name, match, reference)
+            except (OverflowError, ValueError):  # beyond the calendar's range (year 1 or 9999)
+                day = None
             if day is None:
                 continue
             taken.append((match.start(), match.end()))

@@ -106,6 +106,8 @@ def _show_kind(value: Any) -> str | None:
         return None
     if not value.get("detected", True):
         return str(value["name"])
+    if not value.get("confidence"):
+        return f"{value['name']} (assumed: no cue found; set --kind)"
     return f"{value['name']} (detected, {round(float(value.get('confidence', 0)) * 100)}% sure)"
 
 
