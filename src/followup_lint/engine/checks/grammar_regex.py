@@ -19,6 +19,7 @@ from ...model import Finding, Fix
 from ..errors import RuleError
 from ..schema import Field, check_fields, compile_regex, string_list
 from .base import Check, register
+from .languagetool import install as _install_languagetool
 from .phrases import match_case
 
 if TYPE_CHECKING:
@@ -137,3 +138,6 @@ class GrammarRegex(Check):
         return self.finding(
             doc, start, end, message=item.message, suggestion=item.suggestion, fixes=fixes, values=values
         )
+
+
+_install_languagetool()  # the optional LanguageTool backend merges into typo and grammar findings

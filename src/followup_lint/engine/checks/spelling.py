@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from ...model import Finding, Fix
 from ..schema import Field
 from .base import Check, register
+from .languagetool import install as _install_languagetool
 
 if TYPE_CHECKING:
     from ...spelling import Speller
@@ -143,3 +144,6 @@ def _name_words(doc: Document) -> frozenset[str]:
     ctx = doc.context
     text = " ".join(filter(None, (ctx.company, ctx.role, *ctx.interviewers)))
     return frozenset(w.lower() for w in re.findall(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*", text))
+
+
+_install_languagetool()  # the optional LanguageTool backend merges into typo and grammar findings
