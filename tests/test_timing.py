@@ -247,3 +247,7 @@ def test_dates_at_the_end_of_the_calendar_do_not_crash() -> None:
         timing_rules(CHECK_IN + "\nYou said you would decide by the end of next month.\n", kind="check-in", **late)
         == []
     )
+
+
+def test_a_send_date_before_the_interview_is_not_judged_early() -> None:
+    assert timing_rules(CHECK_IN, kind="check-in", interview_date="2026-03-09", send_date="2026-03-02") == []

@@ -181,7 +181,7 @@ class Timing(Check):
                 yield self.finding(
                     doc, at, at, message=variant.get("message"), suggestion=variant.get("suggestion"), values=values
                 )
-        elif when.interview is not None:
+        elif when.interview is not None and when.send >= when.interview:
             earliest = dates.add_business_days(when.interview, opts["min-business-days"])
             if when.send < earliest:
                 days = dates.business_days_between(when.interview, when.send)
