@@ -28,6 +28,11 @@ if TYPE_CHECKING:
 
 MEASURES = ("grade", "sentence-length")
 _LIST_ITEM = re.compile(r"\n(?=[ \t]*(?:[-*+\u2022]|\d{1,2}[.)])[ \t])")
+_PARAGRAPH = re.compile(r"\n[ \t]*\r?\n")
+_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_NOT_AN_END = re.compile(
+    r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Jr|Sr|vs|e\.g|i\.e|approx|No|Mt|Ft|Lt|Gen|Capt|Sgt|Rev|Hon)\.", re.I
+)
 _ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Jr|Sr|vs|etc|e\.g|i\.e|approx|Inc|Corp|Ltd|Co)\.", re.I)
 
 
@@ -39,26 +44,30 @@ def _textstat() -> Any:
 
 
 def sentences(doc: Document) -> list[tuple[int, int]]:
-    """The body's sentences as prose ranges, without the greeting and the closing lines."""
+    """The body's sentences as prose ranges, without the greeting and the closing lines.
+
+    Sentences end at ``.``, ``!`` or ``?`` before a capital (not after "Mr." or an initial), at blank lines
+    and before list items; a line break inside a paragraph does not end one (drafts are often hard-wrapped).
+    """
     layout = doc.layout
     start = layout.greeting.end if layout.greeting else doc.draft.body_start
     found = closing(doc)
     end = found[0] if found else len(doc.prose)
-    out: list[tuple[int, int]] = []
-    for sent in doc.doc.sents:
-        a, b = max(sent.start_char, start), min(sent.end_char, end)
-        if b <= a:
+    prose = doc.prose
+    cuts = {start, end}
+    for pattern in (_PARAGRAPH, _LIST_ITEM):
+        cuts.update(m.end() for m in pattern.finditer(prose, start, end))
+    for m in _BOUNDARY.finditer(prose, start, end):
+        word = prose[max(start, m.start() - 12) : m.start() + 1].split()[-1] if m.start() > start else ""
+        if word and (_NOT_AN_END.fullmatch(word) or re.fullmatch(r"[A-Z]\.", word)):
             continue
-        pieces = [a]
-        for m in _LIST_ITEM.finditer(doc.prose, a, b):
-            pieces.append(m.end())
-        pieces.append(b)
-        for x, y in itertools.pairwise(pieces):
-            text = doc.prose[x:y]
-            if WORD.search(text):
-                x += len(text) - len(text.lstrip())
-                y = x + len(text.strip())
-                out.append((x, y))
+        cuts.add(m.end())
+    out: list[tuple[int, int]] = []
+    for a, b in itertools.pairwise(sorted(cuts)):
+        text = prose[a:b]
+        if WORD.search(text):
+            a += len(text) - len(text.lstrip())
+            out.append((a, a + len(text.strip())))
     return out
 
 
