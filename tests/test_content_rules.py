@@ -1,0 +1,316 @@
+"""Content rules seen from the command line: personalization, placeholders, wrong names, length by channel,
+structure, readability and formality (issue 3)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from followup_lint.fixes import apply_fixes
+
+Run = Callable[..., tuple[int, str, str]]
+
+THANK_YOU = (
+    "Hi Dana,\n\nThank you for speaking with me on Tuesday about the Data Analyst role at Acme Corp. I enjoyed "
+    "hearing how your team moved its weekly reporting to dbt, and I am very interested in the position.\n\n"
+    "Best regards,\nSam Patel\n"
+)
+
+
+def lint(run_cli: Run, tmp_path: Path, text: str, *args: str, name: str = "draft.txt") -> tuple[int, dict]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    status, out, err = run_cli(str(path), "--format", "json", *args)
+    assert status in (0, 1), err
+    return status, json.loads(out)["files"][0]
+
+
+def rules_of(report: dict, prefix: str) -> list[dict]:
+    return [f for f in report["findings"] if f["rule"] == prefix or f["rule"].startswith(prefix + ".")]
+
+
+# -- personalization --------------------------------------------------------------------------------------------
+
+
+def test_no_context_generic_draft_is_flagged(run_cli: Run, tmp_path: Path) -> None:
+    text = (
+        "Dear Hiring Manager,\n\nThank you for the opportunity to interview for the position. I believe I would be "
+        "a great fit for your company.\n\nSincerely,\nJohn Smith\n"
+    )
+    _, report = lint(run_cli, tmp_path, text)
+    rules = {f["rule"] for f in report["findings"]}
+    assert "personalization.no-specifics" in rules
+    cliches = rules_of(report, "personalization.cliche")
+    assert {f["severity"] for f in cliches} == {"suggestion"}
+    assert "I believe I would be a great fit for your company" in {f["text"] for f in cliches}
+
+
+def test_a_specific_draft_without_context_is_not_generic(run_cli: Run, tmp_path: Path) -> None:
+    _, report = lint(run_cli, tmp_path, THANK_YOU)
+    assert not rules_of(report, "personalization")
+
+
+def test_context_names_must_appear(run_cli: Run, tmp_path: Path) -> None:
+    args = ("--company", "Northwind Health", "--role", "Charge Nurse", "--interviewer", "Grace Park")
+    _, report = lint(run_cli, tmp_path, THANK_YOU, *args)
+    rules = {f["rule"] for f in rules_of(report, "personalization")}
+    assert {"personalization.company-missing", "personalization.role-missing"} <= rules
+    assert "personalization.interviewer-missing" in rules
+    # A clear reference counts: "Acme" for Acme Corp, "analyst" for Senior Data Analyst, "Dana" for Dana Lee.
+    args = ("--company", "Acme Corp", "--role", "Senior Data Analyst", "--interviewer", "Dana Lee")
+    _, report = lint(run_cli, tmp_path, THANK_YOU.replace("Acme Corp", "Acme"), *args)
+    assert not rules_of(report, "personalization")
+
+
+def test_dear_hiring_manager_gets_the_known_name(run_cli: Run, tmp_path: Path) -> None:
+    text = THANK_YOU.replace("Hi Dana,", "Dear Hiring Manager,")
+    _, report = lint(run_cli, tmp_path, text)
+    assert not rules_of(report, "personalization.hiring-manager")  # no name known: nothing better to suggest
+    _, report = lint(run_cli, tmp_path, text, "--interviewer", "Dana Lee")
+    [finding] = rules_of(report, "personalization.hiring-manager")
+    assert finding["text"] == "Dear Hiring Manager"
+    assert finding["fixes"][0]["replacement"] == "Dear Dana Lee"
+
+
+@pytest.mark.parametrize("salutation", ["To whom it may concern,", "Dear Sir or Madam,", "Hi there,"])
+def test_generic_salutations(run_cli: Run, tmp_path: Path, salutation: str) -> None:
+    _, report = lint(run_cli, tmp_path, THANK_YOU.replace("Hi Dana,", salutation), "--interviewer", "Dana Lee")
+    [finding] = rules_of(report, "personalization.generic-salutation")
+    assert finding["text"] == salutation.rstrip(",")
+    assert "Dana" in finding["fixes"][0]["replacement"]
+
+
+# -- placeholders ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "slot",
+    ["[Company Name]", "[Name]", "{{first_name}}", "{name}", "<insert specific project>", "INSERT TOPIC HERE",
+     "XYZ Company", "ABC Corp", "TBD", "lorem ipsum"],
+)  # fmt: skip
+def test_placeholders_are_errors(run_cli: Run, tmp_path: Path, slot: str) -> None:
+    text = f"Hi Dana,\n\nThank you for the interview. I enjoyed our talk about {slot} and the dbt migration.\n\nSam\n"
+    status, report = lint(run_cli, tmp_path, text, "--fail-on", "error")
+    found = rules_of(report, "placeholder")
+    assert status == 1 and found and found[0]["severity"] == "error"
+    assert found[0]["text"].lower().startswith(slot.lower())
+
+
+def test_addresses_links_and_brackets_are_not_placeholders(run_cli: Run, tmp_path: Path) -> None:
+    text = (
+        "Hi Dana,\n\nThank you for the interview (see attached for the SQL sample). My notes are in the "
+        "[case study](https://example.com/case), and you can reach me at <sam@example.com>.\n\nSam\n"
+    )
+    _, report = lint(run_cli, tmp_path, text, name="draft.md")
+    assert not rules_of(report, "placeholder")
+
+
+# -- wrong names ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong"),
+    [
+        ("I am excited to join Globex Industries.", "Globex Industries"),
+        ("Thank you again for the interview at Initech.", "Initech"),
+        ("I enjoyed learning about the litigation team at Harper & Stone LLP.", "Harper & Stone LLP"),
+    ],
+)
+def test_another_company_name_is_an_error_with_a_fix(run_cli: Run, tmp_path: Path, sentence: str, wrong: str) -> None:
+    text = f"Hi Dana,\n\nThank you for your time. {sentence}\n\nBest,\nSam\n"
+    _, report = lint(run_cli, tmp_path, text, "--company", "Acme Corp", "--interviewer", "Dana Lee")
+    [finding] = rules_of(report, "wrong-name.company")
+    assert finding["severity"] == "error" and finding["text"] == wrong
+    assert finding["fixes"][0]["replacement"] == "Acme Corp"
+
+
+def test_near_miss_spellings_are_fixed(run_cli: Run, tmp_path: Path) -> None:
+    text = (
+        "Dear Siobahn,\n\nThank you for the panel interview at Northwind Heath. I enjoyed meeting Raj and your "
+        "colleague Marcus, and I am excited about the role.\n\nWarm regards,\nTomasz\n"
+    )
+    args = ("--company", "Northwind Health", "--interviewer", "Siobhan Kelly", "--interviewer", "Raj Patel")
+    _, report = lint(run_cli, tmp_path, text, *args)
+    found = {f["text"]: f["fixes"][0]["replacement"] for f in rules_of(report, "wrong-name")}
+    assert found == {"Siobahn": "Siobhan", "Heath": "Health"}
+
+
+def test_other_people_and_capitalised_words_are_not_wrong_names(run_cli: Run, tmp_path: Path) -> None:
+    text = (
+        "Hi Dana,\n\nThank you for Tuesday. Data from the pilot impressed me, as did meeting Dan and Marcus Reyes "
+        "from the Platform team. In my previous role at Globex Industries I ran a similar migration, and I "
+        "would love to bring that to Acme.\n\nBest,\nSam\n"
+    )
+    _, report = lint(run_cli, tmp_path, text, "--company", "Acme Corp", "--interviewer", "Dana Lee")
+    assert not rules_of(report, "wrong-name")
+
+
+# -- length by channel ----------------------------------------------------------------------------------------
+
+
+def linkedin_note(characters: int) -> str:
+    base = "Hi Dana, thank you for the interview for the Data Analyst role at Acme Corp. I enjoyed the dbt talk. "
+    filler = "I would love to stay in touch. " * 12
+    return (base + filler)[: characters - 5].rstrip() + " Sam"
+
+
+def test_linkedin_note_limit(run_cli: Run, tmp_path: Path) -> None:
+    long_note = linkedin_note(320)
+    _, report = lint(run_cli, tmp_path, long_note, "--channel", "linkedin")
+    [finding] = rules_of(report, "length.linkedin")
+    assert finding["severity"] == "error" and "300" in finding["message"]
+    _, report = lint(run_cli, tmp_path, linkedin_note(290), "--channel", "linkedin")
+    assert not rules_of(report, "length")
+    # The same text as an e-mail is judged in words, not characters.
+    _, report = lint(run_cli, tmp_path, long_note)
+    assert not rules_of(report, "length.linkedin")
+
+
+def test_linkedin_limit_is_configurable(run_cli: Run, tmp_path: Path) -> None:
+    config = tmp_path / "lint.toml"
+    config.write_text('[rules."length.linkedin"]\nmax = 200\n', encoding="utf-8")
+    _, report = lint(run_cli, tmp_path, linkedin_note(250), "--channel", "linkedin", "--config", str(config))
+    assert rules_of(report, "length.linkedin")
+
+
+def test_too_short_is_a_suggestion(run_cli: Run, tmp_path: Path) -> None:
+    _, report = lint(run_cli, tmp_path, "Hi Dana, thanks! Sam", "--channel", "linkedin")
+    assert [f["severity"] for f in rules_of(report, "length.linkedin")] == ["suggestion"]
+
+
+# -- structure ------------------------------------------------------------------------------------------------
+
+
+def eml(subject: str | None, body: str = THANK_YOU) -> str:
+    header = f"Subject: {subject}\n" if subject is not None else ""
+    return f"From: sam@example.com\nTo: dana@acme.example\n{header}\n{body}"
+
+
+@pytest.mark.parametrize("subject", ["Follow up", "Hi", "Checking in"])
+def test_generic_subject(run_cli: Run, tmp_path: Path, subject: str) -> None:
+    _, report = lint(run_cli, tmp_path, eml(subject), "--role", "Data Analyst", name="draft.eml")
+    [finding] = rules_of(report, "structure.subject-generic")
+    assert finding["text"] == subject and "Data Analyst" in finding["fixes"][0]["replacement"]
+
+
+def test_missing_and_good_subjects(run_cli: Run, tmp_path: Path) -> None:
+    _, report = lint(run_cli, tmp_path, eml(None), name="draft.eml")
+    assert [f["length"] for f in rules_of(report, "structure.subject-missing")] == [0]
+    _, report = lint(run_cli, tmp_path, eml("Thank you - Data Analyst interview"), name="draft.eml")
+    assert not rules_of(report, "structure")
+
+
+def test_missing_greeting_and_sign_off(run_cli: Run, tmp_path: Path) -> None:
+    body = THANK_YOU.split("\n\n")[1] + "\n"
+    _, report = lint(run_cli, tmp_path, body, "--interviewer", "Dana Lee")
+    greeting = rules_of(report, "structure.greeting")
+    assert greeting and greeting[0]["fixes"][0]["replacement"].startswith("Hi Dana,")
+    assert rules_of(report, "structure.sign-off")
+    _, report = lint(run_cli, tmp_path, THANK_YOU.replace("Sam Patel\n", ""))
+    assert [f["text"] for f in rules_of(report, "structure.sign-off")] == ["Best regards,"]
+
+
+def test_check_in_without_a_question_about_next_steps(run_cli: Run, tmp_path: Path) -> None:
+    text = (
+        "Hi Dana,\n\nI am following up on my interview for the Data Analyst role at Acme Corp last week. Thank you "
+        "again for your time; I am still very interested in the position.\n\nBest,\nSam\n"
+    )
+    _, report = lint(run_cli, tmp_path, text, "--kind", "check-in")
+    [finding] = rules_of(report, "structure.next-step")
+    fixed = apply_fixes(text, [_fix(finding)])
+    assert "next steps" in fixed
+    asked = text.replace("in the position.", "in the position. Is there any update on the timeline?")
+    _, report = lint(run_cli, tmp_path, asked, "--kind", "check-in")
+    assert not rules_of(report, "structure.next-step")
+
+
+def _fix(finding: dict):
+    from followup_lint.model import Fix
+
+    first = finding["fixes"][0]
+    return Fix(first["offset"], first["length"], first["replacement"])
+
+
+# -- readability ----------------------------------------------------------------------------------------------
+
+HARD = (
+    "Dear Ms. Lee,\n\nI wanted to reiterate my considerable enthusiasm regarding the organizational transformation "
+    "initiatives you articulated, particularly the comprehensive modernization of analytical infrastructure and "
+    "the institutionalization of evidence-based decision-making methodologies across interdepartmental "
+    "communities.\n\nSincerely,\nSam Patel\n"
+)
+
+
+def test_grade_is_reported_and_judged(run_cli: Run, tmp_path: Path) -> None:
+    _, easy = lint(run_cli, tmp_path, THANK_YOU)
+    _, hard = lint(run_cli, tmp_path, HARD)
+    assert 0 < easy["metrics"]["grade"] < 14 < hard["metrics"]["grade"]
+    assert not rules_of(easy, "readability")
+    found = rules_of(hard, "readability")
+    assert {f["severity"] for f in found} == {"suggestion"}
+    assert "readability.grade" in {f["rule"] for f in found}
+
+
+def test_grade_appears_in_the_text_report(run_cli: Run, tmp_path: Path) -> None:
+    path = tmp_path / "draft.txt"
+    path.write_text(THANK_YOU, encoding="utf-8")
+    _, out, _ = run_cli(str(path))
+    assert "grade " in out
+
+
+def test_long_sentence(run_cli: Run, tmp_path: Path) -> None:
+    sentence = "I enjoyed the conversation about the roadmap, " + "and the team, " * 20 + "and the dbt work."
+    _, report = lint(run_cli, tmp_path, THANK_YOU.replace("Best regards", sentence + "\n\nBest regards"))
+    [finding] = rules_of(report, "readability.long-sentence")
+    assert finding["text"] == sentence
+
+
+def test_grade_works_with_the_network_blocked(tmp_path: Path) -> None:
+    """textstat and pyphen need no download: lint in a fresh interpreter whose sockets all fail."""
+    script = textwrap.dedent(
+        f"""
+        import socket
+
+        def refuse(*args, **kwargs):
+            raise OSError("network access blocked by the test")
+
+        socket.socket.connect = refuse
+        socket.socket.connect_ex = refuse
+        socket.create_connection = refuse
+        socket.getaddrinfo = refuse
+        from followup_lint import lint_text
+        report = lint_text({HARD!r})
+        print(report.metrics["grade"])
+        """
+    )
+    env = {**os.environ, "FOLLOWUP_LINT_MODEL": "none"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert float(done.stdout.strip()) > 14
+
+
+# -- formality ------------------------------------------------------------------------------------------------
+
+
+def test_slang_emoji_and_punctuation_runs_are_fixed(run_cli: Run, tmp_path: Path) -> None:
+    text = "Hey Dana,\n\nThx for the interview!!! I'm gonna send the SQL sample 😊 Did u get my notes???\n\nSam\n"
+    _, report = lint(run_cli, tmp_path, text)
+    fixes = {f["text"]: f["fixes"][0]["replacement"] for f in rules_of(report, "formality")}
+    assert fixes == {"Hey": "Hi", "Thx": "Thanks", "!!!": "!", "gonna": "going to", " 😊": "", "u": "you", "???": "?"}
+
+
+def test_shouting_but_not_acronyms(run_cli: Run, tmp_path: Path) -> None:
+    text = (
+        "Hi Dana,\n\nThank you for the interview. I am VERY excited about the role, and my SQL and HR analytics "
+        "work at NASA would carry over to the IT team.\n\nBest,\nSam\n"
+    )
+    _, report = lint(run_cli, tmp_path, text)
+    found = {f["text"]: f["fixes"][0]["replacement"] for f in rules_of(report, "formality")}
+    assert found == {"VERY": "very"}
