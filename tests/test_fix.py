@@ -270,3 +270,20 @@ def test_unreadable_file_is_an_error_not_a_traceback(tmp_path: Path, run_cli: Ru
 def test_read_snapshot_errors_are_draft_errors(tmp_path: Path) -> None:
     with pytest.raises(DraftError, match="is a directory"):
         writing.read_snapshot(tmp_path)
+
+
+def test_fix_is_idempotent_on_the_bad_fixtures_with_the_built_in_rules(tmp_path: Path, run_cli: Run) -> None:
+    """With every built-in rule and the unsafe fixes too, a second --fix run leaves every draft alone."""
+    from .conftest import FIXTURES
+
+    drafts = [p for p in sorted((FIXTURES / "bad").iterdir()) if p.suffix in {".txt", ".md", ".eml"}]
+    assert drafts
+    for draft in drafts:
+        (tmp_path / draft.name).write_bytes(draft.read_bytes())
+    names = [str(tmp_path / d.name) for d in drafts]
+    run_cli("--isolated", "--fix", "--unsafe-fixes", "--format", "line", *names)
+    once = {name: Path(name).read_bytes() for name in names}
+    assert any(once[str(tmp_path / d.name)] != d.read_bytes() for d in drafts)  # the first run fixed something
+    _, _, err = run_cli("--isolated", "--fix", "--unsafe-fixes", "--format", "line", *names)
+    assert "fixed" not in err
+    assert {name: Path(name).read_bytes() for name in names} == once

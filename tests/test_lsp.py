@@ -144,6 +144,34 @@ async def test_diagnostics_follow_an_edit(client: LanguageClient) -> None:
 
 
 @pytest.mark.asyncio
+async def test_changes_while_typing_are_linted_once_typing_pauses(client: LanguageClient) -> None:
+    uri = await open_document(client, "draft.txt", DRAFT, "plaintext")
+    # New settings replace the initializationOptions: a long pause, and a company named by the client.
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"followup-lint": {"debounce": 1500, "company": "Globex"}})
+    )
+    await published(client)  # the open document is re-linted with the new settings
+    assert "at Globex" in by_rule(client, uri)["gratitude.missing"].message
+    words = ["Thanks", " for", " the", " chat", "!"]
+    column = 0
+    for version, word in enumerate(words, start=2):  # five keystroke-sized edits in quick succession
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[
+                    types.TextDocumentContentChangePartial(
+                        range=types.Range(types.Position(3, column), types.Position(3, column)), text=word
+                    )
+                ],
+            )
+        )
+        column += len(word)
+    params = await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), timeout=60)
+    assert params.version == 6  # one lint, of the text after the last edit, not one per edit
+    assert "gratitude.missing" not in by_rule(client, uri)  # "Thanks for the chat!" counts
+
+
+@pytest.mark.asyncio
 async def test_applying_a_code_action_fixes_the_draft(client: LanguageClient) -> None:
     uri = await open_document(client, "draft.txt", DRAFT, "plaintext")
     jargon = by_rule(client, uri)["tone.demo-touch-base"]
