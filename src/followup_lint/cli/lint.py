@@ -82,7 +82,9 @@ def _version(value: bool) -> None:
 
 @app.command(
     help="Lint interview follow-up drafts (.txt, .md, .eml, or - for standard input).\n\n"
-    "Other commands: 'followup-lint rules' lists the rules, 'followup-lint rule ID' documents one.",
+    "Other commands: 'followup-lint rules' lists the rules, 'followup-lint rule ID' documents one, "
+    "'followup-lint lsp' runs the language server, 'followup-lint sendmail -- COMMAND...' is a pre-send hook "
+    "for mail clients (see docs/editors.md).",
     no_args_is_help=True,
 )
 def lint(
