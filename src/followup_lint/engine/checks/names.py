@@ -31,15 +31,15 @@ if TYPE_CHECKING:
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam", "dame"})
 #: A capitalised word, with an inner apostrophe name part ("O'Brien") but not a possessive "'s".
 CAP_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][\w]*(?:['\u2019][A-Z]\w*|-[A-Z]\w*)*")
-_RUN_WORD = re.compile(r"&|[^\s&]+")
+_RUN_WORD = re.compile(r"\S+")
 _LEADING = frozenset({"the", "i", "a", "an", "at", "with", "for"} | TITLES)
 _JOINERS = frozenset({"&", "of", "the", "for", "de", "la", "du"})
 _TEAM_AFTER = re.compile(
     r"[ \t]+(?:team|group|department|division|org|organi[sz]ation|function|squad|unit|side)\b", re.I
 )
 _CAP_RUN = re.compile(
-    r"(?<![\w'\u2019-])[A-Z][\w.]*(?:-[A-Z]\w*)*"
-    r"(?:(?<!\.)(?:[ \t]+(?:&|of|de|la|du|the|for)[ \t]+|[ \t]*&[ \t]*|[ \t]+)[A-Z][\w.]*(?:-[A-Z]\w*)*)*"
+    r"(?<![\w'\u2019&-])[A-Z][\w.&]*(?:-[A-Z]\w*)*"
+    r"(?:(?<!\.)(?:[ \t]+(?:&|of|de|la|du|the|for)[ \t]+|[ \t]+)[A-Z][\w.]*(?:-[A-Z]\w*)*)*"
 )
 
 
@@ -101,6 +101,18 @@ def body_end(doc: Document) -> int:
     """Where the writer's own text ends: the sign-off line (names after it are the writer's)."""
     sign_off = doc.layout.sign_off
     return sign_off.start if sign_off is not None else len(doc.prose)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\s\"'\u201d\u2019)]+(?=\S)|\n[ \t]*\r?\n")
+
+
+def sentence_before(prose: str, at: int, reach: int = 160) -> str:
+    """The text of the sentence before ``at`` (at most ``reach`` characters), line breaks as spaces."""
+    window = prose[max(0, at - reach) : at]
+    breaks = list(_SENTENCE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    return window.replace("\r", " ").replace("\n", " ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,10 +190,7 @@ class Names(Check):
                 continue
             if any(near_miss(w, t) for w in words for t in target):
                 continue  # a misspelling of the company: the spelling rule reports it
-            before = prose[max(0, cand.start - 80) : cand.start]
-            line_start = before.rfind("\n")
-            before_line = before[line_start + 1 :] if line_start >= 0 else before
-            if self.own is not None and self.own.search(before_line):
+            if self.own is not None and self.own.search(sentence_before(prose, cand.start)):
                 continue
             fix = Fix(cand.start, cand.end - cand.start, company, False)
             yield self.finding(doc, cand.start, cand.end, fixes=(fix,), values={"match": cand.text})
@@ -205,9 +214,8 @@ class Names(Check):
             if all(w in self.ignore or w in _JOINERS for w in lowered):
                 continue
             suffixed = len(words) >= 2 and lowered[-1] in self.suffixes and lowered[0] not in self.suffixes
-            ampersand = "&" in text and len(words) >= 2
-            before = prose[max(0, first - 80) : first]
-            cued = self.cues is not None and bool(self.cues.search(before))
+            ampersand = " & " in text and len(words) >= 3
+            cued = self.cues is not None and bool(self.cues.search(sentence_before(prose, first)))
             after = prose[stop : stop + 40]
             if cued and not suffixed and _TEAM_AFTER.match(after):
                 continue  # "join the Data Science team": a team, not a company

@@ -41,6 +41,15 @@ _INLINE_CLOSING = re.compile(
     r"\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}\s*$",
     re.IGNORECASE,
 )
+#: Closing lines beyond ``engine.layout.SIGN_OFF``: "With best regards,", "Yours truly,", "Talk soon,".
+_CLOSING = re.compile(
+    r"^\s*(?:with\s+)?(?:(?:very|my|all\s+the|many|best|kind|kindest|warm|warmest|warmer|sincere|heartfelt)\s+){0,3}"
+    r"(?:regards|wishes|thanks|best|cheers|sincerely|respectfully|gratefully|appreciatively|cordially|faithfully"
+    r"|gratitude|appreciation|thank\s+you|take\s+care|talk\s+soon|speak\s+soon|until\s+then|warmly|yours"
+    r"|looking\s+forward|best\s+of\s+luck)\b[^\n]{0,30}?[,.!]?\s*$",
+    re.IGNORECASE,
+)
+_SHORT_CLOSING = re.compile(r"^\s*[A-Za-z][\w'\u2019]*(?:\s+[\w'\u2019]+){0,4}\s*[,!\u2014]\s*$")
 _DASH_NAME = re.compile(r"^\s*(?:[\u2014\u2013~]|-{1,2})\s*[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}\s*$")
 _NAME_ONLY = re.compile(r"^\s*[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}\s*$")
 
@@ -66,9 +75,12 @@ def closing(doc: Document) -> tuple[int, int, bool] | None:
     sign_off = doc.layout.sign_off
     if sign_off is None:
         for line in reversed(content[-4:]):
-            if SIGN_OFF.match(line.text) and line is not content[0]:
+            if (SIGN_OFF.match(line.text) or _CLOSING.match(line.text)) and line is not content[0]:
                 sign_off = line
                 break
+    short_closing = len(content) >= 3 and _SHORT_CLOSING.match(content[-2].text)
+    if sign_off is None and short_closing and _NAME_ONLY.match(content[-1].text.split(",")[0]):
+        return content[-2].start, content[-2].end, True
     if sign_off is None:
         if len(content) >= 2 and _NAME_ONLY.match(last.text) and not GREETING.match(last.text):
             return last.start, last.end, True  # a name alone on the last line
