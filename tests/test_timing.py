@@ -251,3 +251,10 @@ def test_dates_at_the_end_of_the_calendar_do_not_crash() -> None:
 
 def test_a_send_date_before_the_interview_is_not_judged_early() -> None:
     assert timing_rules(CHECK_IN, kind="check-in", interview_date="2026-03-09", send_date="2026-03-02") == []
+
+
+def test_named_date_in_quoted_lines_without_an_attribution() -> None:
+    draft = CHECK_IN + "\n> Thanks Sam, we hope to make a decision by March 13.\n"
+    context = {"kind": "check-in", "interview_date": "2026-03-02"}
+    assert timing_rules(draft, send_date="2026-03-10", **context) == ["timing.check-in-early"]
+    assert timing_rules(draft, send_date="2026-03-16", **context) == []

@@ -93,7 +93,11 @@ def timeline(doc: Document, today: dt.date | None = None) -> Timeline:
     earlier: dict[dt.date, str | None] = {_context_date(doc, d, "previous"): None for d in ctx.previous}
     me = _own_address(doc)
     named: dt.date | None = None
-    quoted = dates.quoted_messages(_hidden_body(doc)) if doc.draft.body_start < len(doc.source) else []
+    hidden = _hidden_body(doc)
+    quoted = dates.quoted_messages(hidden)
+    if not quoted and hidden.strip():
+        # Quoted lines without an "On ... wrote:" line: one earlier message of unknown date and sender.
+        quoted = [dates.ThreadMessage(None, None, re.sub(r"(?m)^[ \t]*(?:>[ \t]?)+", "", hidden))]
     for message in quoted:
         if me and message.sender == me:
             if message.date is not None:
