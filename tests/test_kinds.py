@@ -121,6 +121,6 @@ def test_missing_expectations_offer_a_sentence_before_the_sign_off(kind: str, ru
 
 def test_text_summary_says_when_the_kind_is_only_assumed(run_cli, tmp_path: Path) -> None:
     draft = tmp_path / "note.txt"
-    draft.write_text("Hi Dana,\n\nHere is the portfolio link.\n\nBest,\nSam\n", encoding="utf-8")
+    draft.write_text("Hi Dana,\n\nPlease find my references attached.\n\nBest,\nSam\n", encoding="utf-8")
     _, out, _ = run_cli(str(draft))
     assert "thank-you (assumed: no cue found; set --kind)" in out
