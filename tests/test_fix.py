@@ -287,3 +287,13 @@ def test_fix_is_idempotent_on_the_bad_fixtures_with_the_built_in_rules(tmp_path:
     _, _, err = run_cli("--isolated", "--fix", "--unsafe-fixes", "--format", "line", *names)
     assert "fixed" not in err
     assert {name: Path(name).read_bytes() for name in names} == once
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root may write read-only files")
+def test_read_only_file_is_not_replaced(tmp_path: Path, rules: Path, run_cli: Run) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    draft.chmod(0o444)
+    status, _, err = run_cli(*fix_args(rules, "--fix", str(draft)))
+    assert status == 2 and "is read-only; not written" in err
+    assert draft.read_text(encoding="utf-8") == DRAFT

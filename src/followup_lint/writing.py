@@ -119,6 +119,8 @@ def write_back(snapshot: Snapshot, text: str, encoding: Encoding) -> None:
     data = encoding.encode(text)
     if not _unchanged(snapshot, target):
         raise WriteError(name, "changed on disk after it was read; not written (run the command again)")
+    if not os.access(target, os.W_OK):
+        raise WriteError(name, "is read-only; not written")
     directory = os.path.dirname(target) or "."
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory)
