@@ -127,7 +127,10 @@ class Names(Check):
     """Company or person names that contradict the context (see the module docstring)."""
 
     fields: ClassVar[dict[str, Field]] = {
-        "test": Field(str, True, "company (another company's name) or spelling (a near-miss of a known name)"),
+        "test": Field(
+            str, True, "company (another company's name), spelling (a near-miss of a known name) or addressee"
+        ),
+        "generic": Field(list, False, "addressee only: words of a salutation that are not a name (Hiring, Team)"),
         "suffixes": Field(list, False, "words that end a company name (Inc, Corp, LLP, Industries, ...)"),
         "cues": Field(list, False, "regexes that end right before the name of the employer written to"),
         "own": Field(list, False, "regexes that, just before a name, show it is the writer's own employer"),
@@ -137,9 +140,9 @@ class Names(Check):
     @classmethod
     def validate(cls, rule: Rule) -> None:
         test = rule.spec["test"]
-        if test not in ("company", "spelling"):
-            raise RuleError(rule.path, "test", "must be `company` or `spelling`")
-        for key in ("suffixes", "cues", "own", "ignore"):
+        if test not in ("company", "spelling", "addressee"):
+            raise RuleError(rule.path, "test", "must be `company`, `spelling` or `addressee`")
+        for key in ("suffixes", "cues", "own", "ignore", "generic"):
             string_list(rule.path, key, rule.spec.get(key, []))
         cls._compile(rule)
 
@@ -161,13 +164,49 @@ class Names(Check):
         self.test = rule.spec["test"]
         self.suffixes = {s.lower().rstrip(".") for s in rule.spec.get("suffixes", [])}
         self.ignore = {s.lower() for s in rule.spec.get("ignore", [])}
+        self.generic = {s.lower() for s in rule.spec.get("generic", [])}
         self.cues, self.own = self._compile(rule)
 
     def run(self, doc: Document) -> Iterator[Finding]:
         if self.test == "company":
             yield from self._companies(doc)
-        else:
+        elif self.test == "spelling":
             yield from self._spelling(doc)
+        else:
+            yield from self._addressee(doc)
+
+    # -- a salutation to someone else ----------------------------------------------------------------------------
+
+    def _addressee(self, doc: Document) -> Iterator[Finding]:
+        """The greeting names someone who is not among the interviewers (a salutation pasted from elsewhere)."""
+        people = [person_words(p) for p in doc.context.interviewers]
+        people = [words for words in people if words]
+        greeting = doc.layout.greeting
+        if not people or greeting is None:
+            return
+        known = {w.lower() for words in people for w in words}
+        company = {w.lower() for w in re.findall(r"[^\W_]+", doc.context.company or "")}
+        line = doc.prose[greeting.start : greeting.end]
+        opening = _SALUTATION.match(line)
+        if opening is None:
+            return
+        names = [
+            m
+            for m in CAP_WORD.finditer(line, opening.end())
+            if m.group(0).lower() not in TITLES | self.generic | company
+        ]
+        if not names or any(m.group(0).lower() in known for m in names):
+            return
+        if any(near_miss(m.group(0), w) for m in names for w in known):
+            return  # a misspelling: the spelling rule reports it
+        first, last = names[0], names[-1]
+        titled = bool(re.search(r"\b(?:mr|mrs|ms|miss|mx|dr|prof|professor)\.?\s*$", line[: first.start()], re.I))
+        person = people[0]
+        replacement = person[-1] if titled else (person[0] if len(names) == 1 else " ".join(person))
+        start, end = greeting.start + first.start(), greeting.start + last.end()
+        fix = Fix(start, end - start, replacement, False)
+        written = doc.prose[start:end]
+        yield self.finding(doc, start, end, fixes=(fix,), values={"match": written, "replacement": replacement})
 
     # -- another company's name ------------------------------------------------------------------------------
 
@@ -261,6 +300,9 @@ class Names(Check):
                     values={"match": word, "replacement": correct, "name": ctx.company if is_company else correct},
                 )
                 break
+
+
+_SALUTATION = re.compile(r"^\s*(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening))\b[ \t]*", re.IGNORECASE)
 
 
 def _next_to(prose: str, tokens: list[re.Match[str]], index: int, words: set[str]) -> bool:
