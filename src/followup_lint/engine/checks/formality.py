@@ -35,11 +35,13 @@ class Formality(Check):
 
     fields: ClassVar[dict[str, Field]] = {
         "acronyms": Field(list, False, "capitalised words that are never shouting (IT, US, OK, ...)"),
+        "emphasis": Field(list, False, "short words that are shouting on their own (SO, NOT, TOO, ...)"),
     }
 
     @classmethod
     def validate(cls, rule: Rule) -> None:
         string_list(rule.path, "acronyms", rule.spec.get("acronyms", []))
+        string_list(rule.path, "emphasis", rule.spec.get("emphasis", []))
         value = rule.options.get("min_letters")
         if not isinstance(value, int) or isinstance(value, bool) or value < 2:
             raise RuleError(rule.path, "options.min_letters", "must be a whole number of at least 2")
@@ -47,6 +49,7 @@ class Formality(Check):
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         self.acronyms = {a.upper() for a in rule.spec.get("acronyms", [])}
+        self.emphasis = {a.upper() for a in rule.spec.get("emphasis", [])}
 
     def run(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
@@ -57,7 +60,9 @@ class Formality(Check):
         for match in _CAPS_RUN.finditer(prose, start, end):
             words = _CAPS_WORD.findall(match.group(0))
             plain = [w for w in words if w not in self.acronyms and len(w) > 1 and ordinary_word(w)]
-            long_plain = [w for w in plain if len(w.replace("'", "").replace("\u2019", "")) >= min_letters]
+            long_plain = [
+                w for w in plain if len(w.replace("'", "").replace("\u2019", "")) >= min_letters or w in self.emphasis
+            ]
             if not long_plain and len(plain) < 2:
                 continue
             if self._heading(prose, match):

@@ -260,6 +260,7 @@ class Names(Check):
                 continue  # "join the Data Science team": a team, not a company
             if cued and not (suffixed or ampersand) and after.startswith(("'s", "\u2019s")) and len(words) == 1:
                 continue  # "join Marcus's team": a person
+            cued = cued or bool(_COMPANY_POSSESSIVE.match(after))
             if suffixed or ampersand or cued:
                 yield Candidate(first, stop, text)
 
@@ -302,6 +303,12 @@ class Names(Check):
                 break
 
 
+#: "Globex's mission": a possessive with a noun only an organisation has.
+_COMPANY_POSSESSIVE = re.compile(
+    r"['\u2019]s[ \t]+(?:[\w-]+[ \t]+)?(?:mission|culture|values|products|commitment|vision|brand|customers|clients"
+    r"|platform|stores|offices|headquarters|hiring[ \t]+process|employees|workforce|board|shareholders|market)\b",
+    re.IGNORECASE,
+)
 _SALUTATION = re.compile(r"^\s*(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening))\b[ \t]*", re.IGNORECASE)
 
 

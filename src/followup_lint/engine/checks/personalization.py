@@ -113,10 +113,15 @@ class Personalization(PhraseCheck):
         layout = doc.layout
         start = layout.greeting.end if layout.greeting else doc.draft.body_start
         end = layout.sign_off.start if layout.sign_off else len(prose)
+        addressee = set()
+        if layout.greeting is not None:
+            addressee = {
+                m.group(0).lower() for m in CAP_WORD.finditer(prose, layout.greeting.start, layout.greeting.end)
+            }
         for token in CAP_WORD.finditer(prose, start, end):
             word = token.group(0)
             lower = word.lower()
-            if lower in self.generic or lower.rstrip(".") in TITLES or len(word) < 2:
+            if lower in self.generic or lower in addressee or lower.rstrip(".") in TITLES or len(word) < 2:
                 continue
             before = prose[max(start, token.start() - 40) : token.start()]
             if _SENTENCE_START.search(before) and not (word.isupper() and len(word) > 1):
