@@ -111,10 +111,12 @@ def enron() -> None:
     print(
         f"  tone findings on {rate:.1%} of e-mails: " + (", ".join(f"{k} {v}" for k, v in per_rule.items()) or "none")
     )
+    own, _ = fire_rate(reports, own_only=True)
+    print(f"  rules/tone only (issue 4): {own:.1%} of e-mails")
     quart = statistics.quantiles(values, n=4)
     print(
         f"  politeness: median {statistics.median(values):+.2f}, quartiles {quart[0]:+.2f} / {quart[2]:+.2f}, "
-        f"below -0.6: {sum(v < -0.6 for v in values)}"
+        f"below -0.85 (where tone.politeness fires): {sum(v < -0.85 for v in values)}"
     )
     for report in reports:
         for finding in report.findings:
