@@ -1,0 +1,101 @@
+"""``kind-detail``: does the note say anything specific? Fires when no cue phrase matches and the body has too
+few words outside a list of generic follow-up vocabulary (``rules/_data/kind-generic-words.txt``), English stop
+words and the context's names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING, ClassVar
+
+from ...model import Finding
+from ..errors import RuleError
+from ..metrics import WORD
+from ..schema import Field
+from .base import Check, register
+from .phrases import MATCH_FIELDS, build_matchers
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..rule import Rule
+
+GENERIC_FILE = "kind-generic-words.txt"
+_CLITIC = re.compile(r"(?:n't|'(?:s|d|m|ll|re|ve))$")
+
+
+@lru_cache(maxsize=1)
+def generic_words() -> frozenset[str]:
+    """The generic vocabulary plus English stop words, read once per process."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from ..loader import builtin_rules_dir
+
+    path = builtin_rules_dir() / "_data" / GENERIC_FILE
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise RuleError(str(path), None, f"cannot read the generic word list ({exc})") from None
+    words = {line.strip().lower() for line in lines if line.strip() and not line.startswith("#")}
+    return frozenset(words | {w.lower() for w in STOP_WORDS})
+
+
+def specific_words(doc: Document) -> list[str]:
+    """Distinct words of the body (greeting and sign-off lines excluded) that are neither generic nor names
+    from the context, in order of first use.
+    """
+    layout = doc.layout
+    skip = [line for line in (layout.greeting, layout.sign_off) if line is not None]
+    content = [line for line in layout.lines if not line.blank]
+    if content and content[-1] not in skip and len(WORD.findall(content[-1].text)) <= 3:
+        skip.append(content[-1])  # the writer's name under an undetected sign-off
+    names = set()
+    for value in (doc.context.company, doc.context.role, *doc.context.interviewers):
+        names |= {w.lower() for w in WORD.findall(value or "")}
+    end = layout.sign_off.start if layout.sign_off is not None else len(doc.prose)
+    common = generic_words()
+    seen: dict[str, None] = {}
+    for match in WORD.finditer(doc.prose, doc.draft.body_start, end):
+        if any(line.start <= match.start() < line.end for line in skip):
+            continue
+        word = match.group(0).lower().replace("\u2019", "'")
+        stem = _CLITIC.sub("", word)
+        if len(stem) < 3 or stem.isdigit() or stem in common or word in common or stem in names:
+            continue
+        seen.setdefault(stem)
+    return list(seen)
+
+
+@register("kind-detail")
+class KindDetail(Check):
+    """Fires once, at the start of the body, when the note has no cue phrase and fewer than ``min-words``
+    specific words (the option names the limit)."""
+
+    fields: ClassVar[dict[str, Field]] = {k: MATCH_FIELDS[k] for k in ("phrases", "patterns", "regexes")}
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        build_matchers(rule)
+        value = rule.options.get("min-words")
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise RuleError(rule.path, "options.min-words", "is required and must be a whole number ≥ 1")
+
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule)
+        self.matcher, self.unless = build_matchers(rule)
+
+    def prepare(self) -> None:
+        self.matcher.prepare()
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        body = doc.prose[doc.draft.body_start :]
+        if not body.strip():
+            return
+        if self.matcher.find(doc, doc.draft.body_start, len(doc.prose)):
+            return
+        found = specific_words(doc)
+        if len(found) >= self.rule.options["min-words"]:
+            return
+        at = doc.draft.body_start + len(body) - len(body.lstrip())
+        yield self.finding(doc, at, at, values={"value": len(found), "limit": self.rule.options["min-words"]})
