@@ -98,9 +98,11 @@ def person_words(name: str) -> list[str]:
 
 
 def body_end(doc: Document) -> int:
-    """Where the writer's own text ends: the sign-off line (names after it are the writer's)."""
-    sign_off = doc.layout.sign_off
-    return sign_off.start if sign_off is not None else len(doc.prose)
+    """Where the writer's own text ends: the closing line (names after it are the writer's signature)."""
+    from .structure import closing
+
+    found = closing(doc)
+    return found[0] if found is not None else len(doc.prose)
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\s\"'\u201d\u2019)]+(?=\S)|\n[ \t]*\r?\n")
@@ -221,6 +223,9 @@ class Names(Check):
         if not company:
             return
         target = self._core(company)
+        initials = "".join(w[0] for w in re.findall(r"[^\W_]+", company) if w[:1].isupper()).lower()
+        if len(initials) >= 2:
+            target.add(initials)
         known_people = {w.lower() for person in doc.context.interviewers for w in person_words(person)}
         prose = doc.prose
         for cand in self._candidates(doc, 0, body_end(doc)):

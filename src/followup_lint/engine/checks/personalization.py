@@ -91,7 +91,13 @@ class Personalization(PhraseCheck):
     def _mentioned(self, doc: Document) -> bool:
         ctx = doc.context
         if self.mention == "company":
-            return ctx.company is None or _refers(doc.prose, ctx.company, self._distinctive(ctx.company))
+            if ctx.company is None:
+                return True
+            words = self._distinctive(ctx.company)
+            initials = "".join(w[0] for w in _WORD.findall(ctx.company) if w[:1].isupper())
+            if len(initials) >= 3 and re.search(rf"\b{initials}\b", doc.prose):
+                return True  # "IBM" for International Business Machines
+            return _refers(doc.prose, ctx.company, words)
         if self.mention == "role":
             return ctx.role is None or _refers(doc.prose, ctx.role, self._distinctive(ctx.role), stems=True)
         if self.mention == "interviewer":

@@ -74,7 +74,7 @@ def closing(doc: Document) -> tuple[int, int, bool] | None:
         return last.start, last.end, True
     sign_off = doc.layout.sign_off
     if sign_off is None:
-        for line in reversed(content[-4:]):
+        for line in reversed(content[-8:]):  # a signature block may follow the closing
             if (SIGN_OFF.match(line.text) or _CLOSING.match(line.text)) and line is not content[0]:
                 sign_off = line
                 break
