@@ -111,7 +111,7 @@ def test_kind_rules_follow_the_kind() -> None:
     ],
 )
 def test_missing_expectations_offer_a_sentence_before_the_sign_off(kind: str, rule: str, inserted: str) -> None:
-    text = "Hi Dana,\n\nThank you for your note about the Data Analyst role.\n\nBest,\nSam\n"
+    text = "Hi Dana,\n\nI am writing about the Data Analyst role.\n\nBest,\nSam\n"
     report = lint_text(text, Context(kind=kind, company="Acme Corp", role="Data Analyst"), Config(select=(rule,)))
     [finding] = report.findings
     fix = finding.fixes[0]
@@ -124,3 +124,25 @@ def test_text_summary_says_when_the_kind_is_only_assumed(run_cli, tmp_path: Path
     draft.write_text("Hi Dana,\n\nPlease find my references attached.\n\nBest,\nSam\n", encoding="utf-8")
     _, out, _ = run_cli(str(draft))
     assert "thank-you (assumed: no cue found; set --kind)" in out
+
+
+def test_detail_rule_counts_words_no_template_would_contain() -> None:
+    from followup_lint.engine.checks.kind_detail import specific_words
+    from followup_lint.reading import draft_from_text
+
+    context = Context(kind="thank-you", company="Riverside Clinic", role="charge nurse", interviewers=("Miguel Ortiz",))
+    generic = (
+        "Dear Mr. Ortiz,\n\nThank you for taking the time to interview me for the charge nurse position at Riverside"
+        " Clinic. I truly appreciate the opportunity and look forward to hearing from you.\n\nKind regards,\nLena\n"
+    )
+    specific = generic.replace("I truly", "The new bedside handover checklist impressed me. I truly")
+    assert specific_words(Document(draft_from_text(generic), context)) == []
+    assert specific_words(Document(draft_from_text(specific), context)) == [
+        "bedside",
+        "handover",
+        "checklist",
+        "impressed",
+    ]
+    config = Config(select=("personalization.thank-you-detail",))
+    assert [f.rule for f in lint_text(generic, context, config).findings] == ["personalization.thank-you-detail"]
+    assert not lint_text(specific, context, config).findings
