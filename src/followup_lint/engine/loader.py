@@ -71,27 +71,78 @@ def load_rules(extra_dirs: tuple[Path, ...] = ()) -> dict[str, Rule]:
 
 @lru_cache(maxsize=8)
 def _load_dir(directory: Path) -> tuple[tuple[str, Rule], ...]:
+    """The rules of one directory. The parsed YAML of files that validated before is cached on disk.
+
+    The cache entry's key covers the package version, every file under ``directory`` (``_data`` too: checks
+    read it while validating) and the package's code, by size and modification time; with a matching entry
+    the YAML is not parsed again and the checks' own validation (which compiles every pattern) is skipped.
+    """
+    paths = [
+        path
+        for path in sorted(directory.rglob("*.yaml")) + sorted(directory.rglob("*.yml"))
+        if not any(part.startswith((".", "_")) for part in path.relative_to(directory).parts)
+    ]
+    entry_name, entry_key = _cache_entry(directory)
+    stored = _cached_data(entry_name, entry_key, paths)
     seen: dict[str, str] = {}
     out: list[tuple[str, Rule]] = []
-    for path in sorted(directory.rglob("*.yaml")) + sorted(directory.rglob("*.yml")):
-        if any(part.startswith((".", "_")) for part in path.relative_to(directory).parts):
-            continue
-        rule = load_rule_file(path)
+    fresh: list[tuple[str, Any]] = []
+    for path in paths:
+        name = str(path)
+        if stored is not None:
+            rule = parse_rule(name, stored[name], validated=True)
+        else:
+            data = _read_yaml(path)
+            rule = parse_rule(name, data)
+            fresh.append((name, data))
         if rule.id in seen:
-            raise RuleError(str(path), "id", f"duplicate rule id {rule.id!r} (also in {seen[rule.id]})")
-        seen[rule.id] = str(path)
+            raise RuleError(name, "id", f"duplicate rule id {rule.id!r} (also in {seen[rule.id]})")
+        seen[rule.id] = name
         out.append((rule.id, rule))
+    if stored is None and entry_key:
+        from .. import cache
+
+        cache.store(entry_name, entry_key, fresh)
     return tuple(out)
 
 
+def _cache_entry(directory: Path) -> tuple[str, str]:
+    """The cache entry's name (one per rule directory) and key, or ``("", "")`` when the tree cannot be read."""
+    from .. import cache
+
+    try:
+        inputs = sorted(p for p in directory.rglob("*") if p.is_file())
+        code = sorted(Path(__file__).resolve().parent.parent.rglob("*.py"))
+    except OSError:
+        return "", ""
+    where = cache.key(str(directory.resolve()))[:10]
+    return f"rules-{where}", cache.key(cache.stat_stamp(inputs), cache.stat_stamp(code))
+
+
+def _cached_data(entry_name: str, entry_key: str, paths: list[Path]) -> dict[str, Any] | None:
+    """The stored ``{file name: parsed YAML}`` for exactly ``paths``, or ``None``."""
+    if not entry_key:
+        return None
+    from .. import cache
+
+    stored = cache.load(entry_name, entry_key)
+    if not isinstance(stored, list):
+        return None
+    data = {name: value for name, value in stored if isinstance(name, str)}
+    return data if list(data) == [str(p) for p in paths] else None
+
+
 def load_rule_file(path: Path) -> Rule:
+    return parse_rule(str(path), _read_yaml(path))
+
+
+def _read_yaml(path: Path) -> Any:
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(name, None, f"cannot read rule file ({exc})") from None
-    data = _parse_yaml(name, text)
-    return parse_rule(name, data)
+    return _parse_yaml(name, text)
 
 
 def _parse_yaml(name: str, text: str) -> Any:
@@ -107,8 +158,12 @@ def _parse_yaml(name: str, text: str) -> Any:
         raise RuleError(name, where, f"invalid YAML: {problem}") from None
 
 
-def parse_rule(name: str, data: Any) -> Rule:
-    """Validate one rule file's data and build the ``Rule``."""
+def parse_rule(name: str, data: Any, *, validated: bool = False) -> Rule:
+    """Validate one rule file's data and build the ``Rule``.
+
+    ``validated``: the data passed the check kind's own validation before (it comes from the cache), so
+    that (slow) step is skipped; the common fields are still checked.
+    """
     from .checks import kind_class
 
     if not isinstance(data, dict):
@@ -156,7 +211,8 @@ def parse_rule(name: str, data: Any) -> Rule:
         fire=fire,
         passes=passes,
     )
-    check_class.validate(rule)
+    if not validated:
+        check_class.validate(rule)
     return rule
 
 

@@ -1,0 +1,126 @@
+"""A cache of built resources (e.g. parsed rule files) under the user's cache directory.
+
+The directory is ``$FOLLOWUP_LINT_CACHE_DIR`` if set (an empty value turns caching off), else
+``$XDG_CACHE_HOME/followup-lint``, else ``~/.cache/followup-lint``. Entries are ``marshal`` files (the fastest
+form to load for plain data) named by a key that includes the package version and the inputs' hashes or
+mtimes, so a new release or an edited rule file builds a fresh entry. When the directory cannot be written
+the linter keeps working from memory: caching is best effort and never an error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+#: Bump when the layout of a cached object changes.
+FORMAT = 1
+
+T = TypeVar("T")
+
+
+def cache_dir() -> Path | None:
+    """Where cached entries live, or ``None`` when caching is turned off."""
+    override = os.environ.get("FOLLOWUP_LINT_CACHE_DIR")
+    if override is not None:
+        return Path(override).expanduser() if override.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    if not base.strip() or not os.path.isabs(base):  # the spec says to ignore a relative XDG_CACHE_HOME
+        base = str(Path.home() / ".cache")
+    return Path(base) / "followup-lint"
+
+
+def key(*parts: str) -> str:
+    """A short hash of the package version, the cache format and ``parts``."""
+    from . import __version__
+
+    digest = hashlib.blake2b(f"{FORMAT}\0{__version__}".encode(), digest_size=12)
+    for part in parts:
+        digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def stat_stamp(paths: Iterable[Path]) -> str:
+    """The paths with their sizes and modification times: cheap to compute, changes when a file is edited."""
+    lines = []
+    for path in paths:
+        try:
+            info = path.stat()
+            lines.append(f"{path}\0{info.st_size}\0{info.st_mtime_ns}")
+        except OSError:
+            lines.append(f"{path}\0missing")
+    return "\n".join(lines)
+
+
+def content_hash(paths: Iterable[Path]) -> str:
+    """A hash of the names and bytes of ``paths`` (for inputs whose mtimes may not be trusted)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in paths:
+        digest.update(str(path).encode("utf-8", "surrogatepass") + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"\0missing")
+    return digest.hexdigest()
+
+
+def _entry(name: str, entry_key: str) -> Path | None:
+    directory = cache_dir()
+    return None if directory is None else directory / f"{name}-{entry_key}.marshal"
+
+
+def load(name: str, entry_key: str) -> Any | None:
+    """The value stored as ``name`` for ``entry_key``, or ``None`` when absent, unreadable or caching is off."""
+    path = _entry(name, entry_key)
+    if path is None:
+        return None
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def store(name: str, entry_key: str, value: Any) -> bool:
+    """Store ``value`` (plain data: marshal-able) atomically and drop older entries of ``name``.
+
+    Returns whether it was stored; a value marshal cannot write or an unwritable directory is not an error.
+    """
+    path = _entry(name, entry_key)
+    if path is None:
+        return False
+    try:
+        data = marshal.dumps(value)
+    except ValueError:
+        return False
+    temporary: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{name}-", delete=False) as handle:
+            temporary = handle.name
+            handle.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        return False
+    for old in path.parent.glob(f"{name}-*.marshal"):
+        if old != path:
+            with contextlib.suppress(OSError):
+                old.unlink()
+    return True
+
+
+def cached(name: str, entry_key: str, build: Callable[[], T]) -> T:
+    """The cached value of ``name`` for ``entry_key``; built with ``build()`` and stored when missing."""
+    value = load(name, entry_key)
+    if value is not None:
+        return value  # type: ignore[no-any-return]
+    value = build()
+    store(name, entry_key, value)
+    return value
