@@ -45,3 +45,14 @@ def test_positions_count_utf16_units_and_every_line_break() -> None:
     utf32 = position_converter(text, "utf-32")
     assert (utf16(text.index("touch")).character, utf32(text.index("touch")).character) == (7, 6)
     assert (utf16(text.index("base")).line, utf16(text.index("next")).line) == (1, 2)
+
+
+def test_the_documented_options_parse() -> None:
+    import json
+
+    from .test_hooks import snippet
+
+    settings = Settings.parse(json.loads(snippet("lsp-options")))
+    assert settings.context.company == "Acme Corp" and settings.context.interviewers == ("Dana Lee",)
+    assert (settings.select, settings.ignore, settings.debounce_ms) == (("ALL",), ("length",), 400)
+    assert settings.config == "path/to/.followup-lint.toml" and not settings.isolated
