@@ -11,7 +11,7 @@ TONE = Config(select=("tone",))
 
 
 def tone_findings(body: str) -> list[tuple[str, str]]:
-    text = f"Hi Dana,\n\n{body}\n\nBest,\nSam"
+    text = f"Hi Dana,\n\nI am writing about the data analyst role at Acme Corp.\n\n{body}\n\nBest,\nSam"
     report = lint_text(text, {"company": "Acme Corp", "role": "data analyst"}, TONE)
     return [(f.rule, report.source[f.offset : f.end]) for f in report.findings if f.category == "tone"]
 
@@ -35,6 +35,16 @@ def tone_findings(body: str) -> list[tuple[str, str]]:
         "I enjoyed meeting the team. Is there anything else I need to know before the next round?",
         "Thank you for taking the time, especially in such a busy week for the team.",
         "Thank you for the update. I will respond by Friday once I have read the contract.",
+        "Thank you! I expect to hear from my references soon and will pass along their availability.",
+        "Thank you. You mentioned the team needs someone who can start quickly; I could begin on June 1.",
+        "Thank you. I need to correct one thing I said: the budget I managed was $2M, not $3M.",
+        "Thank you. Per your request, here is the writing sample.",
+        "Thank you for the quick response and for sending the schedule so promptly.",
+        "Thank you. I'm sorry I was a few minutes late to our call, and thank you for your patience.",
+        "Thank you. I know you are busy with the product launch, so please take your time.",
+        "Thank you. I understand you need to decide quickly, so I've attached my references.",
+        "Thank you for letting me know. Although I'm disappointed, I'd be grateful for any feedback.",
+        "Thank you. I'm following up on our conversation from last Tuesday about the pilot project.",
     ],
 )
 def test_good_polite_follow_ups_do_not_fire(body: str) -> None:
@@ -65,6 +75,25 @@ def test_good_polite_follow_ups_do_not_fire(body: str) -> None:
         ("Sorry to bother you, but is there any news?", "tone.grovelling"),
         ("I know you’re extremely busy.", "tone.grovelling"),
         ("I'm sure you've interviewed far better candidates.", "tone.grovelling"),
+        # phrasings beyond the examples
+        ("I'll need to hear your decision by Wednesday at the latest.", "tone.demanding"),
+        ("I'll need the final answer no later than Monday.", "tone.demanding"),
+        ("Please update me on where things stand by Thursday.", "tone.demanding"),
+        ("I await your immediate reply.", "tone.demanding"),
+        ("If you want someone with my experience, you'd better decide quickly.", "tone.demanding"),
+        ("It's been 10 days. Why no response?", "tone.impatient"),
+        ("I followed up twice already and got no reply.", "tone.impatient"),
+        ("With all due respect, your team said I'd hear back in a week, and it's been a month.", "tone.impatient"),
+        ("I expected to hear something by now.", "tone.impatient"),
+        ("This is unprofessional.", "tone.impatient"),
+        ("Per our previous correspondence, I remain available.", "tone.passive-aggressive"),
+        ("I trust you received my previous three emails.", "tone.passive-aggressive"),
+        ("I'm sending a small gift basket to the office.", "tone.desperate"),
+        ("I'd be willing to do anything at all to get this role.", "tone.desperate"),
+        ("I have bills to pay and nowhere else to turn.", "tone.desperate"),
+        ("I don't want to seem pushy, but is there any news?", "tone.grovelling"),
+        ("I realize I'm probably not your first choice.", "tone.grovelling"),
+        ("I know you have more important things to do than read my email.", "tone.grovelling"),
     ],
 )
 def test_tone_problems_fire_with_their_own_rule(body: str, rule: str) -> None:
