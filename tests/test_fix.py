@@ -289,7 +289,6 @@ def test_fix_is_idempotent_on_the_bad_fixtures_with_the_built_in_rules(tmp_path:
     assert {name: Path(name).read_bytes() for name in names} == once
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root may write read-only files")
 def test_read_only_file_is_not_replaced(tmp_path: Path, rules: Path, run_cli: Run) -> None:
     draft = tmp_path / "draft.txt"
     draft.write_text(DRAFT, encoding="utf-8")

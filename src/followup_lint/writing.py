@@ -119,7 +119,7 @@ def write_back(snapshot: Snapshot, text: str, encoding: Encoding) -> None:
     data = encoding.encode(text)
     if not _unchanged(snapshot, target):
         raise WriteError(name, "changed on disk after it was read; not written (run the command again)")
-    if not os.access(target, os.W_OK):
+    if not snapshot.mode & 0o222 or not os.access(target, os.W_OK):  # read-only, even for root
         raise WriteError(name, "is read-only; not written")
     directory = os.path.dirname(target) or "."
     try:
