@@ -136,6 +136,7 @@ class Names(Check):
         "suffixes": Field(list, False, "words that end a company name (Inc, Corp, LLP, Industries, ...)"),
         "cues": Field(list, False, "regexes that end right before the name of the employer written to"),
         "own": Field(list, False, "regexes that, just before a name, show it is the writer's own employer"),
+        "strong": Field(list, False, "cues that name the employer written to even after an `own` cue"),
         "ignore": Field(list, False, "capitalised words that are never company names (days, months, ...)"),
     }
 
@@ -144,12 +145,12 @@ class Names(Check):
         test = rule.spec["test"]
         if test not in ("company", "spelling", "addressee"):
             raise RuleError(rule.path, "test", "must be `company`, `spelling` or `addressee`")
-        for key in ("suffixes", "cues", "own", "ignore", "generic"):
+        for key in ("suffixes", "cues", "own", "strong", "ignore", "generic"):
             string_list(rule.path, key, rule.spec.get(key, []))
         cls._compile(rule)
 
     @staticmethod
-    def _compile(rule: Rule) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    def _compile(rule: Rule) -> tuple[re.Pattern[str] | None, ...]:
         def join(key: str) -> re.Pattern[str] | None:
             items = rule.spec.get(key) or []
             if not items:
@@ -159,7 +160,7 @@ class Names(Check):
             except re.error as exc:
                 raise RuleError(rule.path, key, f"invalid regular expression: {exc}") from None
 
-        return join("cues"), join("own")
+        return join("cues"), join("own"), join("strong")
 
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
@@ -167,7 +168,7 @@ class Names(Check):
         self.suffixes = {s.lower().rstrip(".") for s in rule.spec.get("suffixes", [])}
         self.ignore = {s.lower() for s in rule.spec.get("ignore", [])}
         self.generic = {s.lower() for s in rule.spec.get("generic", [])}
-        self.cues, self.own = self._compile(rule)
+        self.cues, self.own, self.strong = self._compile(rule)
 
     def run(self, doc: Document) -> Iterator[Finding]:
         if self.test == "company":
@@ -234,7 +235,9 @@ class Names(Check):
                 continue
             if any(near_miss(w, t) for w in words for t in target):
                 continue  # a misspelling of the company: the spelling rule reports it
-            if self.own is not None and self.own.search(sentence_before(prose, cand.start)):
+            before = sentence_before(prose, cand.start)
+            strong = self.strong is not None and self.strong.search(before)
+            if not strong and self.own is not None and self.own.search(before):
                 continue
             fix = Fix(cand.start, cand.end - cand.start, company, False)
             yield self.finding(doc, cand.start, cand.end, fixes=(fix,), values={"match": cand.text})
@@ -259,7 +262,8 @@ class Names(Check):
                 continue
             suffixed = len(words) >= 2 and lowered[-1] in self.suffixes and lowered[0] not in self.suffixes
             ampersand = " & " in text and len(words) >= 3
-            cued = self.cues is not None and bool(self.cues.search(sentence_before(prose, first)))
+            before = sentence_before(prose, first)
+            cued = any(rx is not None and rx.search(before) for rx in (self.cues, self.strong))
             after = prose[stop : stop + 40]
             if cued and not suffixed and _TEAM_AFTER.match(after):
                 continue  # "join the Data Science team": a team, not a company

@@ -50,6 +50,8 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 _SHORT_CLOSING = re.compile(r"^\s*[A-Za-z][\w'\u2019]*(?:\s+[\w'\u2019]+){0,4}\s*[,!\u2014]\s*$")
+#: A Markdown heading, or a short line without end punctuation, above the greeting.
+_TITLE_LINE = re.compile(r"^\s*(?:#{1,6}\s.*|[^.!?,:;\n]{1,40})$")
 _DASH_NAME = re.compile(r"^\s*(?:[\u2014\u2013~]|-{1,2})\s*[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}\s*$")
 _NAME_ONLY = re.compile(r"^\s*[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}\s*$")
 
@@ -58,9 +60,12 @@ def has_greeting(doc: Document) -> bool:
     """Whether the body opens with a salutation."""
     if doc.layout.greeting is not None:
         return True
-    first = next((line for line in doc.layout.lines if not line.blank), None)
-    if first is None:
+    content = [line for line in doc.layout.lines if not line.blank][:2]
+    if not content:
         return True
+    if len(content) == 2 and _TITLE_LINE.match(doc.source[content[0].start : content[0].end]):
+        content = content[1:]  # a heading or title line above the greeting
+    first = content[0]
     return bool(_OPENING.match(first.text) or _NAME_OPENING.match(first.text))
 
 
