@@ -258,3 +258,28 @@ def test_named_date_in_quoted_lines_without_an_attribution() -> None:
     context = {"kind": "check-in", "interview_date": "2026-03-02"}
     assert timing_rules(draft, send_date="2026-03-10", **context) == ["timing.check-in-early"]
     assert timing_rules(draft, send_date="2026-03-16", **context) == []
+
+
+def test_named_date_and_previous_from_a_thread_file_via_the_context() -> None:
+    thread = (
+        b"From: Sam Patel <sam@example.com>\nDate: Mon, 2 Mar 2026 18:00:00 +0000\n\nThank you for meeting me today.\n"
+    )
+    mbox = (
+        b"From sam Mon Mar  2 18:00:00 2026\n"
+        + thread
+        + (
+            b"\nFrom dana Tue Mar  3 09:00:00 2026\nFrom: Dana Lee <dana@acme.com>\n"
+            b"Date: Tue, 3 Mar 2026 09:00:00 +0000\n\n"
+            b"We hope to make a decision by the end of next week.\n"
+        )
+    )
+    previous, named = thread_timing(read_thread(mbox), "sam@example.com")
+    context = Context(
+        kind="check-in",
+        interview_date="2026-03-02",
+        send_date="2026-03-10",
+        previous=tuple(d.isoformat() for d in previous),
+        extra={"named-date": named.isoformat()} if named else {},
+    )
+    report = lint_text(CHECK_IN, context, Config(select=("timing",)))
+    assert [(f.rule, "2026-03-13" in f.message) for f in report.findings] == [("timing.check-in-early", True)]

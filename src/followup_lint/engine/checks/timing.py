@@ -82,7 +82,8 @@ def _hidden_body(doc: Document) -> str:
 
 def timeline(doc: Document, today: dt.date | None = None) -> Timeline:
     """The send date (``--send-date``, else the e-mail's Date header, else today), the interview date, the
-    earlier follow-ups (``--previous`` and the user's own messages quoted in the draft) and the named date.
+    earlier follow-ups (``--previous`` and the user's own messages quoted in the draft) and the named date (from
+    quoted messages, the draft's own "you mentioned ... by <date>", or ``Context.extra["named-date"]``).
     """
     ctx = doc.context
     interview = _context_date(doc, ctx.interview_date, "interview-date") if ctx.interview_date else None
@@ -108,6 +109,9 @@ def timeline(doc: Document, today: dt.date | None = None) -> Timeline:
         found = dates.named_date(message.text, message.date or interview)
         if found and (named is None or found > named):
             named = found
+    if ctx.extra.get("named-date"):  # from a thread file read by the caller (see dates.thread_timing)
+        given = _context_date(doc, ctx.extra["named-date"], "named-date")
+        named = given if named is None or given > named else named
     own = dates.named_date(doc.prose[doc.draft.body_start :], interview, need_you=True)
     if own and (named is None or own > named):
         named = own
