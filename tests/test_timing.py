@@ -283,3 +283,8 @@ def test_named_date_and_previous_from_a_thread_file_via_the_context() -> None:
     )
     report = lint_text(CHECK_IN, context, Config(select=("timing",)))
     assert [(f.rule, "2026-03-13" in f.message) for f in report.findings] == [("timing.check-in-early", True)]
+
+
+def test_a_past_weekday_is_not_read_as_the_decision_date() -> None:
+    # "on Monday" (when they met) must not win over "by Friday" (when they decide).
+    assert named_date("Since we met on Monday, we will make a decision by Friday.", TUESDAY) == D(2026, 3, 6)

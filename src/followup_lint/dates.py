@@ -143,7 +143,7 @@ _DATE_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:within|in)\s+(?:the\s+next\s+)?" + _COUNT + r"\s+(?:(?P<biz>business|working)\s+)?"
             r"(?P<unit>days?|weeks?)(?:\s+or\s+(?:two|so|three))?\b",
         ),
-        ("weekday", r"\b(?:by|on|until|before|next|this|after)\s+(?:next\s+)?" + _WEEKDAY + r"\b"),
+        ("weekday", r"\b(?:by|until|before|next|this|no\s+later\s+than)\s+(?:next\s+)?" + _WEEKDAY + r"\b"),
         ("tomorrow", r"\btomorrow\b"),
     )
 )
