@@ -179,8 +179,15 @@ from followup_lint.lsp.convert import diagnostic
 path = Path(sys.argv[1]).resolve()
 text = path.read_text(encoding="utf-8")
 server = create_server()
-server.protocol.lsp_initialize(types.InitializeParams(
+# The initialize request as the protocol runs it (a generator that calls the server's own handler).
+steps = server.protocol.lsp_initialize(types.InitializeParams(
     process_id=None, root_uri=path.parent.as_uri(), capabilities=types.ClientCapabilities()))
+try:
+    handler, args, _ = next(steps)
+    while True:
+        handler, args, _ = steps.send(handler(*args))
+except StopIteration:
+    pass
 uri = path.as_uri()
 server.workspace.put_text_document(types.TextDocumentItem(uri=uri, language_id="plaintext", version=1, text=text))
 server.lint(uri)
