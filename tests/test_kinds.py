@@ -146,3 +146,12 @@ def test_detail_rule_counts_words_no_template_would_contain() -> None:
     config = Config(select=("personalization.thank-you-detail",))
     assert [f.rule for f in lint_text(generic, context, config).findings] == ["personalization.thank-you-detail"]
     assert not lint_text(specific, context, config).findings
+
+
+def test_expectations_of_an_assumed_kind_are_not_enforced() -> None:
+    text = "Hi Dana,\n\nPlease find my references attached.\n\nBest,\nSam\n"
+    config = Config(select=("structure.thank-you-interest", "personalization.thank-you-detail"))
+    assert classify(text) == ("thank-you", 0.0)
+    assert not lint_text(text, None, config).findings
+    given = lint_text(text, Context(kind="thank-you"), config).findings
+    assert sorted(f.rule for f in given) == ["personalization.thank-you-detail", "structure.thank-you-interest"]

@@ -1,6 +1,6 @@
 """``kind-detail``: does the note say anything specific? Fires when no cue phrase matches and the body has too
 few words outside a list of generic follow-up vocabulary (``rules/_data/kind-generic-words.txt``), English stop
-words and the context's names.
+words and the context's names. Like ``kind-required``, silent when the draft's kind was only assumed.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from ..errors import RuleError
 from ..metrics import WORD
 from ..schema import Field
 from .base import Check, register
+from .kind_required import kind_is_known
 from .phrases import MATCH_FIELDS, build_matchers
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ class KindDetail(Check):
         body = doc.prose[doc.draft.body_start :]
         if not body.strip():
             return
-        if self.matcher.find(doc, doc.draft.body_start, len(doc.prose)):
+        if not kind_is_known(doc) or self.matcher.find(doc, doc.draft.body_start, len(doc.prose)):
             return
         found = specific_words(doc)
         if len(found) >= self.rule.options["min-words"]:
