@@ -288,3 +288,10 @@ def test_named_date_and_previous_from_a_thread_file_via_the_context() -> None:
 def test_a_past_weekday_is_not_read_as_the_decision_date() -> None:
     # "on Monday" (when they met) must not win over "by Friday" (when they decide).
     assert named_date("Since we met on Monday, we will make a decision by Friday.", TUESDAY) == D(2026, 3, 6)
+
+
+def test_per_kind_timing_needs_a_known_kind() -> None:
+    text = "Hi Dana,\n\nPlease find my references attached.\n\nBest,\nSam\n"
+    dates_ = {"interview_date": "2026-03-02", "send_date": "2026-03-09"}
+    assert timing_rules(text, **dates_) == []
+    assert timing_rules(text, kind="thank-you", **dates_) == ["timing.thank-you-late"]

@@ -18,6 +18,7 @@ from ..errors import RuleError
 from ..schema import Field, check_fields
 from . import readiness  # noqa: F401 - importing registers the readiness score and the kind metric
 from .base import Check, register
+from .kind_required import kind_is_known
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -143,8 +144,8 @@ class Timing(Check):
             check_fields(rule.path, rule.spec["named"], _VARIANT_FIELDS, "named.")
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        if not doc.prose[doc.draft.body_start :].strip():
-            return
+        if not doc.prose[doc.draft.body_start :].strip() or (self.rule.kinds and not kind_is_known(doc)):
+            return  # nothing to judge, or a per-kind test on a draft whose kind is only assumed
         try:
             yield from self._run(doc)
         except OverflowError:  # dates at the very end of the calendar: nothing sensible to say
