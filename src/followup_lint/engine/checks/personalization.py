@@ -129,8 +129,12 @@ class Personalization(PhraseCheck):
             lower = word.lower()
             if lower in self.generic or lower in addressee or lower.rstrip(".") in TITLES or len(word) < 2:
                 continue
+            if word.isupper() and len(word) > 1:
+                if ordinary_word(word):
+                    continue  # an ordinary word in capitals is emphasis, not a name
+                return True  # an acronym: a company, school or product
             before = prose[max(start, token.start() - 40) : token.start()]
-            if _SENTENCE_START.search(before) and not (word.isupper() and len(word) > 1):
+            if _SENTENCE_START.search(before):
                 continue  # a capital that only starts a sentence
             return True
         words = [m.group(0).lower() for m in _WORD.finditer(prose, start, end)]
