@@ -234,11 +234,14 @@ async def test_markdown_and_mail_buffers(client: LanguageClient) -> None:
 
 
 @pytest.mark.asyncio
-async def test_save_relints_and_close_clears(client: LanguageClient) -> None:
+async def test_save_relints_with_the_config_read_again_and_close_clears(client: LanguageClient) -> None:
     uri = await open_document(client, "draft.txt", DRAFT, "plaintext")
+    assert set(by_rule(client, uri)) == {"tone.demo-touch-base", "gratitude.missing"}
+    config = client.root / ".followup-lint.toml"  # type: ignore[attr-defined]
+    config.write_text(CONFIG.replace(', "gratitude.missing"', ""), encoding="utf-8")
     client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri)))
     await published(client)
-    assert set(by_rule(client, uri)) == {"tone.demo-touch-base", "gratitude.missing"}
+    assert set(by_rule(client, uri)) == {"tone.demo-touch-base"}
     client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri)))
     await published(client)
     assert list(client.diagnostics[uri]) == []

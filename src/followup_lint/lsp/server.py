@@ -277,8 +277,8 @@ def create_server() -> FollowupServer:
     def did_save(ls: FollowupServer, params: types.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
         path = uri_path(uri)
+        ls.configs.clear()  # saving re-reads the config file, so edits to it take effect
         if path is not None and (path.name in CONFIG_NAMES or path.name == "pyproject.toml"):
-            ls.configs.clear()
             ls.relint_all()
             return
         ls.cancel(uri)
