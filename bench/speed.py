@@ -303,9 +303,10 @@ def peers_venv() -> Path | None:
     return bin_dir if (bin_dir / "proselint").exists() else None
 
 
-def peer_version(exe: Path) -> str:
-    out = subprocess.run([str(exe), "--version"], capture_output=True, text=True)
-    return (out.stdout or out.stderr).strip().splitlines()[-1] if (out.stdout or out.stderr).strip() else "?"
+def peer_version(bin_dir: Path, name: str) -> str:
+    code = f"import importlib.metadata as m; print(m.version({name!r}))"
+    out = subprocess.run([str(bin_dir / "python"), "-c", code], capture_output=True, text=True)
+    return out.stdout.strip() or "?"
 
 
 def bench_peers(single: Path, paths: list[Path], runs: int) -> dict[str, Any]:
@@ -322,7 +323,7 @@ def bench_peers(single: Path, paths: list[Path], runs: int) -> dict[str, Any]:
         cold = repeat([*check, str(single)], runs, env, status)
         many = run([*check, *map(str, paths)], env, findings_status=status)
         figures[name] = {
-            "version": peer_version(exe),
+            "version": peer_version(bin_dir, name),
             "cold_start": cold,
             "many": {
                 "drafts": len(paths),
@@ -368,7 +369,9 @@ def summarise(figures: dict[str, Any]) -> list[str]:
     through = ours["throughput"]
     lines.append(
         f"  throughput      {through['drafts_per_s']:.0f} drafts/s ({through['drafts']} drafts, {through['jobs']} jobs,"
-        f" {through['wall_s']:.2f} s; 1 job: {ours['throughput_1_job']['drafts_per_s']:.0f}/s)   target >= "
+        f" {through['wall_s']:.2f} s, cpu {through['cpu_s']:.1f} s ="
+        f" {1000 * through['cpu_s'] / through['drafts']:.0f} ms"
+        f" a draft; 1 job: {ours['throughput_1_job']['drafts_per_s']:.0f}/s)   target >= "
         f"{TARGETS['drafts_per_s']:.0f}: {verdict(through['drafts_per_s'] >= TARGETS['drafts_per_s'])}"
     )
     lines.append(
