@@ -31,6 +31,17 @@ if TYPE_CHECKING:
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam", "dame"})
 #: A capitalised word, with an inner apostrophe name part ("O'Brien") but not a possessive "'s".
 CAP_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][\w]*(?:['\u2019][A-Z]\w*|-[A-Z]\w*)*")
+#: One capitalised part of a name ("Dana" and "Farber" in "Dana-Farber"; "O'Brien" whole).
+_NAME_PART = re.compile(r"(?<![\w'\u2019])[A-Z]\w*(?:['\u2019][A-Z]\w*)?")
+_CHARACTER_CLASS = re.compile(r"(\[(?:\\.|[^\]\\])*\])")
+
+
+def _flexible_spaces(pattern: str) -> str:
+    """A literal space in a cue pattern (outside ``[...]``) matches any run of blanks, as in masked prose."""
+    parts = _CHARACTER_CLASS.split(pattern)
+    return "".join(part if index % 2 else part.replace(" ", r"[ \t]+") for index, part in enumerate(parts))
+
+
 _RUN_WORD = re.compile(r"\S+")
 _LEADING = frozenset({"the", "i", "a", "an", "at", "with", "for"} | TITLES)
 _JOINERS = frozenset({"&", "of", "the", "for", "de", "la", "du"})
@@ -156,7 +167,8 @@ class Names(Check):
             if not items:
                 return None
             try:
-                return re.compile("(?:" + "|".join(f"(?:{p})" for p in items) + r")[ \t]+$", re.IGNORECASE)
+                alternatives = "|".join("(?:" + _flexible_spaces(p) + ")" for p in items)
+                return re.compile(f"(?:{alternatives})(?:[ \t]+the)?[ \t]+$", re.IGNORECASE)
             except re.error as exc:
                 raise RuleError(rule.path, key, f"invalid regular expression: {exc}") from None
 
@@ -231,7 +243,7 @@ class Names(Check):
         prose = doc.prose
         for cand in self._candidates(doc, 0, body_end(doc)):
             words = self._core(cand.text)
-            if words & target or words <= known_people or words <= doc.words:
+            if words & target or words & known_people or words <= doc.words:
                 continue
             if any(near_miss(w, t) for w in words for t in target):
                 continue  # a misspelling of the company: the spelling rule reports it
@@ -279,7 +291,7 @@ class Names(Check):
         ctx = doc.context
         names: list[tuple[str, bool]] = []  # (correct word, is a company word)
         if ctx.company:
-            names += [(w, True) for w in re.findall(r"[^\W_][\w'\u2019]*", ctx.company)]
+            names += [(re.sub(r"['\u2019]s$", "", w), True) for w in re.findall(r"[^\W_][\w'\u2019]*", ctx.company)]
         for person in ctx.interviewers:
             names += [(w, False) for w in person_words(person)]
         if not names:
@@ -287,7 +299,7 @@ class Names(Check):
         exact = {w for w, _ in names}
         company_words = {w.lower() for w, is_company in names if is_company}
         prose = doc.prose
-        tokens = list(CAP_WORD.finditer(prose, 0, body_end(doc)))
+        tokens = list(_NAME_PART.finditer(prose, 0, body_end(doc)))
         for index, token in enumerate(tokens):
             word = token.group(0)
             if word in exact or word.lower() in doc.words:

@@ -75,8 +75,11 @@ def closing(doc: Document) -> tuple[int, int, bool] | None:
     if not content:
         return None
     last = content[-1]
-    if _INLINE_CLOSING.search(last.text) or _DASH_NAME.match(last.text):
+    if _DASH_NAME.match(last.text):
         return last.start, last.end, True
+    inline = _INLINE_CLOSING.search(last.text)
+    if inline is not None:
+        return last.start + inline.start(), last.end, True  # "... today. Best, Sam" on one line
     sign_off = doc.layout.sign_off
     if sign_off is None:
         for line in reversed(content[-8:]):  # a signature block may follow the closing
