@@ -6,6 +6,8 @@ from functools import cache
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _VOWELS = frozenset("aeiouy")
+#: Leaving out or adding a silent final "e" ("smil", "simplye").
+FINAL_E = 0.5
 
 
 def _neighbours() -> dict[str, frozenset[str]]:
@@ -44,25 +46,36 @@ def sub_cost(a: str, b: str) -> float:
     return 1.0
 
 
-def distance(typed: str, word: str) -> float:
-    """The weighted cost of turning ``word`` (the intended word) into ``typed``."""
+def distance(typed: str, word: str, cutoff: float = float("inf")) -> float:
+    """The weighted cost of turning ``word`` (the intended word) into ``typed``; ``inf`` once it must exceed
+    ``cutoff``."""
     n, m = len(word), len(typed)
     prev2: list[float] = []
     prev = [j * 1.0 for j in range(m + 1)]
     for i in range(1, n + 1):
         cur = [i * 1.0] + [0.0] * m
         wi = word[i - 1]
+        # A letter of the word left out: cheap when it is a doubled letter, a final "e" or a vowel.
+        if (i > 1 and word[i - 2] == wi) or (i < n and word[i] == wi):
+            omit = 0.45
+        elif wi == "e" and i == n:
+            omit = FINAL_E
+        else:
+            omit = 0.8 if wi in _VOWELS else 0.95
         for j in range(1, m + 1):
             tj = typed[j - 1]
-            # A letter of the word left out: cheap when it is a doubled letter or a silent-ish vowel.
-            omit = (
-                0.45 if (i > 1 and word[i - 2] == wi) or (i < n and word[i] == wi) else (0.8 if wi in _VOWELS else 0.95)
-            )
-            # A letter typed that the word lacks: cheap when it doubles a neighbour.
-            extra = 0.45 if (j > 1 and typed[j - 2] == tj) or (j < m and typed[j] == tj) else 0.95
+            # A letter typed that the word lacks: cheap when it doubles a neighbour or is a final "e".
+            if (j > 1 and typed[j - 2] == tj) or (j < m and typed[j] == tj):
+                extra = 0.45
+            elif tj == "e" and j == m:
+                extra = FINAL_E
+            else:
+                extra = 0.85 if tj in _VOWELS else 0.95
             best = min(prev[j] + omit, cur[j - 1] + extra, prev[j - 1] + sub_cost(wi, tj))
             if i > 1 and j > 1 and wi == typed[j - 2] and word[i - 2] == tj and wi != tj:
                 best = min(best, prev2[j - 2] + 0.6)
             cur[j] = best
+        if cutoff < min(cur) and (not prev2 or cutoff < min(prev)):
+            return float("inf")
         prev2, prev = prev, cur
     return prev[m]

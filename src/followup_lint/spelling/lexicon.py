@@ -22,6 +22,7 @@ class Lexicon:
     american: frozenset[str]
     #: Less common words: accepted, never suggested.
     rare: frozenset[str]
+    rare_cased: frozenset[str]
     #: Technical vocabulary and extra words, lowercase -> preferred spelling.
     vocab: dict[str, str]
     freq: dict[str, int]
@@ -52,6 +53,7 @@ def _build() -> tuple[Any, ...]:
     forms |= british
     lower = {w for w in forms if w == w.lower()}
     cased = {w for w in forms if w != w.lower()}
+    rare = data.read_list("typo-en-70.txt")
     vocab = {w.lower(): w for name in ("vocab-tech.txt", "vocab-extra.txt") for w in data.read_list(name)}
     return (
         frozenset(lower),
@@ -59,7 +61,8 @@ def _build() -> tuple[Any, ...]:
         frozenset(w.lower() for w in nosuggest),
         frozenset(w.lower() for w in british),
         frozenset(w.lower() for w in data.read_list("typo-en-us.txt")),
-        frozenset(w.lower() for w in data.read_list("typo-en-70.txt")) - lower,
+        frozenset(w for w in rare if w == w.lower()) - lower,
+        frozenset(w for w in rare if w != w.lower()) - cased,
         vocab,
         data.read_frequencies(),
     )

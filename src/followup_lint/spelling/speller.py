@@ -31,7 +31,11 @@ class Speller:
             return False
         if dialect == "en-GB" and low in lex.american:
             return False
-        if low in lex.lower or low in lex.rare or word in lex.cased or word.capitalize() in lex.cased:
+        if low in lex.lower or low in lex.rare or word in lex.cased:
+            return True
+        if word.isupper() and (word.capitalize() in lex.cased or word.capitalize() in lex.rare_cased):
+            return True
+        if word in lex.rare_cased:
             return True
         if low.endswith("'s"):
             return self.known(word[:-2], dialect)

@@ -1,29 +1,41 @@
-"""Suggestion candidates from a deletion index, ranked by weighted edit distance and word frequency."""
+"""Suggestion candidates from deletion indexes (of spellings and of sound keys), ranked by a weighted edit
+distance and a word-frequency prior.
+
+Candidates are every word within about two edits of the typed word (SymSpell-style: the index maps each word
+and its one-letter deletions to the word), plus words that sound alike (their sound keys within two edits).
+Ranking: ``score = cost * (6 / len) ** LENGTH_DISCOUNT * EDIT_WEIGHT - min(ln(count), PRIOR_CAP)``, lowest
+first. Candidates are scored in order of a lower bound, and the distance computation stops early once a
+candidate cannot make the list, so a suggestion costs a few milliseconds.
+"""
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .cache import cached, fingerprint
+from .cache import cached
 from .distance import distance
 from .lexicon import Lexicon
 from .phonetic import key as sound_key
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz'"
-_SOUNDS = "Abdfghjklmnprstwx0X"
-#: Sound-alike candidates: their cost is PHONE_BASE (+ PHONE_NEAR when the keys differ by one) plus this
-#: share of the letter distance.
-PHONE_BASE = 0.5
-PHONE_NEAR = 0.5
-PHONE_SHARE = 0.5
-MAX_COST = 3.5
 #: How much one unit of edit distance weighs against one unit of ln(frequency).
-EDIT_WEIGHT = 8.0
+EDIT_WEIGHT = 10.0
 #: The first letter is rarely wrong; a candidate that changes it pays this much extra distance.
-FIRST_LETTER = 1.0
+FIRST_LETTER = 0.6
 #: Frequency for words the list lacks (ln count), a little below its smallest entry.
 FLOOR = 8.5
+#: Sound-alike candidates cost PHONE_BASE, plus PHONE_STEP per edit between the sound keys, plus
+#: PHONE_SHARE of their letter distance (when that is less than the letter distance alone).
+PHONE_BASE = 0.5
+PHONE_STEP = 0.5
+PHONE_SHARE = 0.5
+MAX_COST = 3.5
+#: Longer words tolerate more edits: the edit cost is scaled by (6 / length) ** LENGTH_DISCOUNT.
+LENGTH_DISCOUNT = 1.0
+#: Very common words ("as", "at", "the") should not win on frequency alone: ln(count) is capped here.
+PRIOR_CAP = 18.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,14 +50,62 @@ def _deletes(word: str) -> Iterator[str]:
         yield word[:i] + word[i + 1 :]
 
 
+def _letters_bound(counts: dict[str, int], word: str) -> float:
+    """A lower bound of the letter distance from the letters the two words do not share: each insertion or
+    deletion (>= 0.45) changes one, each substitution (>= 0.55) two."""
+    left = dict(counts)
+    unmatched = 0
+    for ch in word:
+        if left.get(ch, 0) > 0:
+            left[ch] -= 1
+        else:
+            unmatched += 1
+    missing = sum(left.values())
+    return max(0.45 * abs(unmatched - missing), 0.275 * (unmatched + missing))
+
+
 class Index:
-    """Maps every suggestable word and each of its one-letter deletions to the words (SymSpell, depth 1)."""
+    """The deletion indexes over the suggestable words, loaded (from the cache) on first use."""
 
     def __init__(self, lexicon: Lexicon, data_key: str) -> None:
         self.lexicon = lexicon
-        self.table, self.display, self.sounds = cached("index", data_key, lambda: _build(lexicon))
+        self.key = data_key
+        #: The spelling deletion table, in shards by key length, each loaded when a lookup first needs it.
+        self._shards: dict[int, dict[str, str]] = {}
+        self.display, exact, dropped = cached("spellmeta", data_key, self._build_all)
+        #: Sound key -> words, and sound key with one sound dropped -> words.
+        self.sounds = exact, dropped
+
+    def _build_all(self) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+        table, display, exact, dropped = _build(self.lexicon)
+        shards: dict[int, dict[str, str]] = {}
+        for k, v in table.items():
+            shards.setdefault(len(k), {})[k] = v
+        for length, shard in shards.items():
+            self._shards[length] = cached(f"spell{length}", self.key, lambda shard=shard: shard)
+        return display, exact, dropped
+
+    def _shard(self, length: int) -> dict[str, str]:
+        shard = self._shards.get(length)
+        if shard is None:
+            shard = self._shards[length] = cached(f"spell{length}", self.key, lambda: self._rebuild(length))
+        return shard
+
+    def _rebuild(self, length: int) -> dict[str, str]:
+        table = _build(self.lexicon)[0]
+        return {k: v for k, v in table.items() if len(k) == length}
+
+    def _collect(self, table: dict[str, str] | None, keys: Iterable[str]) -> set[str]:
+        """The words under ``keys`` in ``table`` (None: the sharded spelling table)."""
+        found: set[str] = set()
+        for key in keys:
+            hit = (self._shard(len(key)) if table is None else table).get(key)
+            if hit:
+                found.update(hit.split(" "))
+        return found
 
     def candidates(self, typed: str) -> set[str]:
+        """Words about two edits or less from ``typed``."""
         keys = {typed, *_deletes(typed)}
         if len(typed) >= 4:
             keys |= {d2 for d1 in list(keys) for d2 in _deletes(d1)}
@@ -55,82 +115,99 @@ class Index:
                 keys.add(head + ch + tail)
                 if tail:
                     keys.add(head + ch + tail[1:])
-        table = self.table
-        found: set[str] = set()
-        for key in keys:
-            hit = table.get(key)
-            if hit:
-                found.update(hit.split(" "))
-        return found
+        return self._collect(None, keys)
 
-    def sound_alikes(self, typed: str) -> tuple[set[str], set[str]]:
-        """Words whose sound key equals the typed word's, and words whose key is one edit away."""
+    def sound_alikes(self, typed: str) -> dict[str, int]:
+        """Words whose sound key is within about two edits of the typed word's, with that number of edits."""
         code = sound_key(typed)
         if len(code) < 3:
-            return set(), set()
-        same = set(self.sounds.get(code, "").split())
-        near_keys = set(_deletes(code))
-        for i in range(len(code) + 1):
-            head, tail = code[:i], code[i:]
-            for ch in _SOUNDS:
-                near_keys.add(head + ch + tail)
-                if tail:
-                    near_keys.add(head + ch + tail[1:])
-        near_keys.discard(code)
-        near: set[str] = set()
-        for k in near_keys:
-            hit = self.sounds.get(k)
-            if hit:
-                near.update(hit.split())
-        return same - {""}, near - same - {""}
+            return {}
+        exact, dropped = self.sounds
+        out: dict[str, int] = {}
+        ones = set(_deletes(code))
+        twos = {d2 for d1 in ones for d2 in _deletes(d1)} if len(code) >= 4 else set()
+        # Farther first, so that nearer matches overwrite them.
+        for keys, table, edits in ((twos, exact, 2), (ones, dropped, 1), (ones, exact, 1), ({code}, dropped, 1)):
+            for word in self._collect(table, keys):
+                out[word] = edits
+        for word in self._collect(exact, (code,)):
+            out[word] = 0
+        return out
 
     def rank(self, typed: str, exclude: Iterable[str] = (), limit: int = 5) -> list[Suggestion]:
         """The best corrections for the lowercase ``typed``, best first."""
         freq = self.lexicon.freq
         banned = set(exclude)
-        scored = []
-        same, near = self.sound_alikes(typed)
-        close = self.candidates(typed)
-        for word in close | same | near:
-            if word in banned or word == typed or abs(len(word) - len(typed)) > 4:
+        sounds = self.sound_alikes(typed)
+        found: list[Suggestion] = []
+        queue = []
+        counts: dict[str, int] = {}
+        for ch in typed:
+            counts[ch] = counts.get(ch, 0) + 1
+        for word in self.candidates(typed) | sounds.keys():
+            if word in banned or abs(len(word) - len(typed)) > 4:
                 continue
-            cost = distance(typed, word) + (FIRST_LETTER if word[0] != typed[0] else 0.0)
-            if word in same:
-                cost = min(cost, PHONE_BASE + PHONE_SHARE * cost)
-            elif word in near:
-                cost = min(cost, PHONE_BASE + PHONE_NEAR + PHONE_SHARE * cost)
-            if cost > MAX_COST:
+            if word == typed:
+                if word in self.display:  # only the capitals are wrong: "susan" -> "Susan"
+                    found.append(Suggestion(self.display[word], 0.1, -100.0))
                 continue
-            prior = freq.get(word, 0) / 10 or FLOOR
-            scored.append(Suggestion(self.display.get(word, word), round(cost, 2), cost * EDIT_WEIGHT - prior))
-        scored.sort(key=lambda s: (s.score, s.word))
-        return scored[:limit]
+            prior = min(freq.get(word, 0) / 10 or FLOOR, PRIOR_CAP)
+            weight = (6 / max(6, len(word))) ** LENGTH_DISCOUNT * EDIT_WEIGHT
+            least = _letters_bound(counts, word)
+            if word in sounds:
+                least = min(least, PHONE_BASE + PHONE_STEP * sounds[word] + PHONE_SHARE * least)
+            least += FIRST_LETTER if word[0] != typed[0] else 0.0
+            queue.append((least * weight - prior, word, prior, weight))
+        queue.sort()
+        best: list[float] = []  # max-heap (negated) of the `limit` best scores so far
+        for bound, word, prior, weight in queue:
+            if len(best) >= limit and bound >= -best[0]:
+                break  # no later candidate can make the list
+            cutoff = MAX_COST if len(best) < limit else min(MAX_COST, (-best[0] + prior) / weight)
+            penalty = FIRST_LETTER if word[0] != typed[0] else 0.0
+            phone = PHONE_BASE + PHONE_STEP * sounds[word] if word in sounds else None
+            letters_cap = cutoff - penalty
+            if phone is not None:
+                letters_cap = max(letters_cap, (cutoff - phone - penalty) / PHONE_SHARE)
+            letters = distance(typed, word, letters_cap)
+            cost = letters + penalty
+            if phone is not None:
+                cost = min(cost, phone + PHONE_SHARE * letters + penalty)
+            if cost > cutoff:
+                continue
+            score = cost * weight - prior
+            found.append(Suggestion(self.display.get(word, word), round(cost, 2), score))
+            heapq.heappush(best, -score)
+            if len(best) > limit:
+                heapq.heappop(best)
+        found.sort(key=lambda s: (s.score, s.word))
+        return found[:limit]
 
 
-def _build(lexicon: Lexicon) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+def _build(lexicon: Lexicon) -> tuple[dict[str, str], ...]:
     words: dict[str, str] = {}
     for word in lexicon.lower:
         if not word.endswith("'s") and word not in lexicon.nosuggest:
             words[word] = word
     for word in lexicon.cased:
         low = word.lower()
-        if low not in words and not low.endswith("'s") and low not in lexicon.nosuggest and not word.isupper():
+        if low not in words and not low.endswith("'s") and low not in lexicon.nosuggest:
             words[low] = word
     for low, word in lexicon.vocab.items():
         words.setdefault(low, word)
     table: dict[str, list[str]] = {}
+    exact: dict[str, list[str]] = {}
+    dropped: dict[str, list[str]] = {}
     for low in words:
         if len(low) < 2:
             continue
         for key in {low, *_deletes(low)}:
             table.setdefault(key, []).append(low)
-    sounds: dict[str, list[str]] = {}
-    for low in words:
         if len(low) >= 3 and "'" not in low:
-            sounds.setdefault(sound_key(low), []).append(low)
+            code = sound_key(low)
+            exact.setdefault(code, []).append(low)
+            for key in set(_deletes(code)):
+                dropped.setdefault(key, []).append(low)
     display = {low: word for low, word in words.items() if word != low}
-    return {k: " ".join(v) for k, v in table.items()}, display, {k: " ".join(v) for k, v in sounds.items()}
-
-
-def index_key(lexicon_key: str) -> str:
-    return fingerprint((), "index", lexicon_key)
+    joined = [{k: " ".join(v) for k, v in t.items()} for t in (table, exact, dropped)]
+    return joined[0], display, joined[1], joined[2]
