@@ -19,6 +19,8 @@ class Speller:
         self.lexicon = lexicon
         self.key = key
         self._index: Index | None = None
+        #: Suggestions already computed (an editor re-lints the same words on every keystroke).
+        self._memo: dict[tuple[str, str | None, int], list[Suggestion]] = {}
 
     def known(self, word: str, dialect: str | None = None) -> bool:
         """Whether ``word`` (as written, any apostrophe) is a correct spelling in ``dialect`` (None: either)."""
@@ -49,6 +51,15 @@ class Speller:
 
     def suggest(self, word: str, dialect: str | None = None, limit: int = 5) -> list[Suggestion]:
         """Corrections for ``word``, best first, in its capitalisation."""
+        memo_key = (word, dialect, limit)
+        if memo_key in self._memo:
+            return self._memo[memo_key]
+        if len(self._memo) > 4096:
+            self._memo.clear()
+        self._memo[memo_key] = found = self._suggest(word, dialect, limit)
+        return found
+
+    def _suggest(self, word: str, dialect: str | None, limit: int) -> list[Suggestion]:
         if self._index is None:
             self._index = Index(self.lexicon, fingerprint((), "index", self.key))
         typed = word.replace("\u2019", "'").lower()
