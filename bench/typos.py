@@ -149,7 +149,8 @@ DRAFT = (
     "warehouse, and how the analysts work with the product managers on each release.\n\n"
     "In my current role at Northwind I rebuilt our weekly sales reports in SQL and Tableau, which cut the time "
     "the finance team spent on them from two days to a few hours. I would be glad to bring that experience to "
-    "the migration you described, and I would enjoy helping the wider business learn the new tools.\n\nThank you again for your time and for the thoughtful questions. I look "
+    "the migration you described, and I would enjoy helping the wider business "
+    "learn the new tools.\n\nThank you again for your time and for the thoughtful questions. I look "
     "forward to hearing about the next steps, and please let me know if I can share anything else that would "
     "help.\n\nBest regards,\nSam Patel"
 )
