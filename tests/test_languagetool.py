@@ -10,6 +10,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import parse_qs
 
 import pytest
@@ -35,7 +36,7 @@ RULES = [
 
 
 class _Handler(BaseHTTPRequestHandler):
-    requests: list[tuple[str, dict[str, list[str]]]] = []
+    requests: ClassVar[list[tuple[str, dict[str, list[str]]]]] = []
 
     def log_message(self, *args: object) -> None:  # keep test output clean
         pass

@@ -1,0 +1,107 @@
+"""The typo check: what it reports, what it never reports, its fixes, dialects and the resource cache."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup_lint import Config, lint_text
+from followup_lint.fixes import apply_fixes
+from followup_lint.model import Context
+
+SIGN = "\n\nBest,\nSam"
+
+
+def typos(text: str, context: Context | dict | None = None, **config: object) -> dict[str, list[tuple[str, bool]]]:
+    """Flagged word -> its fixes (replacement, safe)."""
+    report = lint_text(text, context, Config(select=("typo",), **config))
+    return {report.source[f.offset : f.end]: [(x.replacement, x.safe) for x in f.fixes] for f in report.findings}
+
+
+def test_misspellings_are_reported_with_the_best_correction_first() -> None:
+    found = typos("Hi Dana,\n\nI recieved the notes and I acheive more with a clear oppurtunity." + SIGN)
+    assert found["recieved"][0] == ("received", True)
+    assert found["acheive"][0][0] == "achieve"
+    assert found["oppurtunity"][0][0] == "opportunity"
+
+
+def test_an_uncertain_correction_is_not_safe() -> None:
+    found = typos("Hi Dana,\n\nThe wierd part was the commute." + SIGN)
+    fixes = found["wierd"]
+    assert fixes[0][0] == "weird" and len(fixes) > 1
+    assert not any(safe for _, safe in fixes)
+
+
+def test_capitalisation_follows_the_typed_word() -> None:
+    found = typos("Hi Dana,\n\nThnak you for the tour. RECIEVED with thanks." + SIGN)
+    assert found["Thnak"][0] == ("Thank", True)
+
+
+def test_applying_the_safe_fixes_leaves_no_typo() -> None:
+    text = "Hi Dana,\n\nI recieved the schedule and I acheive a lot here." + SIGN
+    report = lint_text(text, None, Config(select=("typo",)))
+    fixed = apply_fixes(text, [f.fixes[0] for f in report.findings])
+    assert "received" in fixed and "achieve" in fixed
+    assert not lint_text(fixed, None, Config(select=("typo",))).findings
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Technical vocabulary, at a sentence start too, and in lowercase.
+        "Kubernetes, PostgreSQL, PyTorch, FastAPI, Figma and Salesforce came up, and kubectl and npm too.",
+        "I'd love to talk about LinkedIn, GitHub and the TypeScript migration.",
+        # Acronyms, CamelCase, names inside a sentence.
+        "The ROI of the CRM, the OKRs and the DataOps work with Oluwaseun and Tadeusz at McKinsey impressed me.",
+        # Addresses, handles, numbers, dates and times.
+        "Reach me at sam.patel@example.com, https://samdev.io/work or @sampatel; 3:30pm on 12/03, the 2nd, Q3.",
+        # Contractions, possessives and hyphenated compounds of real words.
+        "I'm sure Dana's team's well-known co-op and non-profit work isn't over; the employees' desks are great.",
+        # British and American spellings, with no dialect chosen.
+        "I liked the colour of the brand and the color palette, and how you organise and organize the work.",
+    ],
+)
+def test_never_flagged(sentence: str) -> None:
+    assert typos(f"Hi Dana,\n\n{sentence}" + SIGN) == {}
+
+
+def test_context_names_and_every_word_of_them() -> None:
+    text = "Hi Ngozi,\n\nThank you, Okonkwo-Adeyemi team. zyntrex is where I want to be, and Zyntrex too." + SIGN
+    context = {"company": "Zyntrex", "interviewers": ["Ngozi Okonkwo-Adeyemi"]}
+    assert typos(text, context) == {}
+    assert "zyntrex" in typos(text)  # without the context the unknown word is reported
+
+
+def test_the_personal_word_list() -> None:
+    text = "Hi Dana,\n\nI built foobarix at my last job." + SIGN
+    assert "foobarix" in typos(text)
+    assert typos(text, words=frozenset({"foobarix"})) == {}
+
+
+def test_a_capitalised_unknown_word_starting_a_sentence_is_taken_for_a_name() -> None:
+    found = typos("Hi Dana,\n\nSiobhan mentioned the roadmap. Thnak you again." + SIGN)
+    assert "Siobhan" not in found and "Thnak" in found
+
+
+@pytest.mark.parametrize(
+    ("dialect", "word", "fix"),
+    [("en-US", "colour", "color"), ("en-GB", "color", "colour"), ("en-GB", "analyze", "analyse")],
+)
+def test_a_dialect_narrows_the_spellings(dialect: str, word: str, fix: str) -> None:
+    found = typos(f"Hi Dana,\n\nI liked the {word} of the new ward." + SIGN, Context(dialect=dialect))
+    assert found[word][0][0] == fix
+
+
+def test_the_lexicon_is_cached_and_works_without_a_writable_cache(tmp_path, monkeypatch) -> None:
+    from followup_lint.spelling import cache, lexicon
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = lexicon.load()
+    files = list((tmp_path / "followup-lint").glob("lexicon-*.marshal"))
+    assert len(files) == 1
+    assert lexicon.load() == built  # read back from the cache
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    assert cache.cache_dir() == blocked / "followup-lint"
+    again = lexicon.load()  # cannot write: built in memory instead
+    assert "received" in again.lower and "recieved" not in again.lower
