@@ -80,6 +80,9 @@ def test_the_personal_word_list() -> None:
 def test_a_capitalised_unknown_word_starting_a_sentence_is_taken_for_a_name() -> None:
     found = typos("Hi Dana,\n\nSiobhan mentioned the roadmap. Thnak you again." + SIGN)
     assert "Siobhan" not in found and "Thnak" in found
+    # Close to a common word, but read as names: a vocative, a full name, a name after an initial.
+    text = "Tino, attached is the plan. Dari Dornan agreed.\n\nDonna M. Cagle\nRecruiting"
+    assert typos(text) == {}
 
 
 @pytest.mark.parametrize(

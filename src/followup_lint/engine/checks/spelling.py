@@ -92,7 +92,7 @@ class Spelling(Check):
                 if word not in seen:
                     seen[word] = self.speller.suggest(word, dialect, limit)
                 found = seen[word]
-                if initial and not _likely_word(found, self.speller):
+                if initial and (_name_like(prose, start, end) or not _likely_word(found, self.speller)):
                     continue  # a capitalised unknown word starting a sentence: a name unless a close fix exists
                 yield self._finding(doc, start, end, word, found)
 
@@ -105,6 +105,16 @@ class Spelling(Check):
         else:
             suggestion = "Check the spelling, or add the word to `words` in your config if it is right."
         return self.finding(doc, start, end, fixes=fixes, suggestion=suggestion, values={"match": word})
+
+
+_NEXT_NAME = re.compile(r"[ \t]*(?:,|[A-Z][a-z]|[A-Z]\.)")
+_INITIAL = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St))\.\s+$")
+
+
+def _name_like(prose: str, start: int, end: int) -> bool:
+    """A capitalised word that starts a sentence but reads as a name: "Tino, attached ...", "Dari Dornan",
+    "Donna M. Cagle" (after an initial or a title)."""
+    return bool(_NEXT_NAME.match(prose, end)) or bool(_INITIAL.search(prose, max(0, start - 8), start))
 
 
 def _likely_word(found: list, speller: Speller) -> bool:
