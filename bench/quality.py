@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -103,6 +105,60 @@ def fixture_quality() -> None:
         print(f"  false positives {category}: {', '.join(items)}")
 
 
+def _edit(word: str, rng: random.Random) -> str:
+    """One typing slip inside a name: a swap, a dropped, doubled or replaced letter (never the first)."""
+    i = rng.randrange(1, len(word) - 1)
+    kind = rng.choice(["swap", "drop", "double", "replace"])
+    if kind == "swap":
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    if kind == "drop":
+        return word[:i] + word[i + 1 :]
+    if kind == "double":
+        return word[:i] + word[i] + word[i:]
+    return word[:i] + rng.choice("aeiourstnl") + word[i + 1 :]
+
+
+OTHER_COMPANIES = [
+    "Globex Industries",
+    "Initech",
+    "Umbrella Corporation",
+    "Hooli",
+    "Stark Industries",
+    "Dunder Mifflin",
+]
+
+
+def name_mutations(seed: int = 7) -> None:
+    """wrong-name recall on the good fixtures with a misspelled name or another company's name put in."""
+    rng = random.Random(seed)
+    config = Config(select=("wrong-name",))
+    spelled = spelled_hits = swapped = swapped_hits = 0
+    for path in drafts("good"):
+        meta_path = path.with_name(path.name + ".expect.yaml")
+        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {} if meta_path.exists() else {}
+        context = context_from_mapping(str(path), meta.get("context") or {})
+        text = path.read_text(encoding="utf-8")
+        words = [w for p in context.interviewers for w in re.findall(r"[A-Z][a-z]{3,}", p)]
+        words += re.findall(r"[A-Z][a-z]{3,}", context.company or "")
+        for word in sorted({w for w in words if re.search(rf"\b{w}\b", text)}):
+            slip = _edit(word, rng)
+            if slip.lower() == word.lower():
+                continue
+            report = lint_text(re.sub(rf"\b{word}\b", slip, text), context, config, path=path.name)
+            spelled += 1
+            spelled_hits += any(f.rule in ("wrong-name.spelling", "wrong-name.addressee") for f in report.findings)
+        if context.company and context.company in text:
+            other = rng.choice(OTHER_COMPANIES)
+            report = lint_text(text.replace(context.company, other, 1), context, config, path=path.name)
+            swapped += 1
+            swapped_hits += any(f.rule == "wrong-name.company" for f in report.findings)
+    print("\nname mutations of the good fixtures (wrong-name recall):")
+    if spelled:
+        print(f"  one-letter slip in a person or company name: {spelled_hits}/{spelled} = {spelled_hits / spelled:.2f}")
+    if swapped:
+        print(f"  company replaced by another company:  {swapped_hits}/{swapped} = {swapped_hits / swapped:.2f}")
+
+
 def enron_rates(data: Path) -> None:
     sample = data / "aeslc-enron-sample" / "aeslc_dev_every4th.jsonl"
     if not sample.exists():
@@ -124,6 +180,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DATA, help="the shared evaluation data directory")
     args = parser.parse_args()
     fixture_quality()
+    name_mutations()
     if args.data.is_dir():
         enron_rates(args.data)
     else:

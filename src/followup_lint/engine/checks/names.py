@@ -93,9 +93,9 @@ def distance(a: str, b: str) -> int:
     return previous[len(b)]
 
 
-def near_miss(written: str, correct: str) -> bool:
+def near_miss(written: str, correct: str, shortest: int = 4) -> bool:
     """Whether ``written`` looks like a misspelling of ``correct`` (not the same word, not a different one)."""
-    if written.lower() == correct.lower() or min(len(written), len(correct)) < 4:
+    if written.lower() == correct.lower() or min(len(written), len(correct)) < shortest:
         return False
     d = distance(written, correct)
     if d == 1:
@@ -305,11 +305,12 @@ class Names(Check):
             if word in exact or word.lower() in doc.words:
                 continue
             for correct, is_company in names:
-                if correct.lower() in self.suffixes or not near_miss(word, correct):
+                # Beside another word of the company name ("Acme Crop", "Lop Studio"), short and ordinary words
+                # and suffixes are judged too; alone they are too likely to be other words.
+                beside = is_company and _next_to(prose, tokens, index, company_words - {correct.lower()})
+                if not near_miss(word, correct, 3 if beside else 4):
                     continue
-                if ordinary_word(word) and not (
-                    is_company and _next_to(prose, tokens, index, company_words - {correct.lower()})
-                ):
+                if not beside and (correct.lower() in self.suffixes or ordinary_word(word)):
                     continue
                 if correct.isupper() != word.isupper() and len(correct) > 1:
                     continue
