@@ -152,6 +152,15 @@ def test_other_people_and_capitalised_words_are_not_wrong_names(run_cli: Run, tm
     assert not rules_of(report, "wrong-name")
 
 
+def test_greeting_to_someone_else_is_a_wrong_name(run_cli: Run, tmp_path: Path) -> None:
+    text = THANK_YOU.replace("Hi Dana,", "Dear Mr. Smith,")
+    _, report = lint(run_cli, tmp_path, text, "--interviewer", "Dana Lee")
+    [finding] = rules_of(report, "wrong-name.addressee")
+    assert finding["text"] == "Smith" and finding["fixes"][0]["replacement"] == "Lee"
+    _, report = lint(run_cli, tmp_path, THANK_YOU, "--interviewer", "Dana Lee", "--interviewer", "Marcus Reyes")
+    assert not rules_of(report, "wrong-name")
+
+
 # -- length by channel ----------------------------------------------------------------------------------------
 
 
