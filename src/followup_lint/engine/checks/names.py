@@ -103,6 +103,36 @@ def near_miss(written: str, correct: str, shortest: int = 4) -> bool:
     return d == 2 and len(correct) >= 8 and written[0].lower() == correct[0].lower()
 
 
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, frozenset[str]]:
+    """Short forms of given names (``rules/_data/content-nicknames.yaml``), lowercased, read once."""
+    import yaml
+
+    from ..loader import builtin_rules_dir
+
+    try:
+        data = yaml.safe_load((builtin_rules_dir() / "_data" / "content-nicknames.yaml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {
+        str(name).lower(): frozenset(str(s).lower() for s in shorts)
+        for name, shorts in data.items()
+        if isinstance(shorts, list)
+    }
+
+
+def same_name(written: str, formal: str) -> bool:
+    """Whether ``written`` is ``formal`` or a usual short form of it ("Mike" for Michael, "Chris" for Christopher)."""
+    w, f = written.lower(), formal.lower()
+    if w == f:
+        return True
+    if len(w) >= 3 and f.startswith(w):
+        return True
+    return w in _nicknames().get(f, ())
+
+
 def person_words(name: str) -> list[str]:
     """The words of a person's name, without titles ("Dr. Siobhan Kelly" -> Siobhan, Kelly)."""
     return [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", name) if w.lower().rstrip(".") not in TITLES]
@@ -210,7 +240,7 @@ class Names(Check):
             for m in CAP_WORD.finditer(line, opening.end())
             if m.group(0).lower() not in TITLES | self.generic | company
         ]
-        if not names or any(m.group(0).lower() in known for m in names):
+        if not names or any(same_name(m.group(0), w) for m in names for w in known):
             return
         if any(near_miss(m.group(0), w) for m in names for w in known):
             return  # a misspelling: the spelling rule reports it

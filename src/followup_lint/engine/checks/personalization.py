@@ -20,7 +20,7 @@ from ...model import Finding
 from ..errors import RuleError
 from ..schema import Field, string_list
 from .base import Check, register
-from .names import CAP_WORD, TITLES, near_miss, ordinary_word, person_words
+from .names import CAP_WORD, TITLES, near_miss, ordinary_word, person_words, same_name
 from .phrases import MATCH_FIELDS, PhraseCheck
 
 if TYPE_CHECKING:
@@ -104,7 +104,10 @@ class Personalization(PhraseCheck):
             if not ctx.interviewers:
                 return True
             words = [w for person in ctx.interviewers for w in person_words(person)]
-            return any(_refers(doc.prose, person, words) for person in ctx.interviewers)
+            if any(_refers(doc.prose, person, words) for person in ctx.interviewers):
+                return True
+            written = {m.group(0) for m in CAP_WORD.finditer(doc.prose)}
+            return any(same_name(token, word) for token in written for word in words)
         if ctx.company or ctx.role:
             return True  # the company/role rules judge drafts with context
         return self._names_something(doc)
