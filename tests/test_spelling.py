@@ -83,6 +83,8 @@ def test_a_capitalised_unknown_word_starting_a_sentence_is_taken_for_a_name() ->
     # Close to a common word, but read as names: a vocative, a full name, a name after an initial.
     text = "Tino, attached is the plan. Dari Dornan agreed.\n\nDonna M. Cagle\nRecruiting"
     assert typos(text) == {}
+    assert typos("Tino,\n\nThe plan is attached." + SIGN) == {}  # the greeting line
+    assert "Sincerly" in typos("Hi Dana,\n\nThe plan is attached.\n\nSincerly,\nSam")
 
 
 @pytest.mark.parametrize(

@@ -92,7 +92,9 @@ class Spelling(Check):
                 if word not in seen:
                     seen[word] = self.speller.suggest(word, dialect, limit)
                 found = seen[word]
-                if initial and (_name_like(prose, start, end) or not _likely_word(found, self.speller)):
+                if initial and (
+                    _name_like(prose, start, end, doc.draft.body_start) or not _likely_word(found, self.speller)
+                ):
                     continue  # a capitalised unknown word starting a sentence: a name unless a close fix exists
                 yield self._finding(doc, start, end, word, found)
 
@@ -107,14 +109,17 @@ class Spelling(Check):
         return self.finding(doc, start, end, fixes=fixes, suggestion=suggestion, values={"match": word})
 
 
-_NEXT_NAME = re.compile(r"[ \t]*(?:,|[A-Z][a-z]|[A-Z]\.)")
+_NEXT_NAME = re.compile(r"[ \t]*(?:,[ \t]+[a-z]|[A-Z][a-z]|[A-Z]\.)")
 _INITIAL = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St))\.\s+$")
 
 
-def _name_like(prose: str, start: int, end: int) -> bool:
+def _name_like(prose: str, start: int, end: int, body_start: int = 0) -> bool:
     """A capitalised word that starts a sentence but reads as a name: "Tino, attached ...", "Dari Dornan",
-    "Donna M. Cagle" (after an initial or a title)."""
-    return bool(_NEXT_NAME.match(prose, end)) or bool(_INITIAL.search(prose, max(0, start - 8), start))
+    "Donna M. Cagle" (after an initial or a title), or the greeting line ("Tino,")."""
+    if _NEXT_NAME.match(prose, end) or _INITIAL.search(prose, max(0, start - 8), start):
+        return True
+    first = re.compile(r"\s*([^\n]*)").match(prose, body_start)
+    return bool(first) and first.start(1) <= start < first.end(1) and first.group(1).rstrip().endswith(",")
 
 
 def _likely_word(found: list, speller: Speller) -> bool:
