@@ -12,10 +12,13 @@ import typer
 from .. import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..config import Config
     from ..engine.linter import Linter
-    from ..model import Finding
+    from ..model import Finding, Severity
     from ..reading import Draft
-    from ..reporting import FileReport
+    from ..reporting import FileReport, Report
     from ..writing import Snapshot
 
 app = typer.Typer(add_completion=False, context_settings={"help_option_names": ["-h", "--help"]})
@@ -134,6 +137,17 @@ def lint(
     diff: Annotated[
         bool, typer.Option("--diff", help="Print the fixes as a unified diff and write nothing (report on stderr).")
     ] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Lint in N worker processes (0: one per CPU).")] = 1,
+    include: Annotated[
+        list[str] | None,
+        typer.Option(help="In directories, lint files matching this glob (repeatable) [default: draft formats]."),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option(help="In directories, skip files and folders matching this glob (repeatable).")
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Print how many findings each rule reported, instead of them.")
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
@@ -180,7 +194,11 @@ def lint(
     report_stream = sys.stderr if diff or (fix and "-" in paths) else sys.stdout
 
     report = Report()
+    paths = _expand(paths, _split(include), _split(exclude), report)
     fail_level = None
+    if not fixing and "-" not in paths:
+        return _lint_many(paths, config_for, report, jobs=jobs, statistics=statistics, fmt=output_format.value,
+                          default_fail=cli["fail_on"] or Severity.WARNING)  # fmt: skip
     for name in paths:
         data = b""
         snapshot = None
@@ -220,9 +238,61 @@ def lint(
                 sys.stdout.flush()
                 sys.stdout.buffer.write(data)
                 sys.stdout.buffer.flush()
-    if report.files or not report.errors:
+    if statistics:
+        from ..batch import format_statistics, rule_statistics
+
+        report_stream.write(format_statistics(rule_statistics(report)))
+    elif report.files or not report.errors:
         write_report(report, output_format.value, report_stream)
     return report.exit_status(fail_level or cli["fail_on"] or Severity.WARNING)
+
+
+def _expand(paths: list[str], include: tuple[str, ...], exclude: tuple[str, ...], report: Report) -> list[str]:
+    """Files to lint: files as given, directories walked; an empty directory is an error naming it."""
+    import os
+
+    from ..batch import expand_paths
+
+    out: list[str] = []
+    for name in paths:
+        found = expand_paths([name], include, exclude)
+        if not found and name != "-" and os.path.isdir(name):
+            message = f"{name}: no drafts found in this directory (see --include and --exclude)"
+            report.errors.append(message)
+            sys.stderr.write(f"followup-lint: error: {message}\n")
+        out.extend(f for f in found if f not in out)
+    return out
+
+
+def _lint_many(
+    paths: list[str],
+    config_for: Callable[[Path], Config],
+    report: Report,
+    *,
+    jobs: int,
+    statistics: bool,
+    fmt: str,
+    default_fail: Severity,
+) -> int:
+    """Lint files (not standard input), in parallel with ``jobs`` > 1, and report them in the order given."""
+    from ..batch import format_statistics, lint_many, progress_bar, rule_statistics
+    from ..reporting import write_report
+
+    bar = progress_bar(sys.stderr, len(paths))
+    try:
+        result = lint_many(paths, config_for, jobs=jobs, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    result.errors[:0] = report.errors
+    for message in result.errors[len(report.errors) :]:
+        sys.stderr.write(f"followup-lint: error: {message}\n")
+    fail_level = config_for(Path(paths[0]).parent).fail_on if paths else None
+    if statistics:
+        sys.stdout.write(format_statistics(rule_statistics(result)))
+    elif result.files or not result.errors:
+        write_report(result, fmt, sys.stdout)
+    return result.exit_status(fail_level or default_fail)
 
 
 def _fix_draft(

@@ -1,0 +1,60 @@
+"""Linting many drafts from the command line: directories, globs, .gitignore, --jobs, --statistics."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+DRAFT = "Hi Dana,\n\nI enjoyed our talk about the analyst role at Acme Corp and your dashboards.\n\nBest,\nSam\n"
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    for name in ("b.txt", "a.md", "sub/c.txt", "sub/skip.txt", "ignored/d.txt", "notes.log"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(DRAFT)
+    (tmp_path / ".gitignore").write_text("ignored/\n")
+    return tmp_path
+
+
+def test_directories_are_walked_in_order_respecting_globs_and_gitignore(run_cli, tree: Path) -> None:
+    status, out, _ = run_cli(str(tree), "--select", "gratitude", "--exclude", "skip.txt", "--format", "json")
+    paths = [Path(f["path"]).relative_to(tree).as_posix() for f in json.loads(out)["files"]]
+    assert paths == ["a.md", "b.txt", "sub/c.txt"]
+    assert status == 1
+
+
+def test_include_glob(run_cli, tree: Path) -> None:
+    _, out, _ = run_cli(str(tree), "--select", "gratitude", "--include", "*.log", "--format", "json")
+    assert [Path(f["path"]).name for f in json.loads(out)["files"]] == ["notes.log"]
+
+
+def test_jobs_gives_the_same_report_in_the_same_order(run_cli, tree: Path) -> None:
+    one = run_cli(str(tree), "--select", "gratitude,length", "--format", "line")
+    two = run_cli(str(tree), "--select", "gratitude,length", "--format", "line", "--jobs", "2")
+    assert one == two and one[1].count("\n") >= 4
+
+
+def test_statistics_counts_per_rule(run_cli, tree: Path) -> None:
+    status, out, _ = run_cli(str(tree), "--select", "gratitude", "--statistics")
+    assert status == 1
+    assert out.split() == ["4", "gratitude.missing", "warning", "in", "4", "files"]
+
+
+def test_unreadable_file_is_reported_and_the_run_continues(run_cli, tree: Path) -> None:
+    (tree / "sub" / "binary.txt").write_bytes(b"\x00\x01\x02")
+    status, out, err = run_cli(str(tree), "--select", "gratitude", "--format", "line")
+    assert status == 2
+    assert "binary.txt: looks like a binary file" in err
+    assert out.count("gratitude.missing") == 4
+
+
+def test_directory_without_drafts_is_an_error(run_cli, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    status, _, err = run_cli(str(tmp_path / "empty"))
+    assert status == 2 and err.strip() == (
+        f"followup-lint: error: {tmp_path / 'empty'}: no drafts found in this directory (see --include and --exclude)"
+    )
