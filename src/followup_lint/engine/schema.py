@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .errors import RuleError
@@ -71,6 +72,7 @@ def compile_regex(path: str, field: str, pattern: str, flags: int = 0) -> re.Pat
     return compiled
 
 
+@lru_cache(maxsize=4096)
 def _nested_repeat(pattern: str, flags: int) -> bool:
     """Whether an unbounded repeat contains another unbounded repeat: the shape of catastrophic backtracking."""
     from re import _constants as constants  # type: ignore[attr-defined]

@@ -117,12 +117,12 @@ class Matcher:
     def prepare(self) -> None:
         if not self.needs_tokens or self._phrase is not None:
             return
+        from ..nlp import pipeline
+
+        nlp = pipeline()  # first: it imports spaCy the fast way (without spacy.cli)
         from spacy.matcher import Matcher as TokenMatcher
         from spacy.matcher import PhraseMatcher
 
-        from ..nlp import pipeline
-
-        nlp = pipeline()
         self._phrase = PhraseMatcher(nlp.vocab, attr="NORM")
         self._tokens = TokenMatcher(nlp.vocab, validate=True)
         for index, item in enumerate(self.items):
