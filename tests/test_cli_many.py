@@ -58,3 +58,32 @@ def test_directory_without_drafts_is_an_error(run_cli, tmp_path: Path) -> None:
     assert status == 2 and err.strip() == (
         f"followup-lint: error: {tmp_path / 'empty'}: no drafts found in this directory (see --include and --exclude)"
     )
+
+
+MBOX = """From sam@example.com Tue Nov 10 10:00:00 2026
+From: Sam Patel <sam@example.com>
+Date: Tue, 10 Nov 2026 10:00:00 +0000
+Subject: Following up
+
+Hi Dana, I wanted to follow up on the analyst role. Thank you!
+
+From sam@example.com Fri Nov 13 10:00:00 2026
+From: Sam Patel <sam@example.com>
+Date: Fri, 13 Nov 2026 10:00:00 +0000
+Subject: Following up again
+
+Hi Dana, checking in on the analyst role. Thank you!
+"""
+
+
+def test_thread_file_supplies_earlier_follow_ups(run_cli, tmp_path: Path) -> None:
+    thread = tmp_path / "thread.mbox"
+    thread.write_text(MBOX)
+    draft = tmp_path / "checkin.txt"
+    draft.write_text("Hi Dana,\n\nThank you again. Could you share an update on next steps for the analyst role?\n")
+    args = (str(draft), "--send-date", "2026-11-16", "--kind", "check-in", "--select", "timing", "--format", "line")
+    assert run_cli(*args)[1] == ""
+    status, out, _ = run_cli(*args, "--thread", str(thread))
+    assert status == 1 and "[timing.too-many]" in out and "(2026-11-13)" in out
+    status, _, err = run_cli(*args, "--thread", str(tmp_path / "missing.mbox"))
+    assert status == 2 and "missing.mbox" in err

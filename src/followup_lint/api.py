@@ -24,15 +24,12 @@ def linter_for(config: Config) -> Linter:
 
 
 def _context(context: Context | Mapping[str, Any] | None) -> Context | None:
+    """A ``Context`` from a mapping with the config file's ``[context]`` keys (``_`` may stand for ``-``)."""
     if context is None or isinstance(context, Context):
         return context
-    people = context.get("interviewers", context.get("interviewer", ()))
-    return Context(
-        company=context.get("company"),
-        role=context.get("role"),
-        interviewers=(people,) if isinstance(people, str) else tuple(people),
-        channel=context.get("channel"),
-    )
+    from .engine.loader import context_from_mapping
+
+    return context_from_mapping("context", {key.replace("_", "-"): value for key, value in context.items()})
 
 
 def lint_text(

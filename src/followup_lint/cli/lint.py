@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from ..config import Config
     from ..engine.linter import Linter
-    from ..model import Finding, Severity
+    from ..model import Context, Finding, Severity
     from ..reading import Draft
     from ..reporting import FileReport, Report
     from ..writing import Snapshot
@@ -107,6 +107,10 @@ def lint(
     previous: Annotated[
         list[str] | None, typer.Option(callback=_dates, help="Date of an earlier follow-up (YYYY-MM-DD, repeatable).")
     ] = None,
+    thread: Annotated[
+        list[Path] | None,
+        typer.Option(help="An .eml or mbox file of the earlier messages, for timing rules (repeatable)."),
+    ] = None,
     dialect: Annotated[Dialect | None, typer.Option(help="Accept only this spelling dialect [default: both].")] = None,
     languagetool: Annotated[
         str | None, typer.Option(help="URL of a LanguageTool server you run (optional extra checks).")
@@ -169,6 +173,8 @@ def lint(
         previous=tuple(previous or ()),
         dialect=dialect.value if dialect else None,
     )
+    if thread:
+        cli_context = _with_thread(cli_context, thread)
     cli = {
         "select": _split(select),
         "ignore": _split(ignore),
@@ -245,6 +251,25 @@ def lint(
     elif report.files or not report.errors:
         write_report(report, output_format.value, report_stream)
     return report.exit_status(fail_level or cli["fail_on"] or Severity.WARNING)
+
+
+def _with_thread(context: Context, files: list[Path]) -> Context:
+    """Add the dates of the candidate's earlier messages, and a decision date the employer named, from threads."""
+    from dataclasses import replace
+
+    from ..dates import read_thread, thread_timing
+    from ..reading import DraftError
+
+    messages = []
+    for path in files:
+        try:
+            messages += read_thread(path.read_bytes())
+        except OSError as exc:
+            raise DraftError(str(path), exc.strerror or str(exc)) from None
+    days, named = thread_timing(messages)
+    previous = tuple(sorted({*context.previous, *(day.isoformat() for day in days)}))
+    extra = {**context.extra, **({"named-date": named.isoformat()} if named else {})}
+    return replace(context, previous=previous, extra=extra)
 
 
 def _expand(paths: list[str], include: tuple[str, ...], exclude: tuple[str, ...], report: Report) -> list[str]:

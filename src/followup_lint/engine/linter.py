@@ -91,6 +91,8 @@ class Linter:
     """Lints drafts with one configuration. Rules are compiled once; reuse the linter for many drafts."""
 
     def __init__(self, config: Config | None = None) -> None:
+        from .checks import readiness  # noqa: F401 - registers the readiness score as a finalizer
+
         self.config = config or Config()
         available = load_rules(self.config.rule_dirs)
         _check_overrides(available, self.config)

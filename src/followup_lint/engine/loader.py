@@ -219,6 +219,15 @@ def parse_rule(name: str, data: Any, *, validated: bool = False) -> Rule:
 CHANNELS = ("email", "linkedin", "message")
 
 
+def _iso_date(value: object) -> bool:
+    import datetime as dt
+
+    try:
+        return isinstance(value, str) and len(value) == 10 and bool(dt.date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
 def _channels(name: str, value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -272,12 +281,20 @@ def context_from_mapping(name: str, data: dict[str, Any], prefix: str = "context
         people = [people]
     if not all(isinstance(p, str) for p in people):
         raise RuleError(name, prefix + "interviewers", "must be a list of names")
+    for key, allowed in (("kind", KINDS), ("channel", CHANNELS), ("dialect", ("en-US", "en-GB"))):
+        if data.get(key) not in (None, *allowed) and not (key == "kind" and data[key] == "auto"):
+            raise RuleError(name, prefix + key, f"unknown {key} {data[key]!r} (known: {', '.join(allowed)})")
+    dated = [("interview-date", data.get("interview-date")), ("send-date", data.get("send-date"))]
+    dated += [("previous", item) for item in data.get("previous", ())]
+    for key, value in dated:
+        if value is not None and not _iso_date(value):
+            raise RuleError(name, prefix + key, f"{value!r} is not a date in the form YYYY-MM-DD")
     return Context(
         company=data.get("company"),
         role=data.get("role"),
         interviewers=tuple(people),
         channel=data.get("channel"),
-        kind=data.get("kind"),
+        kind=None if data.get("kind") == "auto" else data.get("kind"),
         dialect=data.get("dialect"),
         interview_date=data.get("interview-date"),
         send_date=data.get("send-date"),
