@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,8 +15,10 @@ from followup_lint.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 
-# Tests must not depend on an installed trained model or the user's environment.
+# Tests must not depend on an installed trained model or the user's environment, nor fill the user's cache
+# (tests create many rule directories, each with its own cache entry): one cache directory per test run.
 os.environ.setdefault("FOLLOWUP_LINT_MODEL", "none")
+os.environ["FOLLOWUP_LINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="followup-lint-test-cache-")
 os.environ.pop("NO_COLOR", None)
 
 
