@@ -7,7 +7,7 @@ from functools import lru_cache
 from .loader import builtin_rules_dir
 from .metrics import WORD
 
-MIN_WORDS = 12
+MIN_WORDS = 20
 MIN_SHARE = 1 / 8
 
 
