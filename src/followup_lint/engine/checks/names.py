@@ -46,7 +46,10 @@ _RUN_WORD = re.compile(r"\S+")
 _LEADING = frozenset({"the", "i", "a", "an", "at", "with", "for"} | TITLES)
 _JOINERS = frozenset({"&", "of", "the", "for", "de", "la", "du"})
 _TEAM_AFTER = re.compile(
-    r"[ \t]+(?:team|group|department|division|org|organi[sz]ation|function|squad|unit|side)\b", re.I
+    r"[ \t]+(?:team|group|department|division|org|organi[sz]ation|function|squad|unit|side|office|offices|campus"
+    r"|site|branch|location|store|plant|facility|headquarters|HQ|lab|clinic|hospital|kitchen|warehouse)\b"
+    r"|[ \t]+and[ \t]+(?-i:[A-Z][a-z])",
+    re.I,
 )
 _CAP_RUN = re.compile(
     r"(?<![\w'\u2019&-])[A-Z][\w.&]*(?:-[A-Z]\w*)*"
@@ -309,6 +312,12 @@ class Names(Check):
             after = prose[stop : stop + 40]
             if cued and not suffixed and _TEAM_AFTER.match(after):
                 continue  # "join the Data Science team": a team, not a company
+            if (
+                len(words) == 1
+                and re.search(r"\bjoin(?:ing)?[ \t]+$", before, re.I)
+                and re.match(r"[ \t]+and[ \t]+the\b", after)
+            ):
+                continue  # "join Marcus and the team": a person
             if cued and not (suffixed or ampersand) and after.startswith(("'s", "\u2019s")) and len(words) == 1:
                 continue  # "join Marcus's team": a person
             cued = cued or bool(_COMPANY_POSSESSIVE.match(after))
