@@ -68,10 +68,14 @@ class Formality(Check):
             if self._heading(prose, match):
                 continue
             text = match.group(0)
-            fixed = text.lower()
-            fixed = re.sub(r"\bi\b", "I", fixed)
+            # Lower only the ordinary words: acronyms in the run ("I LOVE SQL") and "I" keep their capitals.
+            shouted = set(plain) - {"I"}
+            fixed = _CAPS_WORD.sub(lambda m, s=shouted: m.group(0).lower() if m.group(0) in s else m.group(0), text)
             fixed = re.sub(r"\bi(?=['\u2019](?:m|d|ll|ve)\b)", "I", fixed)
-            if _SENTENCE_START.search(prose[max(0, match.start() - 3) : match.start()]) or match.start() == start:
+            at_start = match.start() == start or _SENTENCE_START.search(
+                prose[max(0, match.start() - 3) : match.start()]
+            )
+            if at_start and fixed[:1].islower():
                 fixed = fixed[:1].upper() + fixed[1:]
             fix = Fix(match.start(), len(text), fixed, True)
             yield self.finding(

@@ -32,13 +32,14 @@ _OPENING = re.compile(
 )
 #: "Dana," / "Dana Lee --" / "Ms. Lee:" opening the first line.
 _NAME_OPENING = re.compile(
-    r"^\s*(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}\s*(?:[,:!]|\s[\u2014\u2013-])"
+    r"^\s*(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?[A-Z][a-z\u00e0-\u024f][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}"
+    r"\s*(?:[,:!]|\s[\u2014\u2013-])"
 )
 #: A closing phrase followed by a name on the same line: "... Best, Sam" / "Thanks again! -- Sam".
 _INLINE_CLOSING = re.compile(
     r"(?:\b(?:best(?:\s+(?:regards|wishes))?|(?:kind|warm)(?:est)?\s+regards|regards|sincerely|cheers|thanks(?:\s+again)?"
     r"|thank\s+you(?:\s+again)?|many\s+thanks|all\s+the\s+best|warmly|gratefully|respectfully)[,.!]?|[\u2014\u2013-]{1,2})"
-    r"\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}\s*$",
+    r"\s+(?-i:[A-Z][a-z\u00e0-\u024f][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})\s*$",
     re.IGNORECASE,
 )
 #: Closing lines beyond ``engine.layout.SIGN_OFF``: "With best regards,", "Yours truly,", "Talk soon,".
