@@ -39,3 +39,15 @@ def test_rule_shows_full_documentation(run_cli) -> None:
 def test_unknown_rule_is_a_usage_error(run_cli) -> None:
     status, _out, err = run_cli("rule", "gratitude")
     assert status == 2 and "unknown rule" in err and "gratitude.missing" in err
+
+
+def test_docs_rules_page_is_up_to_date(run_cli) -> None:
+    """docs/rules.md is generated from the rule files; regenerate it when a rule changes."""
+    from .conftest import ROOT
+
+    status, out, _ = run_cli("rules", "--format", "markdown")
+    assert status == 0
+    page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert page == out, "docs/rules.md is stale: run `followup-lint rules --format markdown > docs/rules.md`"
+    for rule in load_rules().values():
+        assert f"## {rule.id}" in page

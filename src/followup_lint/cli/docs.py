@@ -21,13 +21,20 @@ def _load(rule_dirs: list[Path] | None) -> dict[str, Rule]:
 
 @app.command("rules", help="List every rule: id, category, severity and what it catches.")
 def list_rules(
-    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    output_format: Annotated[str, typer.Option("--format", help="text, json or markdown.")] = "text",
     rules: Annotated[list[Path] | None, typer.Option("--rules", help="A directory of extra rule files.")] = None,
 ) -> int:
     loaded = sorted(_load(rules).values(), key=lambda r: r.id)
     if output_format == "json":
         typer.echo(json.dumps([rule_summary(r) for r in loaded], indent=2, ensure_ascii=False))
         return 0
+    if output_format == "markdown":
+        from .docs_markdown import rules_page
+
+        typer.echo(rules_page(loaded), nl=False)
+        return 0
+    if output_format != "text":
+        raise typer.BadParameter(f"unknown format {output_format!r} (text, json or markdown)")
     width = max((len(r.id) for r in loaded), default=10)
     for rule in loaded:
         state = "" if rule.enabled else " (opt-in)"
