@@ -79,8 +79,8 @@ class Personalization(PhraseCheck):
             yield from super().run(doc)
             return
         body = doc.prose[doc.draft.body_start :]
-        if not body.strip():
-            return
+        if not body.strip() or doc.metric("words") < self.rule.options.get("min-words", 0):
+            return  # too short to tell a template from a quick note
         if self._mentioned(doc):
             return
         at = doc.draft.body_start + len(body) - len(body.lstrip())
