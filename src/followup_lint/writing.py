@@ -15,7 +15,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .reading.decode import check_size, sniff_encoding
+from .reading import format_for, read_file
+from .reading.decode import MAX_BYTES, MAX_EML_BYTES, sniff_encoding
 from .reading.errors import DraftError
 
 #: Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
@@ -79,21 +80,8 @@ def encoding_for(path: str, data: bytes, source: str) -> Encoding:
 def read_snapshot(path: str | Path) -> Snapshot:
     """Read a file for fixing; raise ``DraftError`` with a one-line reason when it cannot be read."""
     name = str(path)
-    try:
-        if os.path.isdir(name):
-            raise DraftError(name, "is a directory")
-        with open(name, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            check_size(name, info.st_size)
-            data = handle.read()
-    except DraftError:
-        raise
-    except FileNotFoundError:
-        raise DraftError(name, "no such file") from None
-    except PermissionError:
-        raise DraftError(name, "permission denied") from None
-    except OSError as exc:
-        raise DraftError(name, exc.strerror or str(exc)) from None
+    fmt = format_for(name)
+    data, info = read_file(name, MAX_EML_BYTES if fmt == "email" else MAX_BYTES)
     return Snapshot(name, data, stat.S_IMODE(info.st_mode))
 
 

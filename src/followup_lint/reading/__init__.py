@@ -56,17 +56,16 @@ def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Draft:
     return draft_from_text(text, path, fmt)
 
 
-def read_path(path: str | Path, fmt: str | None = None) -> Draft:
-    """Read a draft file, raising ``DraftError`` with a one-line reason when it cannot be linted."""
+def read_file(path: str | Path, limit: int = MAX_BYTES) -> tuple[bytes, os.stat_result]:
+    """A draft file's bytes and its status, read in one go; ``DraftError`` with a one-line reason otherwise."""
     name = str(path)
     try:
-        size = os.stat(name).st_size
         if os.path.isdir(name):
             raise DraftError(name, "is a directory")
-        fmt = fmt or format_for(name)
-        check_size(name, size, MAX_EML_BYTES if fmt == "email" else MAX_BYTES)
         with open(name, "rb") as handle:
-            data = handle.read()
+            info = os.fstat(handle.fileno())
+            check_size(name, info.st_size, limit)
+            return handle.read(), info
     except DraftError:
         raise
     except FileNotFoundError:
@@ -75,4 +74,11 @@ def read_path(path: str | Path, fmt: str | None = None) -> Draft:
         raise DraftError(name, "permission denied") from None
     except OSError as exc:
         raise DraftError(name, exc.strerror or str(exc)) from None
+
+
+def read_path(path: str | Path, fmt: str | None = None) -> Draft:
+    """Read a draft file, raising ``DraftError`` with a one-line reason when it cannot be linted."""
+    name = str(path)
+    fmt = fmt or format_for(name)
+    data, _ = read_file(name, MAX_EML_BYTES if fmt == "email" else MAX_BYTES)
     return read_bytes(name, data, fmt)
