@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from ...model import Finding, Fix
 from ..errors import RuleError
@@ -58,26 +58,19 @@ _CAP_RUN = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> Any:
-    """The English Hunspell dictionary that ships with spylls (loaded once, on first use)."""
-    from pathlib import Path
+def _ordinary_words() -> frozenset[str]:
+    """Lowercase English words: hunspell's en_US with its affixes expanded, from the spelling cache (fast)."""
+    from ...spelling.lexicon import load
 
-    import spylls
-    from spylls.hunspell import Dictionary
-
-    return Dictionary.from_files(str(Path(spylls.__file__).parent / "hunspell" / "data" / "en" / "en_US"))
+    lexicon = load()
+    return lexicon.lower | lexicon.rare
 
 
 @lru_cache(maxsize=4096)
 def ordinary_word(word: str) -> bool:
     """Whether the lowercase form of ``word`` is an ordinary English word (not only a name or acronym)."""
     lower = word.lower()
-    if not lower.isalpha():
-        return False
-    try:
-        return bool(_dictionary().lookup(lower))
-    except Exception:  # a broken dictionary must not stop the linter
-        return False
+    return lower.isalpha() and lower in _ordinary_words()
 
 
 def distance(a: str, b: str) -> int:
