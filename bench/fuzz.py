@@ -123,7 +123,9 @@ def run_atheris(seconds: float) -> int:
     for index, seed in enumerate(seeds()):
         (corpus / f"seed-{index}").write_bytes(bytes([index % 3]) + seed)
     atheris.instrument_all()
-    atheris.Setup([sys.argv[0], f"-max_total_time={int(seconds)}", "-max_len=20000", str(corpus)], target)
+    CRASHES.mkdir(parents=True, exist_ok=True)
+    args = [sys.argv[0], f"-max_total_time={int(seconds)}", "-max_len=20000", f"-artifact_prefix={CRASHES}/"]
+    atheris.Setup([*args, str(corpus)], target)
     atheris.Fuzz()
     return 0
 
