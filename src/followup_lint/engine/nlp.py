@@ -72,7 +72,9 @@ def pipeline() -> Language:
     if choice != "none" and importlib.util.find_spec(name) is not None:
         nlp = spacy.load(name, exclude=["lemmatizer"])
     else:
-        nlp = spacy.blank("en")
+        from spacy.lang.en import English
+
+        nlp = English()  # what spacy.blank("en") builds, without resolving a config first (0.1 s less)
         nlp.add_pipe("sentencizer")
     nlp.add_pipe(_PARAGRAPH_COMPONENT, last=True)
     _add_uppercase_contractions(nlp)
