@@ -94,11 +94,6 @@ def _add_uppercase_contractions(nlp: Language) -> None:
             )
 
 
-def has_entities() -> bool:
-    """Whether the pipeline recognises named entities (only with a trained model)."""
-    return "ner" in pipeline().pipe_names
-
-
 def _paragraph_breaks(doc: Any) -> Any:
     """Start a sentence after a blank line, and after a short line ending in a comma (a greeting)."""
     line_start = 0

@@ -43,11 +43,6 @@ class Masker:
         if end > start:
             self._ranges.append((max(start, 0), min(end, len(self.text))))
 
-    def keep_only(self, start: int, end: int) -> None:
-        """Hide everything outside ``[start, end)``."""
-        self.hide(0, start)
-        self.hide(end, len(self.text))
-
     def render(self) -> str:
         if not self._ranges:
             return self.text
