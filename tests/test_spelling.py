@@ -99,6 +99,7 @@ def test_a_dialect_narrows_the_spellings(dialect: str, word: str, fix: str) -> N
 def test_the_lexicon_is_cached_and_works_without_a_writable_cache(tmp_path, monkeypatch) -> None:
     from followup_lint.spelling import cache, lexicon
 
+    monkeypatch.delenv("FOLLOWUP_LINT_CACHE_DIR", raising=False)  # the suite's own cache directory
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     built = lexicon.load()
     files = list((tmp_path / "followup-lint").glob("lexicon-*.marshal"))
