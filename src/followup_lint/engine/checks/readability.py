@@ -1,9 +1,10 @@
 """``readability``: the reading grade of the draft and over-long sentences.
 
-``measure: grade`` computes the Flesch-Kincaid grade of the body's sentences with textstat (syllables from
-pyphen's bundled dictionary: nothing is downloaded), stores it as the report metric ``grade`` and fires when
-it is above the ``max`` option, pointing at the hardest sentence. ``measure: sentence-length`` fires on each
-sentence longer than ``max`` words. The greeting and the closing lines are not sentences of the message.
+``measure: grade`` computes the Flesch-Kincaid grade of the body's sentences as textstat 0.7.4 does
+(``engine/readability_formulas.py``, syllables from pyphen's bundled dictionary: nothing is downloaded), stores
+it as the report metric ``grade`` and fires when it is above the ``max`` option, pointing at the hardest
+sentence. ``measure: sentence-length`` fires on each sentence longer than ``max`` words. The greeting and the
+closing lines are not sentences of the message.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...model import Finding
 from ...reporting.meters import meter
 from ..errors import RuleError
 from ..metrics import WORD, metric
+from ..readability_formulas import flesch_kincaid_grade
 from ..schema import Field
 from .base import Check, register
 from .structure import closing
@@ -34,13 +35,6 @@ _NOT_AN_END = re.compile(
     r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Jr|Sr|vs|e\.g|i\.e|approx|No|Mt|Ft|Lt|Gen|Capt|Sgt|Rev|Hon)\.", re.I
 )
 _ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Jr|Sr|vs|etc|e\.g|i\.e|approx|Inc|Corp|Ltd|Co)\.", re.I)
-
-
-@lru_cache(maxsize=1)
-def _textstat() -> Any:
-    import textstat
-
-    return textstat
 
 
 def sentences(doc: Document) -> list[tuple[int, int]]:
@@ -78,7 +72,7 @@ def _clean(text: str) -> str:
 
 def sentence_grade(text: str) -> float:
     """The Flesch-Kincaid grade of one sentence."""
-    return float(_textstat().flesch_kincaid_grade(_clean(text)))
+    return flesch_kincaid_grade(_clean(text))
 
 
 @metric("grade")
@@ -87,7 +81,7 @@ def grade(doc: Document) -> float:
     parts = [_clean(doc.prose[a:b]) for a, b in sentences(doc)]
     if not parts:
         return 0.0
-    return round(float(_textstat().flesch_kincaid_grade(" ".join(parts))), 1)
+    return round(flesch_kincaid_grade(" ".join(parts)), 1)
 
 
 @meter("grade")
