@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from followup_lint import Config, lint_text
 from followup_lint.engine.document import Document
-from followup_lint.engine.kinds import KINDS, classify, detect_kind
+from followup_lint.engine.kinds import KINDS, classify, detect_kind, kind_scores
 from followup_lint.model import Context
 from followup_lint.reading import read_path
 
@@ -155,3 +161,62 @@ def test_expectations_of_an_assumed_kind_are_not_enforced() -> None:
     assert not lint_text(text, None, config).findings
     given = lint_text(text, Context(kind="thank-you"), config).findings
     assert sorted(f.rule for f in given) == ["personalization.thank-you-detail", "structure.thank-you-interest"]
+
+
+# -- detection is fast but scores as searching every cue would --------------------------------------------------
+
+CUES = yaml.safe_load((FIXTURES.parent / "rules" / "_data" / "kind-cues.yaml").read_text(encoding="utf-8"))
+
+
+def searched_scores(text: str) -> dict[str, float]:
+    """Each kind's score by searching every cue of the cue file, one after the other."""
+    text = re.sub(r"\s+", " ", text)
+    return {
+        kind: sum(float(c["weight"]) for c in cues if re.search(c["regex"], text, re.IGNORECASE))
+        for kind, cues in CUES["kinds"].items()
+    }
+
+
+def test_scores_equal_searching_every_cue_on_the_fixtures() -> None:
+    drafts = [p for p in sorted(FIXTURES.rglob("*")) if p.suffix in (".txt", ".md", ".eml")]
+    for path in drafts:
+        prose = read_path(path).prose
+        assert kind_scores(prose) == searched_scores(prose), path.name
+
+
+CUE_WORDS = sorted(
+    {w for cues in CUES["kinds"].values() for c in cues for w in re.findall(r"[a-z]+", c["regex"])} | {"THANK", "I"}
+)
+TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(CUE_WORDS),
+        st.sampled_from([" ", "\n", ". ", "'", "\u2019", "-", "\u0131", "\u017f", "\u212a", "\u0130", "2"]),
+        st.text(max_size=6),
+    ),
+    max_size=50,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_scores_equal_searching_every_cue_on_any_text(text: str) -> None:
+    assert kind_scores(text) == searched_scores(text)
+
+
+def test_a_filled_cache_spares_parsing_the_cue_file(tmp_path: Path) -> None:
+    code = (
+        "import json, sys\n"
+        "from followup_lint.engine.kinds import classify\n"
+        "print(json.dumps([classify(sys.argv[1]), 'yaml' in sys.modules]))\n"
+    )
+    env = {**os.environ, "FOLLOWUP_LINT_CACHE_DIR": str(tmp_path)}
+    runs = [
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-c", code, SALARY], capture_output=True, text=True, env=env, check=True
+            ).stdout
+        )
+        for _ in range(2)
+    ]
+    assert runs[0] == [list(classify(SALARY)), True]
+    assert runs[1] == [list(classify(SALARY)), False]

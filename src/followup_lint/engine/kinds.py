@@ -2,14 +2,21 @@
 
 The cue phrases and their weights are data (``rules/_data/kind-cues.yaml``): each kind's score is the sum of
 the weights of its cues found in the prose (each cue counted once); the highest score wins.
+
+The parsed cue file is kept in the user cache (``followup_lint.cache``), keyed by the file's size and mtime, so
+a later process neither imports PyYAML nor compiles a cue before it needs it. With each cue the cache keeps
+the literal words every match of it must contain (from the regex's parse tree: sets of words, one word of
+each set); a cue is searched for only when the lowercased text contains them, and compiled the first time
+that happens.
+This only skips searches that cannot succeed, so the scores are those of searching every cue.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .document import Document
@@ -17,56 +24,178 @@ if TYPE_CHECKING:
 KINDS = ("thank-you", "check-in", "post-rejection", "networking")
 CUES_FILE = "kind-cues.yaml"
 _SPACE = re.compile(r"\s+")
+#: Bump when the cached form of the cue table changes.
+_FORMAT = 2
+#: The only non-ASCII characters a case-insensitive ASCII letter matches in ``re`` besides those whose
+#: ``lower()`` is that letter (found by trying every code point): dotless i and long s.
+_FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
+
+
+@dataclass(slots=True)
+class Cue:
+    """One cue: its regex (compiled on first use), its weight, and the literals every match contains."""
+
+    regex: str
+    weight: float
+    #: Sets of lowercase strings: a text the regex matches contains a string of each set (most selective first).
+    literals: tuple[tuple[str, ...], ...]
+    _compiled: re.Pattern[str] | None = field(default=None, repr=False)
+
+    def found(self, text: str, lowered: str) -> bool:
+        """Whether the cue occurs in ``text`` (``lowered``: the same text through ``fold``)."""
+        for options in self.literals:
+            if not any(literal in lowered for literal in options):
+                return False
+        if self._compiled is None:
+            self._compiled = re.compile(self.regex, re.IGNORECASE)
+        return self._compiled.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
 class Cues:
-    """The compiled cue table: per kind, (pattern, weight) pairs; the default kind; the smoothing term."""
+    """The cue table: per kind, its cues; the default kind; the smoothing term."""
 
-    kinds: dict[str, tuple[tuple[re.Pattern[str], float], ...]]
+    kinds: dict[str, tuple[Cue, ...]]
     default: str
     smoothing: float
 
 
+def fold(text: str) -> str:
+    """``text`` lowercased so that a lowercase ASCII literal occurs in it wherever ``re.IGNORECASE`` finds it."""
+    return text.lower().translate(_FOLD)
+
+
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    """The cue table, read and compiled once per process."""
-    import yaml
-
-    from .errors import RuleError
+    """The cue table, from the user cache when the cue file is unchanged, else parsed, checked and cached."""
+    from .. import cache
     from .loader import builtin_rules_dir
 
     path = builtin_rules_dir() / "_data" / CUES_FILE
+    entry_key = cache.key(f"kind-cues-{_FORMAT}", cache.stat_stamp([path]))
+    table = _table(cache.load("kind-cues", entry_key))
+    if table is None:
+        data = _build(str(path))
+        cache.store("kind-cues", entry_key, data)
+        table = _table(data)
+        assert table is not None  # _build checked the data
+    return table
+
+
+def _table(data: Any) -> Cues | None:
+    """The cue table from its plain form, or None when ``data`` is not one (a damaged cache entry)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise RuleError(str(path), None, f"cannot read the kind cues ({exc})") from None
+        kinds = {
+            kind: tuple(Cue(regex, float(weight), literals) for regex, weight, literals in items)
+            for kind, items in data["kinds"].items()
+        }
+        return Cues(kinds, data["default"], float(data["smoothing"]))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def _build(path: str) -> dict[str, Any]:
+    """The cue file as plain data (marshal-able): every regex compiled once to check it, with its literals."""
+    import yaml
+
+    from .errors import RuleError
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle.read())
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise RuleError(path, None, f"cannot read the kind cues ({exc})") from None
     if not isinstance(data, dict) or not isinstance(data.get("kinds"), dict):
-        raise RuleError(str(path), "kinds", "must be a mapping of kind to a list of cues")
-    compiled: dict[str, tuple[tuple[re.Pattern[str], float], ...]] = {}
+        raise RuleError(path, "kinds", "must be a mapping of kind to a list of cues")
+    kinds: dict[str, list[tuple[str, float, tuple[tuple[str, ...], ...]]]] = {}
     for kind, items in data["kinds"].items():
         if kind not in KINDS:
-            raise RuleError(str(path), f"kinds.{kind}", f"unknown kind (known: {', '.join(KINDS)})")
-        pairs = []
+            raise RuleError(path, f"kinds.{kind}", f"unknown kind (known: {', '.join(KINDS)})")
+        entries = []
         for index, item in enumerate(items or ()):
             try:
-                pairs.append((re.compile(item["regex"], re.IGNORECASE), float(item["weight"])))
+                regex, weight = item["regex"], float(item["weight"])
+                if not isinstance(regex, str):
+                    raise TypeError("the regex must be a string")
+                re.compile(regex, re.IGNORECASE)
             except (KeyError, TypeError, ValueError, re.error) as exc:
-                raise RuleError(
-                    str(path), f"kinds.{kind}[{index}]", f"needs a valid regex and weight ({exc})"
-                ) from None
-        compiled[kind] = tuple(pairs)
+                raise RuleError(path, f"kinds.{kind}[{index}]", f"needs a valid regex and weight ({exc})") from None
+            entries.append((regex, weight, required_literals(regex)))
+        kinds[str(kind)] = entries
     default = data.get("default", "thank-you")
     if default not in KINDS:
-        raise RuleError(str(path), "default", f"unknown kind {default!r}")
-    return Cues(compiled, default, float(data.get("smoothing", 1.0)))
+        raise RuleError(path, "default", f"unknown kind {default!r}")
+    try:
+        smoothing = float(data.get("smoothing", 1.0))
+    except (TypeError, ValueError):
+        raise RuleError(path, "smoothing", "must be a number") from None
+    return {"kinds": kinds, "default": default, "smoothing": smoothing}
+
+
+def required_literals(regex: str, most: int = 3) -> tuple[tuple[str, ...], ...]:
+    """Sets of lowercase strings such that a text ``regex`` (case-insensitive) matches contains one string of
+    each set: at most ``most`` sets, the most selective (longest shortest string) first; none when unknown.
+
+    From the parse tree: a run of literal characters in a sequence is required; a group is required when it
+    is not optional; a branch requires one string of the union of its alternatives' most selective sets.
+    """
+    from re import _parser as parser  # type: ignore[attr-defined]
+
+    try:
+        found = _sequence(parser.parse(regex, re.IGNORECASE))
+    except (re.error, RecursionError):
+        return ()
+    useful = {strings for strings in found if min(map(len, strings)) >= 3}  # "a" or "th" occur in any text
+    ranked = sorted(useful, key=lambda strings: (-min(map(len, strings)), len(strings), sorted(strings)))
+    return tuple(tuple(sorted(strings)) for strings in ranked[:most])
+
+
+def _literal(code: int) -> str | None:
+    char = chr(code)
+    if char.isascii():
+        return char.lower()
+    # Punctuation has no case, so it matches only itself: the curly apostrophe in "didn’t".
+    return char if char.lower() == char == char.upper() and not char.isalnum() and not char.isspace() else None
+
+
+def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
+    return max(options, key=lambda strings: (min(map(len, strings)), -len(strings))) if options else None
+
+
+def _sequence(items: Any) -> list[frozenset[str]]:
+    """The required sets of a sequence of parsed items (each set: one of its strings occurs in a match)."""
+    from re import _constants as constants  # type: ignore[attr-defined]
+
+    repeats = (constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", None))
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, value in items:
+        char = _literal(value) if op == constants.LITERAL else None
+        if char is not None:
+            run.append(char)
+            continue
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run = []
+        if op == constants.SUBPATTERN:
+            options.extend(_sequence(value[-1]))
+        elif op == constants.BRANCH:
+            branches = [_best(_sequence(branch)) for branch in value[1]]
+            if all(branches):
+                options.append(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in repeats and value[0] >= 1:
+            options.extend(_sequence(value[2]))
+    if run:
+        options.append(frozenset(["".join(run)]))
+    return [strings for strings in options if all(strings)]
 
 
 def kind_scores(text: str) -> dict[str, float]:
     """Each kind's cue score for ``text`` (runs of white space, line breaks included, count as one space)."""
     table = cues()
     text = _SPACE.sub(" ", text)
-    return {kind: sum(w for rx, w in pairs if rx.search(text)) for kind, pairs in table.kinds.items()}
+    lowered = fold(text)
+    return {kind: sum(cue.weight for cue in items if cue.found(text, lowered)) for kind, items in table.kinds.items()}
 
 
 def classify(text: str) -> tuple[str, float]:
