@@ -81,6 +81,30 @@ def pipeline() -> Language:
     return nlp
 
 
+_FORCE_SPACY = False
+
+
+def require_spacy() -> None:
+    """From now on in this process, ``parse`` and ``make_doc`` use spaCy (for POS, LEMMA and the like)."""
+    global _FORCE_SPACY
+    _FORCE_SPACY = True
+
+
+def using_spacy() -> bool:
+    """Whether ``parse`` and ``make_doc`` return spaCy docs."""
+    return True
+
+
+def parse(text: str) -> Any:
+    """The full pipeline's doc for ``text``: tokens, sentences and paragraph breaks."""
+    return pipeline()(text)
+
+
+def make_doc(text: str) -> Any:
+    """Tokens only (no sentences), e.g. to tokenize a phrase pattern."""
+    return pipeline().make_doc(text)
+
+
 def _add_uppercase_contractions(nlp: Language) -> None:
     """Split "I'M" and "DON’T" like "I'm" and "don’t", so phrases match shouted text too."""
     from spacy.attrs import NORM, ORTH
