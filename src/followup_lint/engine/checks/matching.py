@@ -1,17 +1,20 @@
 """Phrases, spaCy token patterns and regular expressions from rule files, compiled and matched.
 
 Phrases match case-insensitively on spaCy's ``NORM`` attribute, so "I am" also matches "I'm" and "I’m".
-Token patterns are spaCy ``Matcher`` patterns. Regular expressions run on the prose text, ignoring case
-unless the item says ``case: sensitive``.
+Token patterns are spaCy ``Matcher`` patterns, matched by ``engine.patterns`` with spaCy's results but
+without importing spaCy. Regular expressions run on the prose text, ignoring case unless the item says
+``case: sensitive``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import RuleError
+from ..patterns import NeedsSpacy, Pattern, PatternError, PatternSet, PhraseSet, compile_pattern, token_view
 from ..schema import Field, check_fields, compile_regex
 
 if TYPE_CHECKING:
@@ -87,7 +90,7 @@ def _item(path: str, where: str, key: str, value: dict[str, Any]) -> Item:
         return Item(phrase=value["phrase"], **common)
     if key == "pattern":
         pattern = value["pattern"]
-        if not pattern or not all(isinstance(tok, dict) and tok for tok in pattern):
+        if not pattern or not all(isinstance(tok, dict) for tok in pattern):
             raise RuleError(path, where, "a token pattern must be a non-empty list of token mappings")
         return Item(pattern=tuple(pattern), **common)
     case = value.get("case", "insensitive")
@@ -101,39 +104,79 @@ def _item(path: str, where: str, key: str, value: dict[str, Any]) -> Item:
 
 
 class Matcher:
-    """All items of one rule, compiled against the shared spaCy vocabulary."""
+    """All items of one rule, compiled once.
+
+    Phrases and token patterns run on ``engine.patterns`` (pure Python, spaCy's results). A rule with a token
+    pattern only spaCy can run (POS, LEMMA, "_", FUZZY...) uses spaCy's ``PhraseMatcher`` and ``Matcher``
+    instead, and asks for spaCy-parsed documents.
+    """
 
     def __init__(self, path: str, field: str, items: list[Item]) -> None:
         self.path = path
         self.field = field
         self.items = items
-        self._phrase: Any = None
-        self._tokens: Any = None
+        #: What makes this rule need spaCy's matchers (None: it does not).
+        self.needs_spacy: str | None = None
+        patterns: list[tuple[int, Pattern]] = []
+        for index, item in enumerate(items):
+            if item.pattern is None:
+                continue
+            try:
+                patterns.append((index, compile_pattern(item.pattern)))
+            except PatternError as exc:
+                raise RuleError(path, item.where, f"invalid token pattern: {exc}") from None
+            except NeedsSpacy as exc:
+                self.needs_spacy = self.needs_spacy or f"{item.where}: {exc}"
+        self._patterns = patterns
+        self._phrase_set: PhraseSet | None = None
+        self._pattern_set: PatternSet | None = None
+        self._spacy: tuple[Any, Any] | None = None
 
     @property
     def needs_tokens(self) -> bool:
         return any(item.regex is None for item in self.items)
 
-    def prepare(self) -> None:
-        if not self.needs_tokens or self._phrase is not None:
-            return
-        from ..nlp import pipeline
+    @property
+    def prepared(self) -> bool:
+        return self._phrase_set is not None or self._spacy is not None
 
-        nlp = pipeline()  # first: it imports spaCy the fast way (without spacy.cli)
+    def prepare(self) -> None:
+        if not self.needs_tokens or self.prepared:
+            return
+        if self.needs_spacy:
+            self._prepare_spacy()
+            return
+        make_doc = _make_doc()
+        phrases = [
+            (index, [token.norm_ for token in make_doc(item.phrase.lower())])
+            for index, item in enumerate(self.items)
+            if item.phrase is not None
+        ]
+        self._pattern_set = PatternSet(self._patterns)
+        self._phrase_set = PhraseSet(phrases)
+
+    def _prepare_spacy(self) -> None:
+        from .. import nlp as nlp_module
+
+        require_spacy = getattr(nlp_module, "require_spacy", None)
+        if require_spacy is not None:
+            require_spacy()
+        nlp = nlp_module.pipeline()  # first: it imports spaCy the fast way (without spacy.cli)
         from spacy.matcher import Matcher as TokenMatcher
         from spacy.matcher import PhraseMatcher
 
-        self._phrase = PhraseMatcher(nlp.vocab, attr="NORM")
-        self._tokens = TokenMatcher(nlp.vocab, validate=True)
+        phrase_matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        token_matcher = TokenMatcher(nlp.vocab, validate=True)
         for index, item in enumerate(self.items):
             if item.phrase is not None:
-                self._phrase.add(str(index), [nlp.make_doc(item.phrase.lower())])
+                phrase_matcher.add(str(index), [nlp.make_doc(item.phrase.lower())])
             elif item.pattern is not None:
                 try:
-                    self._tokens.add(str(index), [list(item.pattern)])
+                    token_matcher.add(str(index), [list(item.pattern)])
                 except (ValueError, TypeError, KeyError) as exc:
                     problem = " ".join(str(exc).split())[:200]
                     raise RuleError(self.path, item.where, f"invalid token pattern: {problem}") from None
+        self._spacy = (phrase_matcher, token_matcher)
 
     def find(self, doc: Document, start: int = 0, end: int | None = None) -> list[Match]:
         """Matches within ``[start, end)`` of the prose, longest first where they overlap, in text order."""
@@ -145,16 +188,45 @@ class Matcher:
                     found.append(Match(m.start(), m.end(), item))
         if self.needs_tokens:
             self.prepare()
-            spacy_doc = doc.doc
-            for matcher in (self._phrase, self._tokens):
-                if not len(matcher):
-                    continue
-                for match_id, first, last in matcher(spacy_doc):
-                    span = spacy_doc[first:last]
-                    if span.start_char >= start and span.end_char <= end:
-                        item = self.items[int(spacy_doc.vocab.strings[match_id])]
-                        found.append(Match(span.start_char, span.end_char, item))
+            if self._spacy is not None:
+                found.extend(self._find_spacy(doc, start, end))
+            else:
+                view = token_view(doc.doc)
+                for matcher in (self._phrase_set, self._pattern_set):
+                    if matcher:
+                        # Same span, several items: the first in the rule file wins (phrases before patterns).
+                        for index, first, last in sorted(matcher.matches(view), key=lambda m: (m[1], m[2], m[0])):
+                            first_char, last_char = view.char_span(first, last)
+                            if first_char >= start and last_char <= end:
+                                found.append(Match(first_char, last_char, self.items[index]))
         return _longest_first(found)
+
+    def _find_spacy(self, doc: Document, start: int, end: int) -> list[Match]:
+        from spacy.tokens import Doc
+
+        spacy_doc = doc.doc
+        if not isinstance(spacy_doc, Doc):  # parsed before this rule asked for spaCy
+            from ..nlp import pipeline
+
+            spacy_doc = pipeline()(doc.prose)
+        found: list[Match] = []
+        for matcher in self._spacy or ():
+            if not len(matcher):
+                continue
+            for match_id, first, last in matcher(spacy_doc):
+                span = spacy_doc[first:last]
+                if span.start_char >= start and span.end_char <= end:
+                    item = self.items[int(spacy_doc.vocab.strings[match_id])]
+                    found.append(Match(span.start_char, span.end_char, item))
+        return found
+
+
+def _make_doc() -> Callable[[str], Any]:
+    """The tokenizer phrases are split with: the engine's own (``nlp.make_doc``) when it has one, else spaCy's."""
+    from .. import nlp as nlp_module
+
+    make_doc = getattr(nlp_module, "make_doc", None)
+    return make_doc if make_doc is not None else nlp_module.pipeline().make_doc
 
 
 def _longest_first(matches: list[Match]) -> list[Match]:

@@ -1,0 +1,445 @@
+"""spaCy's ``Matcher`` and ``PhraseMatcher(attr="NORM")`` in pure Python, for the token patterns rule files use.
+
+The results are the same as spaCy's (checked in ``tests/test_patterns.py``): every ``(item, start, end)`` whose
+tokens match, overlapping and non-greedy, empty matches left out. Tokens are read by duck typing (``norm_``,
+``lower_``, ``orth_``, ``is_punct``, ``is_sent_start``, ``idx``...), so a spaCy ``Doc`` and the engine's light
+``Doc`` both work.
+
+Supported token keys: ORTH, TEXT, LOWER, NORM, LENGTH, the flags IS_ALPHA, IS_ASCII, IS_DIGIT, IS_LOWER,
+IS_UPPER, IS_TITLE, IS_PUNCT, IS_SPACE, LIKE_NUM, LIKE_URL, LIKE_EMAIL, and IS_SENT_START (or SENT_START); values
+as spaCy's validating ``Matcher`` accepts them (a literal, or a mapping of IN, NOT_IN, IS_SUBSET, IS_SUPERSET,
+INTERSECTS, REGEX and, for LENGTH, ==, !=, >=, <=, >, <); every OP. Keys spaCy knows but this module does not
+(POS, LEMMA, "_", FUZZY...) raise ``NeedsSpacy``: the caller then uses spaCy's matchers. Anything spaCy would
+refuse raises ``PatternError`` with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from .errors import RuleError
+from .schema import compile_regex
+
+ONE, ZERO_ONE, ZERO_PLUS, ZERO = range(4)
+
+#: Token attributes matched on strings, and the column (token attribute) each reads.
+STRING_KEYS = {"ORTH": "orth_", "TEXT": "orth_", "LOWER": "lower_", "NORM": "norm_"}
+#: Boolean token attributes (spaCy's lexeme flags) and the sentence start.
+FLAG_KEYS = {
+    "IS_ALPHA": "is_alpha",
+    "IS_ASCII": "is_ascii",
+    "IS_DIGIT": "is_digit",
+    "IS_LOWER": "is_lower",
+    "IS_UPPER": "is_upper",
+    "IS_TITLE": "is_title",
+    "IS_PUNCT": "is_punct",
+    "IS_SPACE": "is_space",
+    "LIKE_NUM": "like_num",
+    "LIKE_URL": "like_url",
+    "LIKE_EMAIL": "like_email",
+    "IS_SENT_START": "is_sent_start",
+    "SENT_START": "is_sent_start",
+}
+LENGTH = "length"
+#: Keys of spaCy's token-pattern schema that only spaCy's own matcher handles.
+SPACY_KEYS = frozenset(
+    {"POS", "TAG", "MORPH", "DEP", "LEMMA", "SHAPE", "ENT_TYPE", "ENT_IOB", "ENT_ID", "ENT_KB_ID", "SPACY", "_"}
+    | {"IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY", "IS_STOP"}
+)
+SET_OPS = ("IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS")
+COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    ">=": operator.ge,
+    "<=": operator.le,
+    ">": operator.gt,
+    "<": operator.lt,
+}
+#: Predicate names spaCy's schema accepts (by field name) but its matcher ignores, or fuzzy matching.
+SPACY_PREDICATES = frozenset(["EQ", "NEQ", "GEQ", "LEQ", "GT", "LT"] + ["FUZZY"] + [f"FUZZY{n}" for n in range(1, 10)])
+_MIN_MAX = re.compile(r"\{[0-9]+\}|\{[0-9]+,[0-9]*\}|\{[0-9]*,[0-9]+\}")
+_SIMPLE_OPS = {"?": (ZERO_ONE,), "*": (ZERO_PLUS,), "+": (ONE, ZERO_PLUS), "!": (ZERO,)}
+
+#: A test of one token: (column, test); ``test(value)`` is true when the token's column value passes.
+Check = tuple[str, Callable[[Any], bool]]
+
+
+class PatternError(ValueError):
+    """A token pattern spaCy's validating ``Matcher`` would refuse (the message is one line)."""
+
+
+class NeedsSpacy(Exception):  # noqa: N818 - a signal, not an error
+    """A token pattern uses something only spaCy's ``Matcher`` implements (the message names it)."""
+
+
+class Element:
+    """One step of a compiled pattern: a quantifier and the checks a token must pass."""
+
+    __slots__ = ("checks", "literals", "quantifier")
+
+    def __init__(self, quantifier: int, checks: tuple[Check, ...], literals: tuple[str, frozenset[str]] | None):
+        self.quantifier = quantifier
+        self.checks = checks
+        #: A column and the only values a matching token can have there (for indexing), if known.
+        self.literals = literals
+
+    def test(self, columns: dict[str, list[Any]], i: int) -> bool:
+        for column, check in self.checks:
+            if not check(columns[column][i]):
+                return self.quantifier == ZERO
+        return self.quantifier != ZERO
+
+
+class Pattern:
+    """A token pattern compiled into elements, with the epsilon closure of each step (optional steps skipped)."""
+
+    __slots__ = ("closures", "columns", "elements", "firsts")
+
+    def __init__(self, elements: list[Element]) -> None:
+        self.elements = elements
+        final = len(elements)
+        closures: list[frozenset[int]] = [frozenset([final])] * (final + 1)
+        for k in range(final - 1, -1, -1):
+            optional = elements[k].quantifier in (ZERO_ONE, ZERO_PLUS)
+            closures[k] = frozenset([k]) | closures[k + 1] if optional else frozenset([k])
+        self.closures = closures
+        #: The elements that can match a match's first token.
+        self.firsts = sorted(k for k in closures[0] if k != final)
+        self.columns = frozenset(column for element in elements for column, _ in element.checks)
+
+    def ends(self, columns: dict[str, list[Any]], start: int, length: int) -> list[int]:
+        """Every end of a non-empty match starting at token ``start``."""
+        elements = self.elements
+        closures = self.closures
+        final = len(elements)
+        states = closures[0]
+        found: list[int] = []
+        i = start
+        while True:
+            if i > start and final in states:
+                found.append(i)
+            if i >= length:
+                return found
+            reached: set[int] = set()
+            for k in states:
+                if k != final:
+                    element = elements[k]
+                    if element.test(columns, i):
+                        reached |= closures[k if element.quantifier == ZERO_PLUS else k + 1]
+            if not reached:
+                return found
+            states = frozenset(reached)
+            i += 1
+
+
+def compile_pattern(pattern: Sequence[Any]) -> Pattern:
+    """Compile a spaCy token pattern.
+
+    Raises ``PatternError`` for a pattern spaCy would refuse, ``NeedsSpacy`` for one only spaCy can run.
+    """
+    if not isinstance(pattern, (list, tuple)) or not pattern:
+        raise PatternError("a token pattern must be a non-empty list of token mappings")
+    elements: list[Element] = []
+    for index, spec in enumerate(pattern):
+        if not isinstance(spec, dict):
+            raise PatternError(f"token {index}: must be a mapping of attributes to values, not {_kind(spec)}")
+        try:
+            elements.extend(_compile_token(spec))
+        except PatternError as exc:
+            raise PatternError(f"token {index}: {exc}") from None
+    if not elements:
+        raise PatternError("every token has a zero count ({0}), so the pattern matches nothing")
+    return Pattern(elements)
+
+
+def _compile_token(spec: dict[Any, Any]) -> list[Element]:
+    quantifiers: tuple[int, ...] = (ONE,)
+    checks: list[Check] = []
+    literals: tuple[str, frozenset[str]] | None = None
+    for key, value in spec.items():
+        name = _key_name(key)
+        if value is None:
+            raise PatternError(f"{key}: null is not allowed")
+        if name == "OP":
+            quantifiers = _quantifiers(value)
+        elif name in STRING_KEYS:
+            column = STRING_KEYS[name]
+            found = _string_checks(key, value)
+            checks.extend((column, test) for test in found[0])
+            if found[1] is not None and literals is None:
+                literals = (column, found[1])
+        elif name in FLAG_KEYS:
+            if not isinstance(value, bool):
+                raise PatternError(f"{key} must be true or false, not {_kind(value)}")
+            checks.append((FLAG_KEYS[name], _equals(value)))
+        elif name == "LENGTH":
+            checks.extend((LENGTH, test) for test in _number_checks(key, value))
+        else:
+            raise NeedsSpacy(str(key))
+    return [Element(quantifier, tuple(checks), literals) for quantifier in quantifiers]
+
+
+def _key_name(key: Any) -> str:
+    """The canonical attribute name of a token key, as spaCy's schema accepts it (``NORM`` or ``norm``)."""
+    if isinstance(key, str):
+        name = key.upper()
+        if key in (name, name.lower()) and (name in STRING_KEYS or name in FLAG_KEYS or name in ("LENGTH", "OP")):
+            return name
+        if key in (name, name.lower()) and name in SPACY_KEYS:
+            raise NeedsSpacy(key)
+    raise PatternError(f"unknown key {key!r}")
+
+
+def _quantifiers(op: Any) -> tuple[int, ...]:
+    """spaCy's expansion of an OP: ``{2,4}`` is two required steps then two optional ones."""
+    if isinstance(op, str) and op in _SIMPLE_OPS:
+        return _SIMPLE_OPS[op]
+    if not isinstance(op, str) or not _MIN_MAX.fullmatch(op):
+        raise PatternError(f"OP {op!r} is not one of ?, *, +, !, {{n}}, {{n,m}}, {{n,}}, {{,m}}")
+    low, _, high = op[1:-1].partition(",") if "," in op else (op[1:-1], "", op[1:-1])
+    if low and high and int(low) > int(high):
+        raise PatternError(f"OP {op!r}: the minimum is larger than the maximum")
+    head = (ONE,) * int(low or 0)
+    return head + ((ZERO_ONE,) * (int(high) - int(low or 0)) if high else (ZERO_PLUS,))
+
+
+def _string_checks(key: str, value: Any) -> tuple[list[Callable[[Any], bool]], frozenset[str] | None]:
+    """Tests of a string attribute, and the only values it can take when they are known."""
+    if isinstance(value, str):
+        return [_equals(value)], frozenset([value])
+    if not isinstance(value, dict):
+        raise PatternError(f"{key} must be a string or a mapping (IN, NOT_IN, REGEX...), not {_kind(value)}")
+    tests: list[Callable[[Any], bool]] = []
+    literals: frozenset[str] | None = None
+    for op, operand in value.items():
+        name = _predicate_name(key, op, (*SET_OPS, "REGEX"))
+        if name == "REGEX":
+            tests.append(_regex_test(key, operand))
+            continue
+        values = _string_list(key, name, operand)
+        if name in ("IN", "IS_SUBSET", "INTERSECTS"):
+            tests.append(values.__contains__)
+            literals = values if literals is None else literals & values
+        elif name == "NOT_IN":
+            tests.append(lambda v, values=values: v not in values)
+        else:  # IS_SUPERSET: {value} >= values
+            tests.append(lambda v, values=values: values <= {v})
+    return tests, literals
+
+
+def _regex_test(key: str, operand: Any) -> Callable[[Any], bool]:
+    if isinstance(operand, str):
+        search = _regex(key, operand).search
+        return lambda v: search(v) is not None
+    if not isinstance(operand, dict):
+        raise PatternError(f"{key} REGEX must be a string or a mapping, not {_kind(operand)}")
+    tests: list[Callable[[Any], bool]] = []
+    for op, inner in operand.items():
+        name = _predicate_name(key, op, ("IN", "NOT_IN", "REGEX", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS"))
+        if name == "REGEX":
+            tests.append(_regex_test(key, inner))
+        elif name in ("IN", "NOT_IN"):
+            searches = tuple(_regex(key, text).search for text in _string_list(key, name, inner))
+            if name == "IN":
+                tests.append(lambda v, s=searches: any(search(v) for search in s))
+            else:
+                tests.append(lambda v, s=searches: not any(search(v) for search in s))
+        else:
+            _string_list(key, name, inner)
+            raise NeedsSpacy(f"{key} REGEX {name}")
+    return lambda v: all(test(v) for test in tests)
+
+
+def _number_checks(key: str, value: Any) -> list[Callable[[Any], bool]]:
+    if isinstance(value, bool) or not isinstance(value, (int, dict)):
+        raise PatternError(f"{key} must be a whole number or a mapping (IN, ==, >=...), not {_kind(value)}")
+    if isinstance(value, int):
+        return [_equals(value)]
+    tests: list[Callable[[Any], bool]] = []
+    for op, operand in value.items():
+        name = _predicate_name(key, op, (*SET_OPS, *COMPARISONS, "REGEX"))
+        if name == "REGEX":
+            if not isinstance(operand, str):
+                raise PatternError(f"{key} REGEX must be a string, not {_kind(operand)}")
+            raise NeedsSpacy(f"{key} REGEX")
+        if name in COMPARISONS:
+            if isinstance(operand, bool) or not isinstance(operand, (int, float)):
+                raise PatternError(f"{key} {name} needs a number, not {_kind(operand)}")
+            compare = COMPARISONS[name]
+            tests.append(lambda v, c=compare, o=operand: c(v, o))
+            continue
+        if not isinstance(operand, list) or any(isinstance(n, bool) or not isinstance(n, int) for n in operand):
+            raise PatternError(f"{key} {name} needs a list of whole numbers")
+        numbers = frozenset(operand)
+        if name in ("IN", "IS_SUBSET", "INTERSECTS"):
+            tests.append(numbers.__contains__)
+        elif name == "NOT_IN":
+            tests.append(lambda v, n=numbers: v not in n)
+        else:
+            tests.append(lambda v, n=numbers: n <= {v})
+    return tests
+
+
+def _predicate_name(key: str, op: Any, allowed: tuple[str, ...]) -> str:
+    """The canonical name of a predicate (``IN`` or ``in``), ``NeedsSpacy`` for fuzzy ones, else an error."""
+    if isinstance(op, str):
+        name = op.upper()
+        if op in (name, name.lower()) and name in allowed:
+            return name
+        if name in SPACY_PREDICATES and op in (name, name.lower()):
+            raise NeedsSpacy(f"{key} {op}")
+    raise PatternError(f"{key}: unknown predicate {op!r} (use {', '.join(allowed)})")
+
+
+def _string_list(key: str, name: str, operand: Any) -> frozenset[str]:
+    if not isinstance(operand, list) or not all(isinstance(text, str) for text in operand):
+        raise PatternError(f'{key} {name} needs a list of strings (quote words like "no" and "on" in YAML)')
+    return frozenset(operand)
+
+
+def _regex(key: str, text: str) -> re.Pattern[str]:
+    try:
+        return compile_regex("", "", text)
+    except RuleError as exc:
+        raise PatternError(f"{key} REGEX {text!r}: {exc.problem}") from None
+
+
+def _equals(expected: Any) -> Callable[[Any], bool]:
+    return lambda v: v == expected
+
+
+def _kind(value: Any) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+class TokenView:
+    """The columns of a tokenised text that patterns read, each read once and cached."""
+
+    __slots__ = ("_positions", "columns", "doc", "length")
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.length = len(doc)
+        self.columns: dict[str, list[Any]] = _LazyColumns(doc)
+        self._positions: dict[str, dict[Any, list[int]]] = {}
+
+    def positions(self, column: str) -> dict[Any, list[int]]:
+        """Where each value of ``column`` occurs."""
+        found = self._positions.get(column)
+        if found is None:
+            found = {}
+            for i, value in enumerate(self.columns[column]):
+                found.setdefault(value, []).append(i)
+            self._positions[column] = found
+        return found
+
+    def char_span(self, start: int, end: int) -> tuple[int, int]:
+        """The character offsets of tokens ``[start, end)``."""
+        last = self.doc[end - 1]
+        return self.doc[start].idx, last.idx + len(last.text)
+
+
+class _LazyColumns(dict):  # type: ignore[type-arg]
+    """``column -> [value of each token]``, read from the tokens on first use."""
+
+    def __init__(self, doc: Any) -> None:
+        super().__init__()
+        self.doc = doc
+
+    def __missing__(self, column: str) -> list[Any]:
+        if column == LENGTH:
+            values: list[Any] = [len(token.text) for token in self.doc]
+        elif column == "is_sent_start":
+            values = [token.is_sent_start is True for token in self.doc]
+        else:
+            values = [getattr(token, column) for token in self.doc]
+        self[column] = values
+        return values
+
+
+_last_view: tuple[Any, TokenView] | None = None
+
+
+def token_view(doc: Any) -> TokenView:
+    """The ``TokenView`` of ``doc``, shared by every rule linting the same document."""
+    global _last_view
+    cached = _last_view
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    view = TokenView(doc)
+    _last_view = (doc, view)
+    return view
+
+
+class PatternSet:
+    """Token patterns of one rule, indexed by the values their first token can have."""
+
+    def __init__(self, patterns: Iterable[tuple[int, Pattern]]) -> None:
+        self.patterns = list(patterns)
+        #: column -> value -> indexes (into ``patterns``) of the patterns a token with that value can start.
+        self.index: dict[str, dict[str, list[int]]] = {}
+        #: Patterns whose first token cannot be looked up (tried at every token).
+        self.anywhere: list[int] = []
+        for number, (_, pattern) in enumerate(self.patterns):
+            firsts = [pattern.elements[k] for k in pattern.firsts]
+            if all(e.literals is not None and e.quantifier != ZERO for e in firsts):
+                for element in firsts:
+                    column, values = element.literals  # type: ignore[misc]
+                    by_value = self.index.setdefault(column, {})
+                    for value in values:
+                        if number not in by_value.setdefault(value, []):
+                            by_value[value].append(number)
+            else:
+                self.anywhere.append(number)
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+    def matches(self, view: TokenView) -> set[tuple[int, int, int]]:
+        """Every ``(key, start, end)`` match, like spaCy's ``Matcher`` (keys are those given with the patterns)."""
+        starts: set[tuple[int, int]] = set()
+        for column, by_value in self.index.items():
+            positions = view.positions(column)
+            for value in by_value.keys() & positions.keys():
+                at = positions[value]
+                starts.update((number, i) for number in by_value[value] for i in at)
+        if self.anywhere:
+            starts.update((number, i) for number in self.anywhere for i in range(view.length))
+        found: set[tuple[int, int, int]] = set()
+        columns = view.columns
+        length = view.length
+        for number, start in starts:
+            key, pattern = self.patterns[number]
+            for end in pattern.ends(columns, start, length):
+                found.add((key, start, end))
+        return found
+
+
+class PhraseSet:
+    """Phrases as token norm sequences, indexed by their first norm, like spaCy's ``PhraseMatcher(attr="NORM")``."""
+
+    def __init__(self, phrases: Iterable[tuple[int, Sequence[str]]]) -> None:
+        self.index: dict[str, list[tuple[int, list[str]]]] = {}
+        self.count = 0
+        for key, norms in phrases:
+            if norms:  # spaCy skips empty phrase docs
+                self.index.setdefault(norms[0], []).append((key, list(norms)))
+                self.count += 1
+
+    def __len__(self) -> int:
+        return self.count
+
+    def matches(self, view: TokenView) -> set[tuple[int, int, int]]:
+        found: set[tuple[int, int, int]] = set()
+        positions = view.positions("norm_")
+        norms = view.columns["norm_"]
+        for first in self.index.keys() & positions.keys():
+            for key, phrase in self.index[first]:
+                size = len(phrase)
+                for i in positions[first]:
+                    if norms[i : i + size] == phrase:
+                        found.add((key, i, i + size))
+        return found
