@@ -65,11 +65,18 @@ def compile_regex(path: str, field: str, pattern: str, flags: int = 0) -> re.Pat
         compiled = re.compile(pattern, flags)
     except re.error as exc:
         raise RuleError(path, field, f"invalid regular expression: {exc}") from None
-    if _nested_repeat(pattern, flags):
+    if (flags & re.VERBOSE or _REPEATED_GROUP.search(pattern)) and _nested_repeat(pattern, flags):
         raise RuleError(
             path, field, "regular expression nests unbounded repetition (like (a+)+), which can take exponential time"
         )
     return compiled
+
+
+#: A group followed by an unbounded (or large) quantifier: ``)*``, ``)+``, ``){2,}``, ``){1,5000}``. Only such a
+#: group can hold a nested repeat, so a pattern without one (most) skips the second parse. Conservative: an
+#: escaped ``\)`` or one in a class only costs that parse; verbose patterns (spaces between ``)`` and ``*``)
+#: are always parsed.
+_REPEATED_GROUP = re.compile(r"\)\s*[*+{]|\(\?[a-zA-Z]*x")
 
 
 @lru_cache(maxsize=4096)

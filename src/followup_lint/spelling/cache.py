@@ -10,7 +10,7 @@ from ..cache import cache_dir, cached, content_hash, key
 __all__ = ["cache_dir", "cached", "fingerprint"]
 
 #: Bump when the layout of a cached spelling object changes.
-FORMAT = 3
+FORMAT = 4
 
 
 def fingerprint(files: Iterable[Path], *extra: str) -> str:

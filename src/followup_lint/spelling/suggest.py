@@ -189,7 +189,7 @@ def _build(lexicon: Lexicon) -> tuple[dict[str, str], ...]:
     for word in lexicon.lower:
         if not word.endswith("'s") and word not in lexicon.nosuggest:
             words[word] = word
-    for word in lexicon.cased:
+    for word in sorted(lexicon.cased):  # sorted: "APR" before "Apr", whatever the set's (hash) order
         low = word.lower()
         if low not in words and not low.endswith("'s") and low not in lexicon.nosuggest:
             words[low] = word

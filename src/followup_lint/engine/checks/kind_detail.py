@@ -16,7 +16,7 @@ from ..metrics import WORD
 from ..schema import Field
 from .base import Check, register
 from .kind_required import kind_is_known
-from .phrases import MATCH_FIELDS, build_matchers
+from .phrases import MATCH_FIELDS, LazyMatchers, build_matchers
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -69,7 +69,7 @@ def specific_words(doc: Document) -> list[str]:
 
 
 @register("kind-detail")
-class KindDetail(Check):
+class KindDetail(LazyMatchers, Check):
     """Fires once, at the start of the body, when the note has no cue phrase and fewer than ``min-words``
     specific words (the option names the limit)."""
 
@@ -81,13 +81,6 @@ class KindDetail(Check):
         value = rule.options.get("min-words")
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise RuleError(rule.path, "options.min-words", "is required and must be a whole number ≥ 1")
-
-    def __init__(self, rule: Rule) -> None:
-        super().__init__(rule)
-        self.matcher, self.unless = build_matchers(rule)
-
-    def prepare(self) -> None:
-        self.matcher.prepare()
 
     def run(self, doc: Document) -> Iterator[Finding]:
         body = doc.prose[doc.draft.body_start :]

@@ -57,20 +57,18 @@ _CAP_RUN = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _ordinary_words() -> frozenset[str]:
-    """Lowercase English words: hunspell's en_US with its affixes expanded, from the spelling cache (fast)."""
-    from ...spelling.lexicon import load
-
-    lexicon = load()
-    return lexicon.lower | lexicon.rare
-
-
 @lru_cache(maxsize=4096)
 def ordinary_word(word: str) -> bool:
-    """Whether the lowercase form of ``word`` is an ordinary English word (not only a name or acronym)."""
+    """Whether the lowercase form of ``word`` is an ordinary English word (not only a name or acronym): in
+    hunspell's en_US with its affixes expanded or the less common words, from the speller's lexicon (loaded
+    once per process and shared with ``typo.spelling``)."""
     lower = word.lower()
-    return lower.isalpha() and lower in _ordinary_words()
+    if not lower.isalpha():
+        return False
+    from ...spelling import speller
+
+    lexicon = speller().lexicon
+    return lower in lexicon.lower or lower in lexicon.rare
 
 
 def distance(a: str, b: str) -> int:
@@ -206,7 +204,15 @@ class Names(Check):
         self.suffixes = {s.lower().rstrip(".") for s in rule.spec.get("suffixes", [])}
         self.ignore = {s.lower() for s in rule.spec.get("ignore", [])}
         self.generic = {s.lower() for s in rule.spec.get("generic", [])}
-        self.cues, self.own, self.strong = self._compile(rule)
+        self._cues: tuple[re.Pattern[str] | None, ...] | None = None
+
+    @property
+    def cue_patterns(self) -> tuple[re.Pattern[str] | None, ...]:
+        """The joined ``cues``, ``own`` and ``strong`` regexes, compiled on first use (only ``test: company``
+        uses them, and only when the context names the company)."""
+        if self._cues is None:
+            self._cues = self._compile(self.rule)
+        return self._cues
 
     def run(self, doc: Document) -> Iterator[Finding]:
         if self.test == "company":
@@ -274,8 +280,9 @@ class Names(Check):
             if any(near_miss(w, t) for w in words for t in target):
                 continue  # a misspelling of the company: the spelling rule reports it
             before = sentence_before(prose, cand.start)
-            strong = self.strong is not None and self.strong.search(before)
-            if not strong and self.own is not None and self.own.search(before):
+            _, own, strong_cues = self.cue_patterns
+            strong = strong_cues is not None and strong_cues.search(before)
+            if not strong and own is not None and own.search(before):
                 continue
             fix = Fix(cand.start, cand.end - cand.start, company, False)
             yield self.finding(doc, cand.start, cand.end, fixes=(fix,), values={"match": cand.text})
@@ -301,7 +308,8 @@ class Names(Check):
             suffixed = len(words) >= 2 and lowered[-1] in self.suffixes and lowered[0] not in self.suffixes
             ampersand = " & " in text and len(words) >= 3
             before = sentence_before(prose, first)
-            cued = any(rx is not None and rx.search(before) for rx in (self.cues, self.strong))
+            cues, _, strong_cues = self.cue_patterns
+            cued = any(rx is not None and rx.search(before) for rx in (cues, strong_cues))
             after = prose[stop : stop + 40]
             if cued and not suffixed and _TEAM_AFTER.match(after):
                 continue  # "join the Data Science team": a team, not a company

@@ -10,7 +10,7 @@ from ..errors import RuleError
 from ..schema import Field, check_fields
 from ..templates import first_filled
 from .base import Check, register
-from .phrases import MATCH_FIELDS, build_matchers, scope_range
+from .phrases import MATCH_FIELDS, LazyMatchers, build_matchers, scope_range
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -25,7 +25,7 @@ _POSITIONS = ("after-greeting", "body-start", "before-sign-off")
 
 
 @register("required")
-class Required(Check):
+class Required(LazyMatchers, Check):
     """Fires once, at the start of the body, when nothing in the draft matches; may insert a sentence."""
 
     fields: ClassVar[dict[str, Field]] = {
@@ -46,22 +46,17 @@ class Required(Check):
 
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
-        self.matcher, self.unless = build_matchers(rule)
         self.scope = rule.spec.get("scope", "prose")
         self.insert = rule.spec.get("insert")
-
-    def prepare(self) -> None:
-        self.matcher.prepare()
-        if self.unless:
-            self.unless.prepare()
 
     def run(self, doc: Document) -> Iterator[Finding]:
         bounds = scope_range(doc, self.scope) or (doc.draft.body_start, doc.draft.body_start)
         if not doc.prose[doc.draft.body_start :].strip():
             return  # an empty draft has nothing to judge
-        matches = self.matcher.find(doc, *bounds)
-        if matches and self.unless:
-            cancel = self.unless.find(doc, *bounds)
+        matcher, unless = self.matchers()
+        matches = matcher.find(doc, *bounds)
+        if matches and unless:
+            cancel = unless.find(doc, *bounds)
             matches = [m for m in matches if not any(c.start < m.end and m.start < c.end for c in cancel)]
         if matches:
             return
