@@ -94,45 +94,19 @@ class Element:
 
 
 class Pattern:
-    """A token pattern compiled into elements, with the epsilon closure of each step (optional steps skipped)."""
+    """A token pattern compiled into elements (``{2,3}`` is three: two required, one optional)."""
 
-    __slots__ = ("closures", "columns", "elements", "firsts")
+    __slots__ = ("elements", "firsts")
 
     def __init__(self, elements: list[Element]) -> None:
         self.elements = elements
-        final = len(elements)
-        closures: list[frozenset[int]] = [frozenset([final])] * (final + 1)
-        for k in range(final - 1, -1, -1):
-            optional = elements[k].quantifier in (ZERO_ONE, ZERO_PLUS)
-            closures[k] = frozenset([k]) | closures[k + 1] if optional else frozenset([k])
-        self.closures = closures
-        #: The elements that can match a match's first token.
-        self.firsts = sorted(k for k in closures[0] if k != final)
-        self.columns = frozenset(column for element in elements for column, _ in element.checks)
-
-    def ends(self, columns: dict[str, list[Any]], start: int, length: int) -> list[int]:
-        """Every end of a non-empty match starting at token ``start``."""
-        elements = self.elements
-        closures = self.closures
-        final = len(elements)
-        states = closures[0]
-        found: list[int] = []
-        i = start
-        while True:
-            if i > start and final in states:
-                found.append(i)
-            if i >= length:
-                return found
-            reached: set[int] = set()
-            for k in states:
-                if k != final:
-                    element = elements[k]
-                    if element.test(columns, i):
-                        reached |= closures[k if element.quantifier == ZERO_PLUS else k + 1]
-            if not reached:
-                return found
-            states = frozenset(reached)
-            i += 1
+        #: The elements that can match a match's first token: the first one and any optional ones before it.
+        firsts = []
+        for k, element in enumerate(elements):
+            firsts.append(k)
+            if element.quantifier not in (ZERO_ONE, ZERO_PLUS):
+                break
+        self.firsts = firsts
 
 
 def compile_pattern(pattern: Sequence[Any]) -> Pattern:
@@ -398,24 +372,118 @@ class PatternSet:
     def __len__(self) -> int:
         return len(self.patterns)
 
-    def matches(self, view: TokenView) -> set[tuple[int, int, int]]:
-        """Every ``(key, start, end)`` match, like spaCy's ``Matcher`` (keys are those given with the patterns)."""
-        starts: set[tuple[int, int]] = set()
+    def matches(self, view: TokenView) -> list[tuple[int, int, int]]:
+        """Every ``(key, start, end)`` match, in the order spaCy's ``Matcher`` gives them.
+
+        This is spaCy's matching loop (``find_matches``, ``transition_states``, ``finish_states`` in
+        ``spacy/matcher/matcher.pyx``), started only where a pattern's first token can match: a state started
+        elsewhere is rejected on its first token without adding a match or a state, so leaving it out
+        changes neither the matches nor their order (which decides ties between items with the same span).
+        """
+        seeds: dict[int, set[int]] = {}
         for column, by_value in self.index.items():
             positions = view.positions(column)
             for value in by_value.keys() & positions.keys():
-                at = positions[value]
-                starts.update((number, i) for number in by_value[value] for i in at)
+                for i in positions[value]:
+                    seeds.setdefault(i, set()).update(by_value[value])
         if self.anywhere:
-            starts.update((number, i) for number in self.anywhere for i in range(view.length))
-        found: set[tuple[int, int, int]] = set()
+            for i in range(view.length):
+                seeds.setdefault(i, set()).update(self.anywhere)
+        if not seeds:
+            return []
         columns = view.columns
-        length = view.length
-        for number, start in starts:
-            key, pattern = self.patterns[number]
-            for end in pattern.ends(columns, start, length):
-                found.add((key, start, end))
+        patterns = self.patterns
+        emitted: list[tuple[int, int, int]] = []
+        states: list[tuple[int, int, int, int]] = []  # (pattern number, element, start, length)
+        i = min(seeds)
+        while i < view.length:
+            if i in seeds:
+                states.extend((number, 0, i, 0) for number in sorted(seeds[i]))
+            elif not states:
+                i = min((j for j in seeds if j > i), default=view.length)
+                continue
+            states = _transition(patterns, states, columns, i, emitted)
+            i += 1
+        _finish(patterns, states, emitted)
+        seen: set[tuple[int, int, int]] = set()
+        found: list[tuple[int, int, int]] = []
+        for match in emitted:
+            if match[2] > match[1] and match not in seen:
+                seen.add(match)
+                found.append(match)
         return found
+
+
+REJECT, MATCH, ADVANCE, RETRY, MATCH_EXTEND, RETRY_ADVANCE, RETRY_EXTEND, MATCH_REJECT, MATCH_DOUBLE = range(9)
+
+
+def _action(elements: list[Element], k: int, columns: dict[str, list[Any]], i: int) -> int:
+    """spaCy's ``get_action``: what a state at element ``k`` does with token ``i``."""
+    element = elements[k]
+    matched = element.test(columns, i)
+    final = k == len(elements) - 1
+    quantifier = element.quantifier
+    if quantifier == ZERO_PLUS:
+        if matched:
+            return MATCH_EXTEND if final else RETRY_EXTEND
+        return MATCH_REJECT if final else RETRY
+    if quantifier == ZERO_ONE:
+        if matched:
+            return MATCH_DOUBLE if final else RETRY_ADVANCE
+        return MATCH_REJECT if final else RETRY
+    if matched:  # ONE, and ZERO (negated in ``test``)
+        return MATCH if final else ADVANCE
+    return REJECT
+
+
+def _transition(
+    patterns: list[tuple[int, Pattern]],
+    states: list[tuple[int, int, int, int]],
+    columns: dict[str, list[Any]],
+    i: int,
+    emitted: list[tuple[int, int, int]],
+) -> list[tuple[int, int, int, int]]:
+    """spaCy's ``transition_states``: move every state over token ``i``, recording matches as they end."""
+    kept: list[tuple[int, int, int, int]] = []
+    added: list[tuple[int, int, int, int]] = []
+    for number, k, start, length in states:
+        key, pattern = patterns[number]
+        elements = pattern.elements
+        action = _action(elements, k, columns, i)
+        while action in (RETRY, RETRY_ADVANCE, RETRY_EXTEND):
+            if action == RETRY_EXTEND:
+                added.append((number, k, start, length + 1))
+            elif action == RETRY_ADVANCE:
+                added.append((number, k + 1, start, length + 1))
+            k += 1
+            action = _action(elements, k, columns, i)
+        if action == ADVANCE:
+            kept.append((number, k + 1, start, length + 1))
+        elif action == MATCH:
+            emitted.append((key, start, start + length + 1))
+        elif action == MATCH_DOUBLE:
+            emitted.append((key, start, start + length))
+            emitted.append((key, start, start + length + 1))
+        elif action == MATCH_REJECT:
+            emitted.append((key, start, start + length))
+        elif action == MATCH_EXTEND:
+            emitted.append((key, start, start + length))
+            kept.append((number, k, start, length + 1))
+    return kept + added
+
+
+def _finish(
+    patterns: list[tuple[int, Pattern]], states: list[tuple[int, int, int, int]], emitted: list[tuple[int, int, int]]
+) -> None:
+    """spaCy's ``finish_states``: matches of states whose remaining elements are all optional."""
+    for number, k, start, length in states:
+        key, pattern = patterns[number]
+        elements = pattern.elements
+        while elements[k].quantifier in (ZERO_ONE, ZERO_PLUS):
+            if k == len(elements) - 1:
+                emitted.append((key, start, start + length))
+                break
+            k += 1
 
 
 class PhraseSet:
@@ -432,8 +500,13 @@ class PhraseSet:
     def __len__(self) -> int:
         return self.count
 
-    def matches(self, view: TokenView) -> set[tuple[int, int, int]]:
-        found: set[tuple[int, int, int]] = set()
+    def matches(self, view: TokenView) -> list[tuple[int, int, int]]:
+        """Every ``(key, start, end)`` match, by start, end and key.
+
+        spaCy's ``PhraseMatcher`` gives the same matches by start and end; two phrases with the same norms
+        come in the order of its hash table, here in the order of their keys.
+        """
+        found: list[tuple[int, int, int]] = []
         positions = view.positions("norm_")
         norms = view.columns["norm_"]
         for first in self.index.keys() & positions.keys():
@@ -441,5 +514,5 @@ class PhraseSet:
                 size = len(phrase)
                 for i in positions[first]:
                     if norms[i : i + size] == phrase:
-                        found.add((key, i, i + size))
-        return found
+                        found.append((key, i, i + size))
+        return sorted(set(found), key=lambda m: (m[1], m[2], m[0]))

@@ -194,8 +194,8 @@ class Matcher:
                 view = token_view(doc.doc)
                 for matcher in (self._phrase_set, self._pattern_set):
                     if matcher:
-                        # Same span, several items: the first in the rule file wins (phrases before patterns).
-                        for index, first, last in sorted(matcher.matches(view), key=lambda m: (m[1], m[2], m[0])):
+                        # In spaCy's order: where items share a span, the first found is kept (_longest_first).
+                        for index, first, last in matcher.matches(view):
                             first_char, last_char = view.char_span(first, last)
                             if first_char >= start and last_char <= end:
                                 found.append(Match(first_char, last_char, self.items[index]))
