@@ -1,37 +1,98 @@
-"""The word set: hunspell's en_US expanded with its affixes, plus the shipped lists; cached in marshal form."""
+"""The word set: hunspell's en_US expanded with its affixes, plus the shipped lists; cached in marshal form.
+
+The large word sets are cached as one sorted, newline-joined string each and kept as sorted lists
+(``WordList``, looked up by binary search): loading them takes a quarter of the time of building frozensets
+(about 15 ms instead of 55 on a first lint). The word frequencies, needed only to rank suggestions, are a
+separate cache entry loaded on first use.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import data
 from .cache import cached, fingerprint
 
 
+class WordList:
+    """A sorted list of distinct words with set-like ``in`` (binary search)."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: Iterable[str] = ()) -> None:
+        self.words: list[str] = sorted(set(words))
+
+    @classmethod
+    def from_joined(cls, text: str) -> WordList:
+        """The list stored by ``joined`` (already sorted and distinct)."""
+        out = cls()
+        out.words = text.split("\n") if text else []
+        return out
+
+    def joined(self) -> str:
+        return "\n".join(self.words)
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        words = self.words
+        i = bisect_left(words, word)
+        return i < len(words) and words[i] == word
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.words)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, WordList) and self.words == other.words
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Known words. ``lower`` holds lowercase dictionary words, ``cased`` words that need their capitals."""
 
-    lower: frozenset[str]
-    cased: frozenset[str]
+    lower: WordList
+    cased: WordList
     #: Valid but never suggested (hunspell's NOSUGGEST: slurs and the like).
     nosuggest: frozenset[str]
     #: British spellings American English lacks (rejected with en-US), and the reverse (rejected with en-GB).
     british: frozenset[str]
     american: frozenset[str]
     #: Less common words: accepted, never suggested.
-    rare: frozenset[str]
-    rare_cased: frozenset[str]
+    rare: WordList
+    rare_cased: WordList
     #: Technical vocabulary and extra words, lowercase -> preferred spelling.
     vocab: dict[str, str]
-    freq: dict[str, int]
+    #: The cache key of the inputs (the word frequencies are cached under it too).
+    key: str = field(default="", compare=False)
+    _freq: list[dict[str, int]] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def freq(self) -> dict[str, int]:
+        """Word -> round(10 * ln(count)), loaded (from the cache) the first time a suggestion needs it."""
+        if not self._freq:
+            self._freq.append(
+                cached("wordfreq", self.key, data.read_frequencies) if self.key else data.read_frequencies()
+            )
+        return self._freq[0]
 
 
-def load() -> Lexicon:
-    """The lexicon, from the cache when it is current, else built (about a second) and cached."""
-    raw = cached("lexicon", fingerprint(data.input_files()), _build)
-    return Lexicon(*raw)
+def load(entry_key: str | None = None) -> Lexicon:
+    """The lexicon, from the cache when it is current, else built (about a second) and cached.
+
+    ``entry_key``: the inputs' fingerprint when the caller computed it already.
+    """
+    key = entry_key or fingerprint(data.input_files())
+    raw = cached("lexicon", key, _build)
+    sets = [WordList.from_joined(raw[i]) for i in (0, 1, 5, 6)]
+    return Lexicon(sets[0], sets[1], raw[2], raw[3], raw[4], sets[2], sets[3], raw[7], key)
 
 
 def _build() -> tuple[Any, ...]:
@@ -56,15 +117,14 @@ def _build() -> tuple[Any, ...]:
     rare = data.read_list("typo-en-70.txt")
     vocab = {w.lower(): w for name in ("vocab-tech.txt", "vocab-extra.txt") for w in data.read_list(name)}
     return (
-        frozenset(lower),
-        frozenset(cased),
+        WordList(lower).joined(),
+        WordList(cased).joined(),
         frozenset(w.lower() for w in nosuggest),
         frozenset(w.lower() for w in british),
         frozenset(w.lower() for w in data.read_list("typo-en-us.txt")),
-        frozenset(w for w in rare if w == w.lower()) - lower,
-        frozenset(w for w in rare if w != w.lower()) - cased,
+        WordList({w for w in rare if w == w.lower()} - lower).joined(),
+        WordList({w for w in rare if w != w.lower()} - cased).joined(),
         vocab,
-        data.read_frequencies(),
     )
 
 

@@ -21,9 +21,19 @@ class Speller:
         self._index: Index | None = None
         #: Suggestions already computed (an editor re-lints the same words on every keystroke).
         self._memo: dict[tuple[str, str | None, int], list[Suggestion]] = {}
+        self._known: dict[tuple[str, str | None], bool] = {}
 
     def known(self, word: str, dialect: str | None = None) -> bool:
         """Whether ``word`` (as written, any apostrophe) is a correct spelling in ``dialect`` (None: either)."""
+        memo_key = (word, dialect)
+        found = self._known.get(memo_key)
+        if found is None:
+            if len(self._known) > 50_000:
+                self._known.clear()
+            found = self._known[memo_key] = self._known_now(word, dialect)
+        return found
+
+    def _known_now(self, word: str, dialect: str | None) -> bool:
         word = word.replace("\u2019", "'")
         low = word.lower()
         lex = self.lexicon
@@ -86,4 +96,4 @@ def _recase(typed: str, word: str) -> str:
 def speller() -> Speller:
     """The process-wide speller (loaded once)."""
     key = fingerprint(data.input_files())
-    return Speller(load(), key)
+    return Speller(load(key), key)

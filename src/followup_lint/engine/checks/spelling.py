@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
 from ...model import Finding, Fix
@@ -136,6 +137,12 @@ def _confident(found: list) -> bool:
 
 def _judged(word: str, prose: str, end: int) -> bool:
     """Whether a word is one the speller should judge at all."""
+    return _judgeable(word) and not (end < len(prose) and prose[end] == "-" and word.lower() in _PREFIXES)
+
+
+@lru_cache(maxsize=8192)
+def _judgeable(word: str) -> bool:
+    """Whether a word, wherever it stands, is one the speller judges."""
     if len(word) < 2 or (not word.isascii() and not word.replace("\u2019", "'").isascii()):
         return False
     core = word.replace("\u2019", "'").split("'")[0]
@@ -143,9 +150,7 @@ def _judged(word: str, prose: str, end: int) -> bool:
         return False
     if word.isupper() or any(ch.isupper() for ch in core[1:]):
         return False  # acronyms, CamelCase
-    if _STRETCHED.search(word):
-        return False  # "sooo", "yesss": deliberate
-    return not (end < len(prose) and prose[end] == "-" and word.lower() in _PREFIXES)
+    return not _STRETCHED.search(word)  # "sooo", "yesss": deliberate
 
 
 def _sentence_start(prose: str, start: int) -> bool:
