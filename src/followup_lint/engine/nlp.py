@@ -1,8 +1,13 @@
-"""The spaCy pipeline, created once per process and only when a rule needs tokens.
+"""The language pipeline, created once per process and only when a rule needs tokens.
 
 The default is ``spacy.blank("en")`` with a sentencizer and a rule that paragraph breaks end sentences; no
 model is downloaded. If ``en_core_web_sm`` is installed and ``FOLLOWUP_LINT_MODEL`` is not ``none``, it is used
 instead for its extra signals (entities, parts of speech).
+
+``parse`` and ``make_doc`` run the default pipeline without importing spaCy: ``engine/tokens`` copies it in pure
+Python from data read out of spaCy once and cached (same tokens, norms, flags and sentences). spaCy itself is
+used when a model is, or once ``require_spacy()`` is called (a rule needs POS, LEMMA...). ``pipeline()`` is
+always spaCy's.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from .tokens import LightPipeline
 
 _PARAGRAPH_COMPONENT = "followup_paragraphs"
 
@@ -91,18 +98,58 @@ def require_spacy() -> None:
 
 
 def using_spacy() -> bool:
-    """Whether ``parse`` and ``make_doc`` return spaCy docs."""
-    return True
+    """Whether ``parse`` and ``make_doc`` return spaCy docs (else the light pipeline's)."""
+    return _light() is None
 
 
 def parse(text: str) -> Any:
     """The full pipeline's doc for ``text``: tokens, sentences and paragraph breaks."""
-    return pipeline()(text)
+    light = _light()
+    return light(text) if light is not None else pipeline()(text)
 
 
 def make_doc(text: str) -> Any:
     """Tokens only (no sentences), e.g. to tokenize a phrase pattern."""
-    return pipeline().make_doc(text)
+    light = _light()
+    return light.make_doc(text) if light is not None else pipeline().make_doc(text)
+
+
+def _light() -> LightPipeline | None:
+    """The pure-Python copy of the default pipeline, when it gives what spaCy would; else ``None``.
+
+    It applies when no model is used (``FOLLOWUP_LINT_MODEL=none``, or ``auto`` without ``en_core_web_sm``),
+    ``spacy_lookups_data`` (which changes norms) is not installed, and ``require_spacy()`` was not called.
+    """
+    if _FORCE_SPACY:
+        return None
+    return _light_for(os.environ.get("FOLLOWUP_LINT_MODEL", "auto"))
+
+
+@lru_cache(maxsize=4)
+def _light_for(choice: str) -> LightPipeline | None:
+    name = "en_core_web_sm" if choice == "auto" else choice
+    if choice != "none" and importlib.util.find_spec(name) is not None:
+        return None
+    if importlib.util.find_spec("spacy_lookups_data") is not None:
+        return None
+    from .tokens.store import load_pipeline
+
+    return load_pipeline(_extract, (_paragraph_breaks,))
+
+
+def _extract() -> dict[str, Any] | None:
+    """The light pipeline's data read out of ``pipeline()`` (imports spaCy), or ``None`` if it cannot be copied
+    or does not tokenize the self-check texts exactly as spaCy does."""
+    from .tokens import LightPipeline
+    from .tokens.extract import Unsupported, extract, self_check
+
+    nlp = pipeline()
+    try:
+        data = extract(nlp, (_PARAGRAPH_COMPONENT,))
+        problem = self_check(nlp, LightPipeline(data, (_paragraph_breaks,)))
+    except Unsupported:
+        return None
+    return None if problem else data
 
 
 def _add_uppercase_contractions(nlp: Language) -> None:

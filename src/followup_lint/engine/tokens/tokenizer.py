@@ -1,0 +1,251 @@
+"""spaCy's tokenizer algorithm (``spacy/tokenizer.pyx``) in pure Python, on data extracted from spaCy.
+
+Steps, as in spaCy: split the text on white space (a single space becomes the previous token's trailing space,
+other white space runs become tokens); tokenize each chunk by special cases, else by peeling prefixes and
+suffixes (stopping at a special case or a ``token_match``) and splitting the rest on infixes unless it is a
+``token_match`` or ``url_match``; finally re-tokenize special cases that the affix rules split, found with a
+phrase matcher over the tokens' texts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+#: A token as the tokenizer builds it: its text and its special-case norm (``None``: the lexeme's norm).
+Piece = tuple[str, "str | None"]
+
+_RUNS = re.compile(r"\s+|\S+")
+_MAX_CACHE = 10_000
+
+
+def _compile(source: list[Any] | tuple[Any, ...] | None) -> re.Pattern[str] | None:
+    return None if source is None else re.compile(source[0], source[1])
+
+
+class Tokenizer:
+    """Tokens (text, trailing space, special-case norm) of a text, exactly as spaCy's tokenizer splits it."""
+
+    def __init__(self, data: dict[str, Any], patterns: Iterable[Iterable[str]] | None = None) -> None:
+        prefix = _compile(data["prefix"])
+        suffix = _compile(data["suffix"])
+        infix = _compile(data["infix"])
+        token_match = _compile(data["token_match"])
+        url_match = _compile(data["url_match"])
+        self.prefix_search: Callable[[str], re.Match[str] | None] | None = prefix.search if prefix else None
+        self.suffix_search: Callable[[str], re.Match[str] | None] | None = suffix.search if suffix else None
+        self.infix_finditer: Callable[[str], Iterable[re.Match[str]]] | None = infix.finditer if infix else None
+        self.token_match: Callable[[str], re.Match[str] | None] | None = token_match.match if token_match else None
+        self.url_match: Callable[[str], re.Match[str] | None] | None = url_match.match if url_match else None
+        self.specials: dict[str, tuple[Piece, ...]] = {
+            chunk: tuple((orth, norm) for orth, norm in pieces) for chunk, pieces in data["specials"].items()
+        }
+        self.faster_heuristics = bool(data.get("faster_heuristics", True))
+        self._cache: dict[str, tuple[Piece, ...]] = {}
+        self._trie: dict[Any, Any] = {}
+        for pattern in self.special_patterns() if patterns is None else patterns:
+            node = self._trie
+            for orth in pattern:
+                node = node.setdefault(orth, {})
+            node[None] = True
+
+    # -- the special matcher's patterns (spaCy's ``add_special_case``) ----------------------------------------
+
+    def special_patterns(self) -> list[tuple[str, ...]]:
+        """The texts of the tokens each special case is split into without special cases, for those that the
+        affix rules split (spaCy adds only these to its special matcher, with ``faster_heuristics``)."""
+        patterns = []
+        for chunk in sorted(self.specials):
+            if not self.faster_heuristics or self._affixed(chunk) or " " in chunk:
+                words, _spaces, _norms = self.tokenize_affixes(chunk, with_special_cases=False)
+                patterns.append(tuple(words))
+        return patterns
+
+    def _affixed(self, text: str) -> bool:
+        if self.prefix_search is not None and self._length(self.prefix_search(text)):
+            return True
+        if self.infix_finditer is not None and any(True for _ in self.infix_finditer(text)):
+            return True
+        return self.suffix_search is not None and bool(self._length(self.suffix_search(text)))
+
+    @staticmethod
+    def _length(match: re.Match[str] | None) -> int:
+        return match.end() - match.start() if match is not None else 0
+
+    # -- tokenizing -------------------------------------------------------------------------------------------
+
+    def __call__(self, text: str) -> tuple[list[str], list[bool], list[str | None], bool]:
+        """Words, trailing spaces, special-case norms, and whether the first token lost its sentence start."""
+        words, spaces, norms = self.tokenize_affixes(text, with_special_cases=True)
+        first_reset = self._apply_special_cases(words, spaces, norms) if words and self._trie else False
+        return words, spaces, norms, first_reset
+
+    def tokenize_affixes(self, text: str, with_special_cases: bool) -> tuple[list[str], list[bool], list[str | None]]:
+        """spaCy's ``_tokenize_affixes``: split on white space and tokenize each chunk."""
+        words: list[str] = []
+        spaces: list[bool] = []
+        norms: list[str | None] = []
+        if not text:
+            return words, spaces, norms
+        start = 0
+        for run in _RUNS.finditer(text):
+            i = run.start()
+            if i == 0:
+                continue
+            if start < i:
+                self._chunk(text[start:i], words, norms, with_special_cases)
+                spaces.extend([False] * (len(words) - len(spaces)))
+            if text[i] == " ":
+                spaces[-1] = True
+                start = i + 1
+            else:
+                start = i
+        if start < len(text):
+            self._chunk(text[start:], words, norms, with_special_cases)
+            spaces.extend([False] * (len(words) - len(spaces)))
+        return words, spaces, norms
+
+    def _chunk(self, chunk: str, words: list[str], norms: list[str | None], with_special_cases: bool) -> None:
+        pieces = self.specials.get(chunk) if with_special_cases else None
+        if pieces is None:
+            pieces = self._cache.get(chunk) if with_special_cases else None
+            if pieces is None:
+                pieces, special = self._tokenize(chunk, with_special_cases)
+                if with_special_cases and not special and len(self._cache) < _MAX_CACHE:
+                    self._cache[chunk] = pieces
+        for orth, norm in pieces:
+            words.append(orth)
+            norms.append(norm)
+
+    def _tokenize(self, chunk: str, with_special_cases: bool) -> tuple[tuple[Piece, ...], bool]:
+        """A chunk's tokens, and whether a special case was used (such results are not cached, as in spaCy)."""
+        specials = self.specials if with_special_cases else {}
+        prefixes, core, suffixes = self._split_affixes(chunk, specials)
+        pieces: list[Piece] = [(prefix, None) for prefix in prefixes]
+        special = False
+        if core:
+            found = specials.get(core)
+            if found is not None:
+                pieces.extend(found)
+                special = True
+            elif (self.token_match is not None and self.token_match(core)) or (
+                self.url_match is not None and self.url_match(core)
+            ):
+                pieces.append((core, None))
+            else:
+                self._split_infixes(core, pieces)
+        pieces.extend((suffix, None) for suffix in reversed(suffixes))
+        return tuple(pieces), special
+
+    def _split_affixes(self, text: str, specials: dict[str, tuple[Piece, ...]]) -> tuple[list[str], str, list[str]]:
+        prefixes: list[str] = []
+        suffixes: list[str] = []
+        last_size = 0
+        prefix_search = self.prefix_search
+        suffix_search = self.suffix_search
+        while text and len(text) != last_size:
+            if self.token_match is not None and self.token_match(text):
+                break
+            if text in specials:
+                break
+            last_size = len(text)
+            pre_len = self._length(prefix_search(text)) if prefix_search is not None else 0
+            prefix = minus_pre = ""
+            if pre_len:
+                prefix = text[:pre_len]
+                minus_pre = text[pre_len:]
+                if minus_pre and minus_pre in specials:
+                    prefixes.append(prefix)
+                    text = minus_pre
+                    break
+            suf_len = self._length(suffix_search(text[pre_len:])) if suffix_search is not None else 0
+            suffix = minus_suf = ""
+            if suf_len:
+                suffix = text[-suf_len:]
+                minus_suf = text[:-suf_len]
+                if minus_suf and minus_suf in specials:
+                    suffixes.append(suffix)
+                    text = minus_suf
+                    break
+            if pre_len and suf_len and pre_len + suf_len <= len(text):
+                text = text[pre_len:-suf_len]
+                prefixes.append(prefix)
+                suffixes.append(suffix)
+            elif pre_len:
+                text = minus_pre
+                prefixes.append(prefix)
+            elif suf_len:
+                text = minus_suf
+                suffixes.append(suffix)
+        return prefixes, text, suffixes
+
+    def _split_infixes(self, text: str, pieces: list[Piece]) -> None:
+        matches = list(self.infix_finditer(text)) if self.infix_finditer is not None else []
+        if not matches:
+            pieces.append((text, None))
+            return
+        start = 0
+        for match in matches:
+            infix_start, infix_end = match.span()
+            if infix_start == 0:
+                continue
+            if infix_start != start:
+                pieces.append((text[start:infix_start], None))
+            if infix_start != infix_end:
+                pieces.append((text[infix_start:infix_end], None))
+            start = infix_end
+        if start < len(text):
+            pieces.append((text[start:], None))
+
+    # -- the final pass: special cases the affix rules split --------------------------------------------------
+
+    def _apply_special_cases(self, words: list[str], spaces: list[bool], norms: list[str | None]) -> bool:
+        """spaCy's ``_apply_special_cases``, in place; whether token 0 was replaced (it loses its sentence start)."""
+        matches = self._find_matches(words)
+        if not matches:
+            return False
+        # Longest first, then leftmost; a match is kept unless its first or last token is already covered (by
+        # any earlier match, kept or not).
+        matches.sort(key=lambda m: (m[0] - m[1], m[0]))
+        seen: set[int] = set()
+        kept = []
+        for start, end in matches:
+            if start not in seen and end - 1 not in seen:
+                kept.append((start, end))
+            seen.update(range(start, end))
+        kept.sort()
+        first_reset = False
+        for start, end in reversed(kept):
+            text = "".join(words[i] + (" " if spaces[i] else "") for i in range(start, end - 1)) + words[end - 1]
+            pieces = self.specials.get(text)
+            if pieces is None:
+                continue
+            final_space = spaces[end - 1]
+            words[start:end] = [orth for orth, _norm in pieces]
+            norms[start:end] = [norm for _orth, norm in pieces]
+            spaces[start:end] = [False] * (len(pieces) - 1) + [final_space]
+            if start == 0:
+                first_reset = True
+        return first_reset
+
+    def _find_matches(self, words: list[str]) -> list[tuple[int, int]]:
+        """Every ``(start, end)`` whose token texts are a pattern (spaCy's ``PhraseMatcher.find_matches``)."""
+        trie = self._trie
+        matches = []
+        length = len(words)
+        for start in range(length):
+            node = trie.get(words[start])
+            if node is None:
+                continue
+            end = start + 1
+            while True:
+                if None in node:
+                    matches.append((start, end))
+                if end >= length:
+                    break
+                node = node.get(words[end])
+                if node is None:
+                    break
+                end += 1
+        return matches
