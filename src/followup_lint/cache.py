@@ -10,10 +10,8 @@ the linter keeps working from memory: caching is best effort and never an error.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,6 +20,11 @@ from typing import Any, TypeVar
 FORMAT = 1
 
 T = TypeVar("T")
+
+try:  # hashlib's own module: importing hashlib loads OpenSSL's bindings too (3 to 4 ms), for nothing here
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - Python builds without it
+    from hashlib import blake2b
 
 
 def cache_dir() -> Path | None:
@@ -39,7 +42,7 @@ def key(*parts: str) -> str:
     """A short hash of the package version, the cache format and ``parts``."""
     from . import __version__
 
-    digest = hashlib.blake2b(f"{FORMAT}\0{__version__}".encode(), digest_size=12)
+    digest = blake2b(f"{FORMAT}\0{__version__}".encode(), digest_size=12)
     for part in parts:
         digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
@@ -59,7 +62,7 @@ def stat_stamp(paths: Iterable[Path]) -> str:
 
 def content_hash(paths: Iterable[Path]) -> str:
     """A hash of the names and bytes of ``paths`` (for inputs whose mtimes may not be trusted)."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     for path in paths:
         digest.update(str(path).encode("utf-8", "surrogatepass") + b"\0")
         try:
@@ -97,6 +100,8 @@ def store(name: str, entry_key: str, value: Any) -> bool:
         data = marshal.dumps(value)
     except ValueError:
         return False
+    import tempfile  # only when writing: it imports random and shutil
+
     temporary: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
