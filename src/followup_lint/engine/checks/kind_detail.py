@@ -28,10 +28,10 @@ _CLITIC = re.compile(r"(?:n't|'(?:s|d|m|ll|re|ve))$")
 
 @lru_cache(maxsize=1)
 def generic_words() -> frozenset[str]:
-    """The generic vocabulary plus English stop words, read once per process."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
+    """The generic vocabulary plus English stop words (spaCy's list), read once per process."""
     from ..loader import builtin_rules_dir
+
+    STOP_WORDS = _stop_words()  # noqa: N806 - spaCy's name for it
 
     path = builtin_rules_dir() / "_data" / GENERIC_FILE
     try:
@@ -40,6 +40,31 @@ def generic_words() -> frozenset[str]:
         raise RuleError(str(path), None, f"cannot read the generic word list ({exc})") from None
     words = {line.strip().lower() for line in lines if line.strip() and not line.startswith("#")}
     return frozenset(words | {w.lower() for w in STOP_WORDS})
+
+
+def _stop_words() -> set[str]:
+    """spaCy's English stop words, read from ``spacy/lang/en/stop_words.py`` without importing spaCy.
+
+    Importing ``spacy.lang.en.stop_words`` imports the ``spacy`` package first (about 0.5 s); the module is
+    plain data (no imports), so it is run on its own. If spaCy's layout differs, it is imported normally.
+    """
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("spacy")
+    if spec is not None and spec.submodule_search_locations:
+        path = Path(next(iter(spec.submodule_search_locations))) / "lang" / "en" / "stop_words.py"
+        namespace: dict[str, object] = {}
+        try:
+            exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
+        except (OSError, SyntaxError, UnicodeDecodeError, ImportError, NameError, AttributeError, TypeError):
+            namespace = {}  # not plain data any more: import it below
+        words = namespace.get("STOP_WORDS")
+        if isinstance(words, set) and all(isinstance(w, str) for w in words):
+            return words
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return set(STOP_WORDS)
 
 
 def specific_words(doc: Document) -> list[str]:
