@@ -12,13 +12,11 @@ from . import metrics as _metrics
 from .layout import Layout, analyse
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
     from ..config import Config
 
 
 class Document:
-    """What a check sees. Heavy views (the spaCy ``Doc``) are built on first use and shared by all checks."""
+    """What a check sees. Heavy views (the tokens) are built on first use and shared by all checks."""
 
     def __init__(self, draft: Draft, context: Context, config: Config | None = None) -> None:
         from ..config import Config
@@ -40,10 +38,11 @@ class Document:
         return self.draft.prose
 
     @cached_property
-    def doc(self) -> Doc:
-        from .nlp import pipeline
+    def doc(self) -> Any:
+        """The prose's tokens and sentences: the light pipeline's ``Doc``, or spaCy's (same attribute names)."""
+        from .nlp import parse
 
-        return pipeline()(self.draft.prose)
+        return parse(self.draft.prose)
 
     @cached_property
     def kind(self) -> tuple[str, float]:

@@ -167,12 +167,14 @@ def _add_uppercase_contractions(nlp: Language) -> None:
 
 def _paragraph_breaks(doc: Any) -> Any:
     """Start a sentence after a blank line, and after a short line ending in a comma (a greeting)."""
+    words = getattr(doc, "words", None)  # the light Doc's token texts
+    texts: list[str] = words if isinstance(words, list) else [token.text for token in doc]
     line_start = 0
-    for index, token in enumerate(doc[:-1]):
-        if not token.is_space or "\n" not in token.text:
+    for index in range(len(texts) - 1):
+        text = texts[index]
+        if "\n" not in text or not text.isspace():
             continue
-        nxt = doc[index + 1]
-        if token.text.count("\n") >= 2 or (index > 0 and doc[index - 1].text in {",", ":"} and index - line_start <= 7):
-            nxt.is_sent_start = True
+        if text.count("\n") >= 2 or (index > 0 and texts[index - 1] in {",", ":"} and index - line_start <= 7):
+            doc[index + 1].is_sent_start = True
         line_start = index + 1
     return doc
