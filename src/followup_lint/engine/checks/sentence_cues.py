@@ -1,0 +1,175 @@
+"""``sentence-cues``: ``existence``, plus constructions whose cues must meet in one sentence.
+
+Fixed phrases do not generalise to new wording: "I need to hear back by Friday" and "Kindly confirm the outcome
+no later than Thursday" share no phrase, but both put a deadline (one cue) on a reply (another cue) in the
+same sentence. A construction lists cue groups (each a mapping of ``phrases``/``patterns``/``regexes``, as in
+``existence``); it fires on a sentence where every group matches, unless one of its ``unless`` cues, or one of
+the rule's ``hedges``, occurs anywhere in that sentence ("could you", "when you have a moment", "you
+mentioned"). The finding covers the cues, from the first to the last. A sentence gets at most one finding per
+rule, and none from a construction where an item of the rule already matched.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import combinations, islice, product
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ...model import Finding
+from ..errors import RuleError
+from ..schema import Field, check_fields
+from .base import register
+from .matching import Match, Matcher, parse_items
+from .phrases import MATCH_FIELDS, PhraseCheck, scope_range
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..rule import Rule
+
+CONSTRUCTION_FIELDS: dict[str, Field] = {
+    "name": Field(str, False, "what the construction is, for the rule file's reader"),
+    "cues": Field(list, True, "cue groups (phrases/patterns/regexes mappings) that must all match in one sentence"),
+    "unless": Field(dict, False, "phrases/patterns/regexes that, anywhere in the sentence, cancel it"),
+    "span": Field(int, False, "the most tokens the cues may cover together, first to last (default: the sentence)"),
+    "message": Field(str, False, "the message for its findings (default: the rule's)"),
+    "suggestion": Field(str, False, "the suggestion for its findings (default: the rule's)"),
+}
+
+
+@dataclass(slots=True)
+class Construction:
+    """Cue groups that must all occur in one sentence, and the cues that cancel them there."""
+
+    cues: list[Matcher]
+    unless: Matcher | None
+    span: int | None
+    message: str | None
+    suggestion: str | None
+
+
+def _matcher(path: str, field: str, spec: Any) -> Matcher:
+    if not isinstance(spec, dict):
+        raise RuleError(path, field, "must be a mapping of phrases, patterns or regexes")
+    items = parse_items(path, spec, field + ".")
+    if not items:
+        raise RuleError(path, field, "needs at least one of phrases, patterns or regexes")
+    return Matcher(path, field, items)
+
+
+def build_constructions(rule: Rule) -> tuple[list[Construction], Matcher | None]:
+    """The rule's constructions and its sentence-wide hedges, compiled (patterns lazily)."""
+    path = rule.path
+    hedges = _matcher(path, "hedges", rule.spec["hedges"]) if rule.spec.get("hedges") else None
+    built: list[Construction] = []
+    for index, spec in enumerate(rule.spec.get("constructions") or []):
+        where = f"constructions[{index}]"
+        if not isinstance(spec, dict):
+            raise RuleError(path, where, "must be a mapping with `cues`")
+        check_fields(path, spec, CONSTRUCTION_FIELDS, where + ".")
+        groups = spec["cues"]
+        if not groups:
+            raise RuleError(path, where + ".cues", "needs at least one cue group")
+        cues = [_matcher(path, f"{where}.cues[{i}]", group) for i, group in enumerate(groups)]
+        unless = _matcher(path, where + ".unless", spec["unless"]) if spec.get("unless") else None
+        span = spec.get("span")
+        if span is not None and span < 1:
+            raise RuleError(path, where + ".span", "must be at least 1")
+        built.append(Construction(cues, unless, span, spec.get("message"), spec.get("suggestion")))
+    return built, hedges
+
+
+@register("sentence-cues")
+class SentenceCues(PhraseCheck):
+    """Existence items, plus constructions: cue groups that must all occur in one unhedged sentence."""
+
+    fields: ClassVar[dict[str, Field]] = {
+        **MATCH_FIELDS,
+        "constructions": Field(list, False, "cue groups that must meet in one sentence (see the module)"),
+        "hedges": Field(dict, False, "phrases/patterns/regexes that cancel every construction in their sentence"),
+    }
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        super().validate(rule)
+        build_constructions(rule)
+
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule)
+        self.constructions, self.hedges = build_constructions(rule)
+
+    def prepare(self) -> None:
+        super().prepare()
+        for construction in self.constructions:
+            for matcher in [*construction.cues, construction.unless]:
+                if matcher is not None:
+                    matcher.prepare()
+        if self.hedges:
+            self.hedges.prepare()
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        findings = list(super().run(doc))
+        yield from findings
+        bounds = scope_range(doc, self.scope)
+        if bounds is None or not self.constructions:
+            return
+        sentences = [(s.start_char, s.end_char) for s in doc.doc.sents]
+        starts = [start for start, _ in sentences]
+        taken = {_sentence_of(starts, f.offset) for f in findings}
+        hedged: set[int] | None = None
+        tokens = [token.idx for token in doc.doc]
+        for construction in self.constructions:
+            per_group: list[dict[int, list[Match]]] = []
+            for matcher in construction.cues:
+                by_sentence: dict[int, list[Match]] = {}
+                for match in matcher.find(doc, *bounds):
+                    by_sentence.setdefault(_sentence_of(starts, match.start), []).append(match)
+                per_group.append(by_sentence)
+            candidates = set.intersection(*(set(group) for group in per_group)) - taken
+            if not candidates:
+                continue
+            if hedged is None:
+                hedged = self._sentences(self.hedges, doc, bounds, starts)
+            cancelled = hedged | self._sentences(construction.unless, doc, bounds, starts)
+            for sentence in sorted(candidates - cancelled):
+                best = _tightest([group[sentence] for group in per_group], tokens)
+                if best is None:
+                    continue
+                start, end, width = best
+                if construction.span is not None and width > construction.span:
+                    continue
+                taken.add(sentence)
+                yield self.finding(
+                    doc,
+                    start,
+                    end,
+                    message=construction.message,
+                    suggestion=construction.suggestion,
+                    values={"match": doc.source[start:end]},
+                )
+
+    @staticmethod
+    def _sentences(matcher: Matcher | None, doc: Document, bounds: tuple[int, int], starts: list[int]) -> set[int]:
+        if matcher is None:
+            return set()
+        return {_sentence_of(starts, m.start) for m in matcher.find(doc, *bounds)}
+
+
+def _tightest(groups: list[list[Match]], tokens: list[int]) -> tuple[int, int, int] | None:
+    """The narrowest choice of one match per group, as (start, end, width in tokens); None if they all overlap."""
+    best: tuple[int, int, int] | None = None
+    for choice in islice(product(*groups), 4096):
+        if len(choice) > 1 and any(a.start < b.end and b.start < a.end for a, b in combinations(choice, 2)):
+            continue  # each group needs a cue of its own
+        start = min(m.start for m in choice)
+        end = max(m.end for m in choice)
+        width = bisect_right(tokens, end - 1) - bisect_right(tokens, start) + 1
+        if best is None or width < best[2]:
+            best = (start, end, width)
+    return best
+
+
+def _sentence_of(starts: list[int], offset: int) -> int:
+    """The index of the sentence that contains ``offset``."""
+    return max(bisect_right(starts, offset) - 1, 0)
