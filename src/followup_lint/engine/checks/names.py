@@ -25,6 +25,8 @@ from ..schema import Field, string_list
 from .base import Check, register
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..document import Document
     from ..rule import Rule
 
@@ -99,19 +101,31 @@ def near_miss(written: str, correct: str, shortest: int = 4) -> bool:
 
 @lru_cache(maxsize=1)
 def _nicknames() -> dict[str, frozenset[str]]:
-    """Short forms of given names (``rules/_data/content-nicknames.yaml``), lowercased, read once."""
-    import yaml
-
+    """Short forms of given names (``rules/_data/content-nicknames.yaml``), lowercased, read once; the parsed
+    file is kept in the user cache (``followup_lint.cache``), so PyYAML is imported only when it changed."""
+    from ... import cache
     from ..loader import builtin_rules_dir
 
+    path = builtin_rules_dir() / "_data" / "content-nicknames.yaml"
+    entry_key = cache.key("nicknames", cache.stat_stamp([path]))
+    stored = cache.load("nicknames", entry_key)
+    if not isinstance(stored, dict):
+        stored = _read_nicknames(path)
+        cache.store("nicknames", entry_key, stored)
+    return {name: frozenset(shorts) for name, shorts in stored.items()}
+
+
+def _read_nicknames(path: Path) -> dict[str, list[str]]:
+    import yaml
+
     try:
-        data = yaml.safe_load((builtin_rules_dir() / "_data" / "content-nicknames.yaml").read_text(encoding="utf-8"))
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
     if not isinstance(data, dict):
         return {}
     return {
-        str(name).lower(): frozenset(str(s).lower() for s in shorts)
+        str(name).lower(): sorted({str(s).lower() for s in shorts})
         for name, shorts in data.items()
         if isinstance(shorts, list)
     }
