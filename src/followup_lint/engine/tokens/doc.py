@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import accumulate
+from operator import add
 from typing import TYPE_CHECKING, overload
 
 if TYPE_CHECKING:
@@ -50,12 +52,7 @@ class Doc:
         self.spaces = spaces
         self.norms = norms
         self.sent_starts = sent_starts
-        idx = []
-        offset = 0
-        for word, space in zip(words, spaces, strict=True):
-            idx.append(offset)
-            offset += len(word) + space
-        self.idx = idx
+        self.idx = [0, *accumulate(map(add, map(len, words), spaces))][: len(words)]
         self._tokens: list[Token] | None = None
 
     @property

@@ -13,11 +13,12 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-#: A token as the tokenizer builds it: its text and its special-case norm (``None``: the lexeme's norm).
-Piece = tuple[str, "str | None"]
+#: The tokens of a chunk: their texts and their special-case norms (``None``: the lexeme's norm).
+Pieces = tuple[tuple[str, ...], tuple["str | None", ...]]
 
 _RUNS = re.compile(r"\s+|\S+")
-_MAX_CACHE = 10_000
+#: Chunks whose tokens are kept (the cache is emptied when full).
+_MAX_CACHE = 50_000
 
 
 def _compile(source: list[Any] | tuple[Any, ...] | None) -> re.Pattern[str] | None:
@@ -38,11 +39,12 @@ class Tokenizer:
         self.infix_finditer: Callable[[str], Iterable[re.Match[str]]] | None = infix.finditer if infix else None
         self.token_match: Callable[[str], re.Match[str] | None] | None = token_match.match if token_match else None
         self.url_match: Callable[[str], re.Match[str] | None] | None = url_match.match if url_match else None
-        self.specials: dict[str, tuple[Piece, ...]] = {
-            chunk: tuple((orth, norm) for orth, norm in pieces) for chunk, pieces in data["specials"].items()
+        self.specials: dict[str, Pieces] = {
+            chunk: (tuple(orth for orth, _ in pieces), tuple(norm for _, norm in pieces))
+            for chunk, pieces in data["specials"].items()
         }
         self.faster_heuristics = bool(data.get("faster_heuristics", True))
-        self._cache: dict[str, tuple[Piece, ...]] = {}
+        self._cache: dict[str, Pieces] = {}
         self._trie: dict[Any, Any] = {}
         for pattern in self.special_patterns() if patterns is None else patterns:
             node = self._trie
@@ -82,63 +84,62 @@ class Tokenizer:
         return words, spaces, norms, first_reset
 
     def tokenize_affixes(self, text: str, with_special_cases: bool) -> tuple[list[str], list[bool], list[str | None]]:
-        """spaCy's ``_tokenize_affixes``: split on white space and tokenize each chunk."""
+        """spaCy's ``_tokenize_affixes``: split on white space and tokenize each chunk.
+
+        A white space run that follows a token and starts with a single space gives that token its trailing
+        space; the rest of the run (or the whole run, at the start of the text) is a token.
+        """
         words: list[str] = []
-        spaces: list[bool] = []
         norms: list[str | None] = []
-        if not text:
-            return words, spaces, norms
-        start = 0
-        for run in _RUNS.finditer(text):
-            i = run.start()
-            if i == 0:
-                continue
-            if start < i:
-                self._chunk(text[start:i], words, norms, with_special_cases)
-                spaces.extend([False] * (len(words) - len(spaces)))
-            if text[i] == " ":
-                spaces[-1] = True
-                start = i + 1
-            else:
-                start = i
-        if start < len(text):
-            self._chunk(text[start:], words, norms, with_special_cases)
-            spaces.extend([False] * (len(words) - len(spaces)))
+        spaced: list[int] = []
+        specials = self.specials if with_special_cases else {}
+        cache = self._cache if with_special_cases else {}
+        for part in _RUNS.findall(text):
+            if part[0] == " " and words:
+                spaced.append(len(words) - 1)
+                part = part[1:]
+                if not part:
+                    continue
+            found = specials.get(part) or cache.get(part)
+            if found is None:
+                found, special = self._tokenize(part, specials)
+                if with_special_cases and not special:
+                    if len(cache) >= _MAX_CACHE:
+                        cache.clear()
+                    cache[part] = found
+            words.extend(found[0])
+            norms.extend(found[1])
+        spaces = [False] * len(words)
+        for i in spaced:
+            spaces[i] = True
         return words, spaces, norms
 
-    def _chunk(self, chunk: str, words: list[str], norms: list[str | None], with_special_cases: bool) -> None:
-        pieces = self.specials.get(chunk) if with_special_cases else None
-        if pieces is None:
-            pieces = self._cache.get(chunk) if with_special_cases else None
-            if pieces is None:
-                pieces, special = self._tokenize(chunk, with_special_cases)
-                if with_special_cases and not special and len(self._cache) < _MAX_CACHE:
-                    self._cache[chunk] = pieces
-        for orth, norm in pieces:
-            words.append(orth)
-            norms.append(norm)
-
-    def _tokenize(self, chunk: str, with_special_cases: bool) -> tuple[tuple[Piece, ...], bool]:
+    def _tokenize(self, chunk: str, specials: dict[str, Pieces]) -> tuple[Pieces, bool]:
         """A chunk's tokens, and whether a special case was used (such results are not cached, as in spaCy)."""
-        specials = self.specials if with_special_cases else {}
         prefixes, core, suffixes = self._split_affixes(chunk, specials)
-        pieces: list[Piece] = [(prefix, None) for prefix in prefixes]
+        words = list(prefixes)
+        norms: list[str | None] = [None] * len(prefixes)
         special = False
         if core:
             found = specials.get(core)
             if found is not None:
-                pieces.extend(found)
+                words.extend(found[0])
+                norms.extend(found[1])
                 special = True
             elif (self.token_match is not None and self.token_match(core)) or (
                 self.url_match is not None and self.url_match(core)
             ):
-                pieces.append((core, None))
+                words.append(core)
+                norms.append(None)
             else:
-                self._split_infixes(core, pieces)
-        pieces.extend((suffix, None) for suffix in reversed(suffixes))
-        return tuple(pieces), special
+                infixed = self._split_infixes(core)
+                words.extend(infixed)
+                norms.extend([None] * len(infixed))
+        words.extend(reversed(suffixes))
+        norms.extend([None] * len(suffixes))
+        return (tuple(words), tuple(norms)), special
 
-    def _split_affixes(self, text: str, specials: dict[str, tuple[Piece, ...]]) -> tuple[list[str], str, list[str]]:
+    def _split_affixes(self, text: str, specials: dict[str, Pieces]) -> tuple[list[str], str, list[str]]:
         prefixes: list[str] = []
         suffixes: list[str] = []
         last_size = 0
@@ -180,23 +181,24 @@ class Tokenizer:
                 suffixes.append(suffix)
         return prefixes, text, suffixes
 
-    def _split_infixes(self, text: str, pieces: list[Piece]) -> None:
+    def _split_infixes(self, text: str) -> list[str]:
         matches = list(self.infix_finditer(text)) if self.infix_finditer is not None else []
         if not matches:
-            pieces.append((text, None))
-            return
+            return [text]
+        pieces = []
         start = 0
         for match in matches:
             infix_start, infix_end = match.span()
             if infix_start == 0:
                 continue
             if infix_start != start:
-                pieces.append((text[start:infix_start], None))
+                pieces.append(text[start:infix_start])
             if infix_start != infix_end:
-                pieces.append((text[infix_start:infix_end], None))
+                pieces.append(text[infix_start:infix_end])
             start = infix_end
         if start < len(text):
-            pieces.append((text[start:], None))
+            pieces.append(text[start:])
+        return pieces
 
     # -- the final pass: special cases the affix rules split --------------------------------------------------
 
@@ -222,9 +224,9 @@ class Tokenizer:
             if pieces is None:
                 continue
             final_space = spaces[end - 1]
-            words[start:end] = [orth for orth, _norm in pieces]
-            norms[start:end] = [norm for _orth, norm in pieces]
-            spaces[start:end] = [False] * (len(pieces) - 1) + [final_space]
+            words[start:end] = pieces[0]
+            norms[start:end] = pieces[1]
+            spaces[start:end] = [*([False] * (len(pieces[0]) - 1)), final_space]
             if start == 0:
                 first_reset = True
         return first_reset
@@ -232,7 +234,9 @@ class Tokenizer:
     def _find_matches(self, words: list[str]) -> list[tuple[int, int]]:
         """Every ``(start, end)`` whose token texts are a pattern (spaCy's ``PhraseMatcher.find_matches``)."""
         trie = self._trie
-        matches = []
+        matches: list[tuple[int, int]] = []
+        if trie.keys().isdisjoint(words):
+            return matches
         length = len(words)
         for start in range(length):
             node = trie.get(words[start])
