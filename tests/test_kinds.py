@@ -220,3 +220,53 @@ def test_a_filled_cache_spares_parsing_the_cue_file(tmp_path: Path) -> None:
     ]
     assert runs[0] == [list(classify(SALARY)), True]
     assert runs[1] == [list(classify(SALARY)), False]
+
+
+def rule_regexes() -> list[str]:
+    """Every regular expression of the built-in rules and of the cue file."""
+    found = [c["regex"] for cues in CUES["kinds"].values() for c in cues]
+    for path in sorted((FIXTURES.parent / "rules").rglob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for item in (data or {}).get("regexes", []) if isinstance(data, dict) else []:
+            found.append(item["regex"] if isinstance(item, dict) else item)
+    return found
+
+
+REGEXES = rule_regexes()
+REGEX_WORDS = sorted({w for rx in REGEXES for w in re.findall(r"[A-Za-z']+", rx)})
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(REGEXES),
+    st.lists(
+        st.one_of(st.sampled_from(REGEX_WORDS), st.sampled_from([" ", "\n", "\u2019", "\u0131", "."])), max_size=40
+    ),
+)
+def test_a_regex_matches_only_texts_with_its_required_literals(regex: str, pieces: list[str]) -> None:
+    from followup_lint.engine.literals import fold, required_literals
+
+    text = "".join(pieces)
+    if re.search(regex, text, re.IGNORECASE | re.MULTILINE):
+        folded = fold(text)
+        assert all(any(s in folded for s in options) for options in required_literals(regex))
+
+
+def test_every_rule_regex_match_in_the_examples_and_fixtures_has_its_literals() -> None:
+    from followup_lint.engine.literals import fold, required_literals
+
+    texts = [read_path(p).prose for p in sorted(FIXTURES.rglob("*")) if p.suffix in (".txt", ".md", ".eml")]
+    for path in sorted((FIXTURES.parent / "rules").rglob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and isinstance(data.get("examples"), dict):
+            texts += [e if isinstance(e, str) else e["text"] for key in ("fire", "pass") for e in data["examples"][key]]
+    matched = 0
+    for regex in REGEXES:
+        literals = required_literals(regex)
+        compiled = re.compile(regex, re.IGNORECASE | re.MULTILINE)
+        for text in texts:
+            if compiled.search(text):
+                matched += 1
+                folded = fold(text)
+                assert all(any(s in folded for s in options) for options in literals), (regex, text)
+    assert matched > 500

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...model import Finding, Fix
 from ..errors import RuleError
+from ..literals import fold, required_literals
 from ..schema import Field, check_fields, compile_regex, string_list
 from .base import Check, register
 from .languagetool import install as _install_languagetool
@@ -38,18 +39,36 @@ _ITEM_FIELDS = {
 TRANSFORMS = ("capitalize",)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Item:
-    regex: re.Pattern[str]
+    pattern: str
+    flags: int
     group: int | str
     replacement: str | None
     transform: str | None
     safe: bool
     message: str | None
     suggestion: str | None
+    #: What every match contains (``engine/literals.py``, found on first use): the regex is compiled and
+    #: searched only when the prose contains it.
+    literals: tuple[tuple[str, ...], ...] | None = None
+    compiled: re.Pattern[str] | None = None
+
+    def finditer(self, prose: str, folded: str) -> Iterator[re.Match[str]]:
+        """The regex's matches in ``prose`` (``folded``: the prose through ``literals.fold``)."""
+        if self.literals is None:
+            self.literals = required_literals(self.pattern)
+        for options in self.literals:
+            if not any(literal in folded for literal in options):
+                return iter(())
+        if self.compiled is None:
+            self.compiled = re.compile(self.pattern, self.flags)  # checked when the rule was loaded
+        return self.compiled.finditer(prose)
 
 
-def _parse(rule: Rule) -> tuple[tuple[_Item, ...], tuple[re.Pattern[str], ...]]:
+def _parse(rule: Rule, check: bool = True) -> tuple[tuple[_Item, ...], tuple[_Item, ...]]:
+    """The rule's items and ``unless`` patterns; with ``check``, every regex is compiled and checked (the
+    loader's validation), else compiling waits for a draft that contains the regex's literal words."""
     path, spec = rule.path, rule.spec
     flags = 0 if spec.get("case", "insensitive") == "sensitive" else re.IGNORECASE
     if spec.get("case", "insensitive") not in ("sensitive", "insensitive"):
@@ -65,17 +84,19 @@ def _parse(rule: Rule) -> tuple[tuple[_Item, ...], tuple[re.Pattern[str], ...]]:
         if not isinstance(entry, dict):
             raise RuleError(path, where, "must be a regex or a mapping with `regex`")
         check_fields(path, entry, _ITEM_FIELDS, where + ".")
-        regex = compile_regex(path, where + ".regex", entry["regex"], flags)
         group = entry.get("group", 0)
-        known = group <= regex.groups if isinstance(group, int) else group in regex.groupindex
-        if not known:
-            raise RuleError(path, where + ".group", f"the regex has no group {group!r}")
+        if check:
+            regex = compile_regex(path, where + ".regex", entry["regex"], flags)
+            known = group <= regex.groups if isinstance(group, int) else group in regex.groupindex
+            if not known:
+                raise RuleError(path, where + ".group", f"the regex has no group {group!r}")
         transform = entry.get("transform")
         if transform is not None and transform not in TRANSFORMS:
             raise RuleError(path, where + ".transform", f"must be one of {', '.join(TRANSFORMS)}")
         items.append(
             _Item(
-                regex,
+                entry["regex"],
+                flags,
                 group,
                 entry.get("replacement"),
                 transform,
@@ -84,11 +105,12 @@ def _parse(rule: Rule) -> tuple[tuple[_Item, ...], tuple[re.Pattern[str], ...]]:
                 entry.get("suggestion"),
             )
         )
-    unless = tuple(
-        compile_regex(path, f"unless[{i}]", p, flags)
-        for i, p in enumerate(string_list(path, "unless", spec.get("unless", [])))
-    )
-    return tuple(items), unless
+    unless = []
+    for i, pattern in enumerate(string_list(path, "unless", spec.get("unless", []))):
+        if check:
+            compile_regex(path, f"unless[{i}]", pattern, flags)
+        unless.append(_Item(pattern, flags, 0, None, None, True, None, None))
+    return tuple(items), tuple(unless)
 
 
 @register("grammar-regex")
@@ -107,18 +129,21 @@ class GrammarRegex(Check):
 
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
-        self.items, self.unless = _parse(rule)
+        self.items, self.unless = _parse(rule, check=False)
 
     def run(self, doc: Document) -> Iterator[Finding]:
         prose, source = doc.prose, doc.source
-        cancel = [(m.start(), m.end()) for rx in self.unless for m in rx.finditer(prose)]
+        folded = fold(prose)
+        cancel: list[tuple[int, int]] | None = None
         taken: list[tuple[int, int]] = []
         for item in self.items:
-            for match in item.regex.finditer(prose):
+            for match in item.finditer(prose, folded):
                 start, end = match.span(item.group)
                 whole_start, whole_end = match.span()
                 if start < 0 or source[whole_start:whole_end] != prose[whole_start:whole_end]:
                     continue  # part of the match is blanked: not the user's prose
+                if cancel is None:  # the `unless` regexes run only once something matched
+                    cancel = [(m.start(), m.end()) for rx in self.unless for m in rx.finditer(prose, folded)]
                 if any(s < whole_end and whole_start < e for s, e in cancel):
                     continue
                 if any(s < end and start < e for s, e in taken) or (start == end and not item.replacement):
