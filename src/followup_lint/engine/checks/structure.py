@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
+from weakref import WeakKeyDictionary
 
 from ...model import Finding, Fix
 from ..errors import RuleError
@@ -70,8 +71,19 @@ def has_greeting(doc: Document) -> bool:
     return bool(_OPENING.match(first.text) or _NAME_OPENING.match(first.text))
 
 
+#: Each draft's closing, found once for all the checks that ask (the document is the key, weakly held).
+_CLOSINGS: WeakKeyDictionary[Document, tuple[tuple[int, int, bool] | None]] = WeakKeyDictionary()
+
+
 def closing(doc: Document) -> tuple[int, int, bool] | None:
     """The closing line's range in the prose and whether a name follows it; None when there is no closing."""
+    found = _CLOSINGS.get(doc)
+    if found is None:
+        found = _CLOSINGS[doc] = (_find_closing(doc),)
+    return found[0]
+
+
+def _find_closing(doc: Document) -> tuple[int, int, bool] | None:
     content = [line for line in doc.layout.lines if not line.blank]
     if not content:
         return None
@@ -129,7 +141,14 @@ class Structure(Check):
 
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
-        self.generic = self._generic(rule)
+        self._generic_patterns: list[re.Pattern[str]] | None = None
+
+    @property
+    def generic(self) -> list[re.Pattern[str]]:
+        """The ``generic`` subject regexes, compiled when a draft with a subject line first needs them."""
+        if self._generic_patterns is None:
+            self._generic_patterns = self._generic(self.rule)
+        return self._generic_patterns
 
     def run(self, doc: Document) -> Iterator[Finding]:
         body = doc.prose[doc.draft.body_start :]
