@@ -57,16 +57,41 @@ def test_a_filled_cache_spares_parsing_the_rule_files(tmp_path: Path) -> None:
     assert first["out"] == second["out"]
 
 
-def test_the_pipeline_imports_spacy_without_its_command_line_package() -> None:
+def test_a_lint_imports_no_spacy_once_the_cache_is_filled(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        "Hi Dana,\n\nThank you for your time on Tuesday. I'M glad we talked about the analytics role at Acme.\n\n"
+        "Best,\nSam\n",
+        encoding="utf-8",
+    )
+    cache = tmp_path / "cache"
+    first = probe([str(draft), "--format", "json"], cache)  # reads the tokenizer's data out of spaCy, once
+    second = probe([str(draft), "--format", "json"], cache)
+    assert "spacy" in first["modules"]
+    assert [name for name in second["modules"] if name == "spacy" or name.startswith(("spacy.", "thinc"))] == []
+    assert second["status"] == first["status"]
+    assert second["out"] == first["out"]
+
+
+@pytest.mark.parametrize(
+    "parse",
+    [
+        "from followup_lint.engine.nlp import pipeline\nparse = pipeline()\n",
+        "from followup_lint.engine.nlp import parse, require_spacy\nrequire_spacy()\n",  # a rule needs spaCy
+    ],
+    ids=["pipeline", "require_spacy"],
+)
+def test_the_pipeline_imports_spacy_without_its_command_line_package(parse: str) -> None:
     code = (
         "import sys\n"
-        "from followup_lint.engine.nlp import pipeline\n"
-        "doc = pipeline()('Hi Dana,\\n\\nThank you. I\\'M glad.')\n"
-        "print(len(list(doc.sents)), 'spacy.cli' in sys.modules, 'weasel' in sys.modules, 'typer' in sys.modules)\n"
+        f"{parse}"
+        "doc = parse('Hi Dana,\\n\\nThank you. I\\'M glad.')\n"
+        "print(len(list(doc.sents)), type(doc).__module__, 'spacy.cli' in sys.modules, 'weasel' in sys.modules,"
+        " 'typer' in sys.modules)\n"
     )
     env = {**os.environ, "FOLLOWUP_LINT_MODEL": "none"}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
-    assert result.stdout.split() == ["3", "False", "False", "False"]
+    assert result.stdout.split() == ["3", "spacy.tokens.doc", "False", "False", "False"]
 
 
 def test_spacy_cli_is_still_importable_after_the_light_import() -> None:
