@@ -25,65 +25,74 @@ def use_color(stream: TextIO, color: bool | None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
+#: A line of output as (text, style) segments; the style is a rich style, used only when colouring.
+Line = list[tuple[str, str]]
+
+
 def write_text(report: Report, stream: TextIO, *, color: bool | None = None) -> None:
+    from .meters import describe
+
+    lines: list[Line] = []
+    for file in report.files:
+        for finding in file.findings:
+            lines.extend(_finding_lines(file, finding))
+            lines.append([])
+        for notice in file.notices:
+            lines.append([(f"{file.path}: ", "bold"), (f"note: {notice}", "yellow")])
+        line = describe(file.metrics)
+        if line:
+            lines.append([(f"{file.path}: ", "bold"), (line, "dim")])
+    lines.append([(summary_line(report), "bold")])
+    if use_color(stream, color):
+        _write_rich(lines, stream)
+    else:  # plain text needs no rich console (whose import costs more than a whole lint's output)
+        stream.write("".join("".join(text for text, _style in line) + "\n" for line in lines))
+
+
+def _write_rich(lines: list[Line], stream: TextIO) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    colored = use_color(stream, color)
     console = Console(
-        file=stream,
-        force_terminal=colored,
-        no_color=not colored,
-        highlight=False,
-        soft_wrap=True,
-        emoji=False,
-        markup=False,
-        width=10_000 if not colored else None,
+        file=stream, force_terminal=True, highlight=False, soft_wrap=True, emoji=False, markup=False, width=None
     )
-    from .meters import describe
-
-    for file in report.files:
-        for finding in file.findings:
-            for text in _finding_lines(file, finding, Text):
-                console.print(text)
-            console.print()
-        for notice in file.notices:
-            console.print(Text(f"{file.path}: ", style="bold") + Text(f"note: {notice}", style="yellow"))
-        line = describe(file.metrics)
-        if line:
-            console.print(Text(f"{file.path}: ", style="bold") + Text(line, style="dim"))
-    console.print(Text(summary_line(report), style="bold" if colored else ""))
+    for line in lines:
+        text = Text()
+        for segment, style in line:
+            text.append(segment, style=style or None)
+        console.print(text)
 
 
-def _finding_lines(file: FileReport, finding: Finding, Text: type) -> list:  # noqa: N803 - the rich class
+def _finding_lines(file: FileReport, finding: Finding) -> list[Line]:
     from rich.cells import cell_len
 
     line, column = file.index.position(finding.offset)
-    head = Text()
-    head.append(f"{file.path}:{line}:{column}: ", style="bold")
-    head.append(finding.severity.label, style=_STYLE[finding.severity])
-    head.append(f" [{finding.rule}] ", style="dim")
-    head.append(one_line(finding.message))
-    out = [head]
+    style = _STYLE[finding.severity]
+    out: list[Line] = [
+        [
+            (f"{file.path}:{line}:{column}: ", "bold"),
+            (finding.severity.label, style),
+            (f" [{finding.rule}] ", "dim"),
+            (one_line(finding.message), ""),
+        ]
+    ]
     start = file.index.starts[line - 1]
     end = file.source.find("\n", start)
     source_line = file.source[start : end if end >= 0 else len(file.source)].rstrip("\r")
     gutter = f"{line:>4} | "
     shown = source_line.replace("\t", " ")
-    out.append(Text(gutter, style="dim") + Text(shown))
+    out.append([(gutter, "dim"), (shown, "")])
     span_end = min(finding.end, start + len(source_line))
     width = max(1, cell_len(shown[column - 1 : span_end - start]))
-    marker = Text(" " * len(gutter[:-2]) + "| ", style="dim")
-    marker.append(" " * cell_len(shown[: column - 1]) + "^" * width, style=_STYLE[finding.severity])
-    out.append(marker)
+    out.append([(" " * len(gutter[:-2]) + "| ", "dim"), (" " * cell_len(shown[: column - 1]) + "^" * width, style)])
     pad = " " * (len(gutter) - 2)
     if finding.suggestion:
-        out.append(Text(f"{pad}= suggestion: ", style="bold") + Text(one_line(finding.suggestion)))
+        out.append([(f"{pad}= suggestion: ", "bold"), (one_line(finding.suggestion), "")])
     if finding.fixes:
         fix = finding.fixes[0]
         action = "insert" if fix.length == 0 else "replace with"
         note = "" if fix.safe else " (unsafe: review before applying)"
-        out.append(Text(f"{pad}= fix: ", style="bold") + Text(f"{action} {one_line(fix.replacement)!r}{note}"))
+        out.append([(f"{pad}= fix: ", "bold"), (f"{action} {one_line(fix.replacement)!r}{note}", "")])
     return out
 
 
