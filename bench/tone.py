@@ -54,7 +54,9 @@ def phrase_of(entry: dict[str, Any]) -> str | None:
 
 
 def category_of(entry: dict[str, Any]) -> str:
-    value = entry.get("category") or entry.get("subcategory") or entry.get("rule") or "?"
+    value = entry.get("category") or entry.get("categories") or entry.get("subcategory") or entry.get("rule") or "?"
+    if isinstance(value, list):
+        value = "+".join(str(v) for v in value) or "?"
     return str(value).removeprefix("tone.")
 
 

@@ -3,10 +3,11 @@
 Fixed phrases do not generalise to new wording: "I need to hear back by Friday" and "Kindly confirm the outcome
 no later than Thursday" share no phrase, but both put a deadline (one cue) on a reply (another cue) in the
 same sentence. A construction lists cue groups (each a mapping of ``phrases``/``patterns``/``regexes``, as in
-``existence``); it fires on a sentence where every group matches, unless one of its ``unless`` cues, or one of
-the rule's ``hedges``, occurs anywhere in that sentence ("could you", "when you have a moment", "you
-mentioned"). The finding covers the cues, from the first to the last. A sentence gets at most one finding per
-rule, and none from a construction where an item of the rule already matched.
+``existence``); it fires on a sentence where every group matches (each with a cue of its own, all within
+``span`` tokens), unless one of its ``unless`` cues, or one of the rule's ``hedges``, occurs anywhere in that
+sentence ("could you", "when you have a moment", "you mentioned"); ``hedged: false`` ignores the rule's
+hedges. The finding covers the cues, from the first to the last. A sentence gets at most one finding per rule,
+and none from a construction where an item of the rule already matched.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ CONSTRUCTION_FIELDS: dict[str, Field] = {
     "name": Field(str, False, "what the construction is, for the rule file's reader"),
     "cues": Field(list, True, "cue groups (phrases/patterns/regexes mappings) that must all match in one sentence"),
     "unless": Field(dict, False, "phrases/patterns/regexes that, anywhere in the sentence, cancel it"),
+    "hedged": Field(bool, False, "false: the rule's hedges do not cancel it (only its own `unless`)"),
     "span": Field(int, False, "the most tokens the cues may cover together, first to last (default: the sentence)"),
     "message": Field(str, False, "the message for its findings (default: the rule's)"),
     "suggestion": Field(str, False, "the suggestion for its findings (default: the rule's)"),
@@ -45,6 +47,7 @@ class Construction:
     cues: list[Matcher]
     unless: Matcher | None
     span: int | None
+    hedged: bool
     message: str | None
     suggestion: str | None
 
@@ -76,7 +79,9 @@ def build_constructions(rule: Rule) -> tuple[list[Construction], Matcher | None]
         span = spec.get("span")
         if span is not None and span < 1:
             raise RuleError(path, where + ".span", "must be at least 1")
-        built.append(Construction(cues, unless, span, spec.get("message"), spec.get("suggestion")))
+        built.append(
+            Construction(cues, unless, span, spec.get("hedged", True), spec.get("message"), spec.get("suggestion"))
+        )
     return built, hedges
 
 
@@ -129,9 +134,11 @@ class SentenceCues(PhraseCheck):
             candidates = set.intersection(*(set(group) for group in per_group)) - taken
             if not candidates:
                 continue
-            if hedged is None:
-                hedged = self._sentences(self.hedges, doc, bounds, starts)
-            cancelled = hedged | self._sentences(construction.unless, doc, bounds, starts)
+            cancelled = self._sentences(construction.unless, doc, bounds, starts)
+            if construction.hedged:
+                if hedged is None:
+                    hedged = self._sentences(self.hedges, doc, bounds, starts)
+                cancelled |= hedged
             for sentence in sorted(candidates - cancelled):
                 best = _tightest([group[sentence] for group in per_group], tokens)
                 if best is None:
