@@ -479,5 +479,6 @@ def test_documents_are_read_once_per_view() -> None:
     doc = pipeline()("Why haven't I heard back? Why not.")
     view = TokenView(doc)
     assert view.columns["norm_"] == [token.norm_ for token in doc]
-    assert view.positions("norm_")["why"] == [0, 7]
+    assert view.where("norm_", "why") == [0, 7] and view.where("norm_", "nope") == []
+    assert "heard" in view.values("norm_")
     assert view.char_span(0, 3) == (0, 11)

@@ -24,6 +24,8 @@ from .errors import RuleError
 from .schema import compile_regex
 
 ONE, ZERO_ONE, ZERO_PLUS, ZERO = range(4)
+#: spaCy's matcher actions; the RETRY ones (try the next step on the same token) come last.
+REJECT, MATCH, ADVANCE, MATCH_EXTEND, MATCH_REJECT, MATCH_DOUBLE, RETRY, RETRY_ADVANCE, RETRY_EXTEND = range(9)
 
 #: Token attributes matched on strings, and the column (token attribute) each reads.
 STRING_KEYS = {"ORTH": "orth_", "TEXT": "orth_", "LOWER": "lower_", "NORM": "norm_"}
@@ -76,30 +78,47 @@ class NeedsSpacy(Exception):  # noqa: N818 - a signal, not an error
 
 
 class Element:
-    """One step of a compiled pattern: a quantifier and the checks a token must pass."""
+    """One step of a compiled pattern: a quantifier, the checks a token must pass, and spaCy's action for each
+    outcome (``get_action`` in ``spacy/matcher/matcher.pyx``, which depends only on the quantifier, whether
+    the token matched, and whether the step is the pattern's last)."""
 
-    __slots__ = ("checks", "literals", "quantifier")
+    __slots__ = ("checks", "literals", "negated", "on_fail", "on_match", "quantifier")
 
     def __init__(self, quantifier: int, checks: tuple[Check, ...], literals: tuple[str, frozenset[str]] | None):
         self.quantifier = quantifier
         self.checks = checks
+        self.negated = quantifier == ZERO
         #: A column and the only values a matching token can have there (for indexing), if known.
         self.literals = literals
+        self.on_match = self.on_fail = REJECT
+
+    def set_final(self, final: bool) -> None:
+        if self.quantifier == ZERO_PLUS:
+            self.on_match, self.on_fail = (MATCH_EXTEND, MATCH_REJECT) if final else (RETRY_EXTEND, RETRY)
+        elif self.quantifier == ZERO_ONE:
+            self.on_match, self.on_fail = (MATCH_DOUBLE, MATCH_REJECT) if final else (RETRY_ADVANCE, RETRY)
+        else:  # ONE, and ZERO (negated in ``test``)
+            self.on_match, self.on_fail = (MATCH if final else ADVANCE), REJECT
 
     def test(self, columns: dict[str, list[Any]], i: int) -> bool:
         for column, check in self.checks:
             if not check(columns[column][i]):
-                return self.quantifier == ZERO
-        return self.quantifier != ZERO
+                return self.negated
+        return not self.negated
 
 
 class Pattern:
     """A token pattern compiled into elements (``{2,3}`` is three: two required, one optional)."""
 
-    __slots__ = ("elements", "firsts")
+    __slots__ = ("elements", "firsts", "required")
 
     def __init__(self, elements: list[Element]) -> None:
         self.elements = elements
+        for k, element in enumerate(elements):
+            element.set_final(k == len(elements) - 1)
+        #: For each required element with known values: its column and values (one must occur in the text).
+        required = {e.literals for e in elements if e.quantifier == ONE and e.literals is not None}
+        self.required = sorted(required, key=lambda literal: len(literal[1]))
         #: The elements that can match a match's first token: the first one and any optional ones before it.
         firsts = []
         for k, element in enumerate(elements):
@@ -292,23 +311,42 @@ def _kind(value: Any) -> str:
 class TokenView:
     """The columns of a tokenised text that patterns read, each read once and cached."""
 
-    __slots__ = ("_positions", "columns", "doc", "length")
+    __slots__ = ("_values", "_where", "columns", "doc", "length")
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
         self.length = len(doc)
         self.columns: dict[str, list[Any]] = _LazyColumns(doc)
-        self._positions: dict[str, dict[Any, list[int]]] = {}
+        self._values: dict[str, frozenset[Any]] = {}
+        self._where: dict[tuple[str, Any], list[int]] = {}
 
-    def positions(self, column: str) -> dict[Any, list[int]]:
-        """Where each value of ``column`` occurs."""
-        found = self._positions.get(column)
+    def where(self, column: str, value: Any) -> list[int]:
+        """The tokens whose ``column`` is ``value``."""
+        key = (column, value)
+        found = self._where.get(key)
         if found is None:
-            found = {}
-            for i, value in enumerate(self.columns[column]):
-                found.setdefault(value, []).append(i)
-            self._positions[column] = found
+            found = self._where[key] = []
+            values = self.columns[column]
+            index = values.index
+            i = -1
+            try:
+                while True:
+                    i = index(value, i + 1)
+                    found.append(i)
+            except ValueError:
+                pass
         return found
+
+    def values(self, column: str) -> frozenset[Any]:
+        """The values ``column`` takes somewhere in the text."""
+        found = self._values.get(column)
+        if found is None:
+            found = self._values[column] = frozenset(self.columns[column])
+        return found
+
+    def has_required(self, pattern: Pattern) -> bool:
+        """Whether every required element of ``pattern`` has one of its values somewhere in the text."""
+        return all(not values.isdisjoint(self.values(column)) for column, values in pattern.required)
 
     def char_span(self, start: int, end: int) -> tuple[int, int]:
         """The character offsets of tokens ``[start, end)``."""
@@ -349,25 +387,34 @@ def token_view(doc: Any) -> TokenView:
 
 
 class PatternSet:
-    """Token patterns of one rule, indexed by the values their first token can have."""
+    """Token patterns of one rule, with what a text must contain for each to match.
+
+    A pattern is tried only when every required token of it (a token without ``?``, ``*`` or ``!``) can find
+    one of its values in the text, and then only where its first token can match.
+    """
 
     def __init__(self, patterns: Iterable[tuple[int, Pattern]]) -> None:
         self.patterns = list(patterns)
-        #: column -> value -> indexes (into ``patterns``) of the patterns a token with that value can start.
-        self.index: dict[str, dict[str, list[int]]] = {}
-        #: Patterns whose first token cannot be looked up (tried at every token).
-        self.anywhere: list[int] = []
+        #: column -> value -> the patterns (numbers) that value triggers: the most telling required token's values.
+        self.triggers: dict[str, dict[str, list[int]]] = {}
+        #: Patterns without a required token of known values (tried in every text).
+        self.always: list[int] = []
+        #: For each pattern, its first tokens' known values, or None when one can be anything.
+        self.firsts: list[list[tuple[str, frozenset[str]]] | None] = []
+        #: Else its first required token of known values, with how many tokens can come before it (least, most).
+        self.anchors: list[tuple[str, frozenset[str], int, int] | None] = []
         for number, (_, pattern) in enumerate(self.patterns):
-            firsts = [pattern.elements[k] for k in pattern.firsts]
-            if all(e.literals is not None and e.quantifier != ZERO for e in firsts):
-                for element in firsts:
-                    column, values = element.literals  # type: ignore[misc]
-                    by_value = self.index.setdefault(column, {})
-                    for value in values:
-                        if number not in by_value.setdefault(value, []):
-                            by_value[value].append(number)
+            if pattern.required:
+                column, values = max(pattern.required, key=_telling)
+                for value in values:
+                    self.triggers.setdefault(column, {}).setdefault(value, []).append(number)
             else:
-                self.anywhere.append(number)
+                self.always.append(number)
+            firsts = [pattern.elements[k] for k in pattern.firsts]
+            known = all(e.literals is not None and e.quantifier != ZERO for e in firsts)
+            self.firsts.append([e.literals for e in firsts] if known else None)  # type: ignore[misc]
+            self.anchors.append(None if known else _anchor(pattern))
+        self._trigger_values = {column: frozenset(by_value) for column, by_value in self.triggers.items()}
 
     def __len__(self) -> int:
         return len(self.patterns)
@@ -376,34 +423,61 @@ class PatternSet:
         """Every ``(key, start, end)`` match, in the order spaCy's ``Matcher`` gives them.
 
         This is spaCy's matching loop (``find_matches``, ``transition_states``, ``finish_states`` in
-        ``spacy/matcher/matcher.pyx``), started only where a pattern's first token can match: a state started
-        elsewhere is rejected on its first token without adding a match or a state, so leaving it out
-        changes neither the matches nor their order (which decides ties between items with the same span).
+        ``spacy/matcher/matcher.pyx``), started only where a pattern can match: a state started elsewhere is
+        rejected without adding a match or a state, so leaving it out changes neither the matches nor their
+        order (which decides ties between items with the same span).
         """
+        patterns = self.patterns
+        candidates = set(self.always)
+        for column, values in self._trigger_values.items():
+            by_value = self.triggers[column]
+            for value in values & view.values(column):
+                candidates.update(by_value[value])
         seeds: dict[int, set[int]] = {}
-        for column, by_value in self.index.items():
-            positions = view.positions(column)
-            for value in by_value.keys() & positions.keys():
-                for i in positions[value]:
-                    seeds.setdefault(i, set()).update(by_value[value])
-        if self.anywhere:
-            for i in range(view.length):
-                seeds.setdefault(i, set()).update(self.anywhere)
+        for number in candidates:
+            if not view.has_required(patterns[number][1]):
+                continue
+            firsts = self.firsts[number]
+            anchor = self.anchors[number]
+            if firsts is not None:
+                starts: Iterable[int] = [
+                    i
+                    for column, values in firsts
+                    for value in values & view.values(column)
+                    for i in view.where(column, value)
+                ]
+            elif anchor is not None:
+                column, values, least, most = anchor
+                starts = {
+                    i - before
+                    for value in values & view.values(column)
+                    for i in view.where(column, value)
+                    for before in range(least, most + 1)
+                    if i >= before
+                }
+            else:
+                starts = range(view.length)
+            for i in starts:
+                seeds.setdefault(i, set()).add(number)
         if not seeds:
             return []
         columns = view.columns
-        patterns = self.patterns
         emitted: list[tuple[int, int, int]] = []
         states: list[tuple[int, int, int, int]] = []  # (pattern number, element, start, length)
-        i = min(seeds)
+        order = sorted(seeds)
+        following = 0  # the next seeded token in ``order``
+        i = order[0]
         while i < view.length:
-            if i in seeds:
+            if following < len(order) and order[following] == i:
                 states.extend((number, 0, i, 0) for number in sorted(seeds[i]))
-            elif not states:
-                i = min((j for j in seeds if j > i), default=view.length)
-                continue
-            states = _transition(patterns, states, columns, i, emitted)
-            i += 1
+                following += 1
+            if states:
+                states = _transition(patterns, states, columns, i, emitted)
+                i += 1
+            elif following < len(order):
+                i = order[following]
+            else:
+                break
         _finish(patterns, states, emitted)
         seen: set[tuple[int, int, int]] = set()
         found: list[tuple[int, int, int]] = []
@@ -414,26 +488,23 @@ class PatternSet:
         return found
 
 
-REJECT, MATCH, ADVANCE, RETRY, MATCH_EXTEND, RETRY_ADVANCE, RETRY_EXTEND, MATCH_REJECT, MATCH_DOUBLE = range(9)
+def _anchor(pattern: Pattern) -> tuple[str, frozenset[str], int, int] | None:
+    """The first required step of known values, and how many tokens the steps before it take (least, most);
+    None if there is none, or a ``*`` comes before it."""
+    least = 0
+    for k, element in enumerate(pattern.elements):
+        if element.quantifier == ZERO_PLUS:
+            return None
+        if element.quantifier == ONE and element.literals is not None:
+            return (*element.literals, least, k)
+        if element.quantifier != ZERO_ONE:
+            least += 1
+    return None
 
 
-def _action(elements: list[Element], k: int, columns: dict[str, list[Any]], i: int) -> int:
-    """spaCy's ``get_action``: what a state at element ``k`` does with token ``i``."""
-    element = elements[k]
-    matched = element.test(columns, i)
-    final = k == len(elements) - 1
-    quantifier = element.quantifier
-    if quantifier == ZERO_PLUS:
-        if matched:
-            return MATCH_EXTEND if final else RETRY_EXTEND
-        return MATCH_REJECT if final else RETRY
-    if quantifier == ZERO_ONE:
-        if matched:
-            return MATCH_DOUBLE if final else RETRY_ADVANCE
-        return MATCH_REJECT if final else RETRY
-    if matched:  # ONE, and ZERO (negated in ``test``)
-        return MATCH if final else ADVANCE
-    return REJECT
+def _telling(literal: tuple[str, frozenset[str]]) -> tuple[int, int]:
+    """How rarely a required token's values occur, roughly: long words are rarer than short ones."""
+    return min(len(value) for value in literal[1]) if literal[1] else 99, -len(literal[1])
 
 
 def _transition(
@@ -449,14 +520,16 @@ def _transition(
     for number, k, start, length in states:
         key, pattern = patterns[number]
         elements = pattern.elements
-        action = _action(elements, k, columns, i)
-        while action in (RETRY, RETRY_ADVANCE, RETRY_EXTEND):
+        element = elements[k]
+        action = element.on_match if element.test(columns, i) else element.on_fail
+        while action >= RETRY:
             if action == RETRY_EXTEND:
                 added.append((number, k, start, length + 1))
             elif action == RETRY_ADVANCE:
                 added.append((number, k + 1, start, length + 1))
             k += 1
-            action = _action(elements, k, columns, i)
+            element = elements[k]
+            action = element.on_match if element.test(columns, i) else element.on_fail
         if action == ADVANCE:
             kept.append((number, k + 1, start, length + 1))
         elif action == MATCH:
@@ -469,7 +542,9 @@ def _transition(
         elif action == MATCH_EXTEND:
             emitted.append((key, start, start + length))
             kept.append((number, k, start, length + 1))
-    return kept + added
+    # spaCy keeps identical states (``{0,5}`` makes many); a copy makes the same matches after the first, so
+    # dropping it changes nothing once matches are deduplicated.
+    return list(dict.fromkeys(kept + added)) if added else kept
 
 
 def _finish(
@@ -496,6 +571,7 @@ class PhraseSet:
             if norms:  # spaCy skips empty phrase docs
                 self.index.setdefault(norms[0], []).append((key, list(norms)))
                 self.count += 1
+        self.firsts = frozenset(self.index)
 
     def __len__(self) -> int:
         return self.count
@@ -507,12 +583,11 @@ class PhraseSet:
         come in the order of its hash table, here in the order of their keys.
         """
         found: list[tuple[int, int, int]] = []
-        positions = view.positions("norm_")
         norms = view.columns["norm_"]
-        for first in self.index.keys() & positions.keys():
+        for first in self.firsts & view.values("norm_"):
             for key, phrase in self.index[first]:
                 size = len(phrase)
-                for i in positions[first]:
+                for i in view.where("norm_", first):
                     if norms[i : i + size] == phrase:
                         found.append((key, i, i + size))
         return sorted(set(found), key=lambda m: (m[1], m[2], m[0]))
