@@ -60,8 +60,10 @@ COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
     ">": operator.gt,
     "<": operator.lt,
 }
-#: Predicate names spaCy's schema accepts (by field name) but its matcher ignores, or fuzzy matching.
-SPACY_PREDICATES = frozenset(["EQ", "NEQ", "GEQ", "LEQ", "GT", "LT"] + ["FUZZY"] + [f"FUZZY{n}" for n in range(1, 10)])
+#: Fuzzy matching of strings, which only spaCy's matcher does.
+FUZZY = frozenset(["FUZZY"] + [f"FUZZY{n}" for n in range(1, 10)])
+#: Names spaCy's schema accepts for LENGTH comparisons (its field names) but its matcher ignores.
+IGNORED_COMPARISONS = frozenset(["EQ", "NEQ", "GEQ", "LEQ", "GT", "LT"])
 _MIN_MAX = re.compile(r"\{[0-9]+\}|\{[0-9]+,[0-9]*\}|\{[0-9]*,[0-9]+\}")
 _SIMPLE_OPS = {"?": (ZERO_ONE,), "*": (ZERO_PLUS,), "+": (ONE, ZERO_PLUS), "!": (ZERO,)}
 
@@ -277,12 +279,14 @@ def _number_checks(key: str, value: Any) -> list[Callable[[Any], bool]]:
 
 
 def _predicate_name(key: str, op: Any, allowed: tuple[str, ...]) -> str:
-    """The canonical name of a predicate (``IN`` or ``in``), ``NeedsSpacy`` for fuzzy ones, else an error."""
+    """The canonical name of a predicate (``IN`` or ``in``); ``NeedsSpacy`` for those only spaCy runs."""
     if isinstance(op, str):
         name = op.upper()
         if op in (name, name.lower()) and name in allowed:
             return name
-        if name in SPACY_PREDICATES and op in (name, name.lower()):
+        if (name in FUZZY and op in (name, name.lower()) and key.upper() != "LENGTH") or (
+            key.upper() == "LENGTH" and op in IGNORED_COMPARISONS
+        ):
             raise NeedsSpacy(f"{key} {op}")
     raise PatternError(f"{key}: unknown predicate {op!r} (use {', '.join(allowed)})")
 
@@ -366,8 +370,10 @@ class _LazyColumns(dict):  # type: ignore[type-arg]
             values: list[Any] = [len(token.text) for token in self.doc]
         elif column == "is_sent_start":
             values = [token.is_sent_start is True for token in self.doc]
-        else:
+        elif column.endswith("_"):
             values = [getattr(token, column) for token in self.doc]
+        else:
+            values = [bool(getattr(token, column)) for token in self.doc]
         self[column] = values
         return values
 
