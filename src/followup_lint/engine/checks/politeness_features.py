@@ -272,6 +272,41 @@ def strategy_features(sentences: Sequence[Sentence]) -> dict[str, float]:
     return {name: 1.0 if test(tokens, sentences) else 0.0 for name, test in FEATURES.items()}
 
 
+#: Stands for any link: the corpus the weights are learned from has ``<url>`` where its texts had links.
+URL = "<url>"
+
+
+def _is_lead(token: str) -> bool:
+    """A token that opens a sentence without being part of its wording: markup or quote marks, a link, or an
+    ``@name`` addressee (as in "@Sam: could you ...")."""
+    return token == URL or token.startswith("@") or not any(c.isalnum() or c in "?!" for c in token)
+
+
+def _norms(sent: Any) -> list[str]:
+    """Lower-cased ``NORM`` tokens of one sentence; links (and the corpus's ``<url>`` placeholder, which the
+    tokenizer splits in three) become ``URL``; leading markup, links and addressees are dropped, so that the
+    sentence-start strategies ("Could you", "So ...", "Please ...") see the first word of the wording."""
+    tokens = [tok for tok in sent if not tok.is_space]
+    norms: list[str] = []
+    i = 0
+    while i < len(tokens):
+        if (
+            tokens[i].text == "<"
+            and i + 2 < len(tokens)
+            and tokens[i + 1].lower_ == "url"
+            and tokens[i + 2].text == ">"
+        ):
+            norms.append(URL)
+            i += 3
+            continue
+        norms.append(URL if tokens[i].like_url else tokens[i].norm_.lower())
+        i += 1
+    start = 0
+    while start < len(norms) and _is_lead(norms[start]):
+        start += 1
+    return norms[start:]
+
+
 def sentences_of(span_sents: Iterable[Any]) -> list[list[str]]:
-    """Sentences of lower-cased ``NORM`` tokens from spaCy sentence spans, skipping white space."""
-    return [[tok.norm_.lower() for tok in sent if not tok.is_space] for sent in span_sents]
+    """Sentences of lower-cased ``NORM`` tokens from spaCy sentence spans, skipping white space (see ``_norms``)."""
+    return [_norms(sent) for sent in span_sents]
