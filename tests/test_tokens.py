@@ -222,19 +222,27 @@ def test_with_the_cache_filled_parsing_imports_no_spacy(tmp_path: Path) -> None:
     assert first["spacy"] is second["spacy"] is False
 
 
+@pytest.mark.parametrize("name", ["tokens", "regex-code"])
 @pytest.mark.parametrize("content", [b"not marshal data", b"", None])
-def test_a_corrupt_or_stale_cache_entry_is_rebuilt(tmp_path: Path, content: bytes | None) -> None:
+def test_a_corrupt_or_stale_cache_entry_is_rebuilt(tmp_path: Path, name: str, content: bytes | None) -> None:
     import marshal
 
     _probe(tmp_path)
-    (entry,) = tmp_path.glob("tokens-*.marshal")
+    (entry,) = tmp_path.glob(f"{name}-*.marshal")
     good = entry.read_bytes()
     # None: well-formed marshal data of the wrong shape (e.g. an entry an older layout left behind)
     entry.write_bytes(content if content is not None else marshal.dumps({"format": 1, "prefix": 3}))
     rebuilt = _probe(tmp_path)
     assert rebuilt["tokens"] == EXPECTED and rebuilt["sents"] == 3 and rebuilt["spacy"] is False
-    assert entry.read_bytes() == good
+    assert marshal.loads(entry.read_bytes()) == marshal.loads(good)
     assert _probe(tmp_path)["imported"] == []
+
+
+def test_without_a_cache_the_light_pipeline_is_still_used(tmp_path: Path) -> None:
+    env_code = "import os; os.environ['FOLLOWUP_LINT_CACHE_DIR'] = ''\n" + PROBE
+    result = _probe(tmp_path, env_code)
+    assert result["tokens"] == EXPECTED and result["spacy"] is False
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_require_spacy_switches_parse_and_make_doc_to_spacy(tmp_path: Path) -> None:

@@ -9,18 +9,24 @@ import re
 import unicodedata
 from typing import Any
 
+#: The regexes of the lexical data, by key.
+REGEXES = ("like_email", "like_url_match")
+
 
 class Lexicon:
     """Norms and the flags ``is_punct``, ``like_num``, ``like_url``, ``like_email`` of token texts."""
 
     __slots__ = ("_email", "_norms", "_numbers", "_punct", "_tlds", "_url", "_url_match", "base_norms")
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], regexes: dict[str, re.Pattern[str]] | None = None) -> None:
+        """``regexes``: ``REGEXES`` compiled (else compiled here from the data's sources)."""
+        if regexes is None:
+            regexes = {key: re.compile(*data[key]) for key in REGEXES}
         self.base_norms: dict[str, str] = dict(data["base_norms"])
         self._numbers = frozenset(data["num_words"]) | frozenset(data["ordinal_words"])
         self._tlds = frozenset(data["tlds"])
-        self._email = re.compile(*data["like_email"]).match
-        self._url_match = re.compile(*data["like_url_match"]).match
+        self._email = regexes["like_email"].match
+        self._url_match = regexes["like_url_match"].match
         self._norms: dict[str, str] = {}
         self._punct: dict[str, bool] = {}
         self._url: dict[str, bool] = {}

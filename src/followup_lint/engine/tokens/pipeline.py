@@ -6,7 +6,10 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .doc import Doc
+from .lexicon import REGEXES as LEXICON_REGEXES
 from .lexicon import Lexicon
+from .regexes import compile_all
+from .tokenizer import REGEXES as TOKENIZER_REGEXES
 from .tokenizer import Tokenizer
 
 
@@ -19,8 +22,11 @@ class LightPipeline:
         components: Iterable[Callable[[Doc], Doc]] = (),
         patterns: Iterable[Iterable[str]] | None = None,
     ) -> None:
-        self.tokenizer = Tokenizer(data, patterns if patterns is not None else data.get("patterns"))
-        self.lexicon = Lexicon(data)
+        keys = [key for key in (*TOKENIZER_REGEXES, *LEXICON_REGEXES) if data[key] is not None]
+        compiled = dict(zip(keys, compile_all([(data[key][0], data[key][1]) for key in keys]), strict=True))
+        regexes = {key: compiled.get(key) for key in (*TOKENIZER_REGEXES, *LEXICON_REGEXES)}
+        self.tokenizer = Tokenizer(data, patterns if patterns is not None else data.get("patterns"), regexes)
+        self.lexicon = Lexicon(data, regexes)  # type: ignore[arg-type]
         self.punct_chars = frozenset(data["punct_chars"])
         self.components = list(components)
 

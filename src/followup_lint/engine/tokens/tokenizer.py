@@ -21,19 +21,24 @@ _RUNS = re.compile(r"\s+|\S+")
 _MAX_CACHE = 50_000
 
 
-def _compile(source: list[Any] | tuple[Any, ...] | None) -> re.Pattern[str] | None:
-    return None if source is None else re.compile(source[0], source[1])
+#: The regexes of the tokenizer's data, by key.
+REGEXES = ("prefix", "suffix", "infix", "token_match", "url_match")
 
 
 class Tokenizer:
     """Tokens (text, trailing space, special-case norm) of a text, exactly as spaCy's tokenizer splits it."""
 
-    def __init__(self, data: dict[str, Any], patterns: Iterable[Iterable[str]] | None = None) -> None:
-        prefix = _compile(data["prefix"])
-        suffix = _compile(data["suffix"])
-        infix = _compile(data["infix"])
-        token_match = _compile(data["token_match"])
-        url_match = _compile(data["url_match"])
+    def __init__(
+        self,
+        data: dict[str, Any],
+        patterns: Iterable[Iterable[str]] | None = None,
+        regexes: dict[str, re.Pattern[str] | None] | None = None,
+    ) -> None:
+        """``patterns``: the special matcher's (computed when ``None``); ``regexes``: ``REGEXES`` compiled (else
+        compiled here from the data's sources)."""
+        if regexes is None:
+            regexes = {key: None if data[key] is None else re.compile(*data[key]) for key in REGEXES}
+        prefix, suffix, infix, token_match, url_match = (regexes[key] for key in REGEXES)
         self.prefix_search: Callable[[str], re.Match[str] | None] | None = prefix.search if prefix else None
         self.suffix_search: Callable[[str], re.Match[str] | None] | None = suffix.search if suffix else None
         self.infix_finditer: Callable[[str], Iterable[re.Match[str]]] | None = infix.finditer if infix else None
