@@ -257,3 +257,28 @@ def test_require_spacy_switches_parse_and_make_doc_to_spacy(tmp_path: Path) -> N
     result = _probe(tmp_path, code)
     assert result["before"] == [False, "followup_lint.engine.tokens.doc"]
     assert result["after"] == [True, "spacy.tokens.doc", "spacy.tokens.doc"]
+
+
+def test_regexes_compiled_from_cached_code_match_as_re_compile_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import re
+
+    from followup_lint.engine.tokens.regexes import compile_all
+
+    monkeypatch.setenv("FOLLOWUP_LINT_CACHE_DIR", str(tmp_path))
+    sources = [(r"(?P<word>[^\W\d]+)[-\u2013](\d+)", re.IGNORECASE), (r"^\s*\(?\$?", 0)]
+    fresh = compile_all(sources)
+    assert list(tmp_path.glob("regex-code-*.marshal"))
+    cached = compile_all(sources)
+    for regex, again, (pattern, flags) in zip(fresh, cached, sources, strict=True):
+        expected = re.compile(pattern, flags)
+        assert (again.pattern, again.flags, again.groups, again.groupindex) == (
+            expected.pattern,
+            expected.flags,
+            expected.groups,
+            dict(expected.groupindex),
+        )
+        for text in ["Well-15", "ÉTÉ\u201342 x", " ($5", "", "-1"]:
+            found = [m.group(0) for m in again.finditer(text)]
+            assert found == [m.group(0) for m in expected.finditer(text)] == [m.group(0) for m in regex.finditer(text)]

@@ -57,7 +57,7 @@ def _code(pattern: str, flags: int) -> tuple[Any, ...] | None:
         for name, index in groupindex.items():
             indexgroup[index] = name
         return (
-            flags | parsed.state.flags,
+            int(flags | parsed.state.flags),
             [int(op) for op in code],
             parsed.state.groups - 1,
             groupindex,
