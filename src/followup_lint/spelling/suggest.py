@@ -11,7 +11,9 @@ candidate cannot make the list, so a suggestion costs a few milliseconds.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .cache import cached
@@ -64,6 +66,78 @@ def _letters_bound(counts: dict[str, int], word: str) -> float:
     return max(0.45 * abs(unmatched - missing), 0.275 * (unmatched + missing))
 
 
+class Table:
+    """A read-only ``str -> str`` table over sorted keys, looked up by binary search.
+
+    Cached as the newline-joined keys and values with the offset of each (``array("I")`` bytes): loading it is
+    a copy, where unmarshalling a dict of the same 100,000 keys hashes every key (30 to 60 ms a shard, and a
+    first suggestion reads five or six of them). The first lookups search the joined strings; after
+    ``SPLIT_AFTER`` of them (a long-running process: the language server, a batch) the strings are split into
+    lists once, and later lookups bisect those.
+    """
+
+    __slots__ = ("_key_at", "_keys", "_lookups", "_value_at", "_values", "keys", "values")
+
+    SPLIT_AFTER = 3000
+
+    def __init__(self, table: dict[str, str] | None = None) -> None:
+        #: The keys and values as lists, once split (or when built here).
+        self.keys: list[str] | None = sorted(table or ())
+        self.values: list[str] | None = [table[k] for k in self.keys] if table else []
+        self._keys = self._values = ""
+        self._key_at: Sequence[int] = ()
+        self._value_at: Sequence[int] = ()
+        self._lookups = 0
+
+    @classmethod
+    def from_stored(cls, stored: tuple[str, str, bytes, bytes]) -> Table:
+        out = cls()
+        out._keys, out._values = stored[0], stored[1]
+        out._key_at, out._value_at = memoryview(stored[2]).cast("I"), memoryview(stored[3]).cast("I")
+        out.keys = out.values = None
+        return out
+
+    def stored(self) -> tuple[str, str, bytes, bytes]:
+        """The marshal-able form: joined keys and values (neither holds a line break) and their start offsets
+        (with one past the end), as ``array("I")`` bytes."""
+        keys, values = self.keys or [], self.values or []
+        return "\n".join(keys), "\n".join(values), _offsets(keys), _offsets(values)
+
+    def get(self, key: str) -> str | None:
+        if self.keys is None:
+            self._lookups += 1
+            if self._lookups <= self.SPLIT_AFTER:
+                return self._search(key)
+            count = len(self._key_at) - 1
+            self.keys = self._keys.split("\n") if count else []
+            self.values = self._values.split("\n") if count else []
+        keys = self.keys
+        i = bisect_left(keys, key)
+        return self.values[i] if i < len(keys) and keys[i] == key else None  # type: ignore[index]
+
+    def _search(self, key: str) -> str | None:
+        """Binary search over the joined keys."""
+        text, at = self._keys, self._key_at
+        lo, hi = 0, len(at) - 1
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if text[at[mid] : at[mid + 1] - 1] < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(at) - 1 and text[at[lo] : at[lo + 1] - 1] == key:
+            return self._values[self._value_at[lo] : self._value_at[lo + 1] - 1]
+        return None
+
+
+def _offsets(items: list[str]) -> bytes:
+    """Where each of ``items`` starts in ``"\\n".join(items)``, then one past the end (+1), as array bytes."""
+    out = array("I", [0])
+    for item in items:
+        out.append(out[-1] + len(item) + 1)
+    return out.tobytes()
+
+
 class Index:
     """The deletion indexes over the suggestable words, loaded (from the cache) on first use."""
 
@@ -71,31 +145,41 @@ class Index:
         self.lexicon = lexicon
         self.key = data_key
         #: The spelling deletion table, in shards by key length, each loaded when a lookup first needs it.
-        self._shards: dict[int, dict[str, str]] = {}
-        self.display, exact, dropped = cached("spellmeta", data_key, self._build_all)
+        self._shards: dict[int, Table] = {}
+        display, exact, dropped, lengths = cached("spellmeta", data_key, self._build_all)
+        #: Lowercase word -> its spelling when that has capitals ("susan" -> "Susan").
+        self.display: dict[str, str] = display
+        self._lengths = frozenset(lengths)
         #: Sound key -> words, and sound key with one sound dropped -> words.
-        self.sounds = exact, dropped
+        self.sounds = Table.from_stored(exact), Table.from_stored(dropped)
 
-    def _build_all(self) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    def _build_all(
+        self,
+    ) -> tuple[dict[str, str], tuple[str, str, bytes, bytes], tuple[str, str, bytes, bytes], list[int]]:
         table, display, exact, dropped = _build(self.lexicon)
         shards: dict[int, dict[str, str]] = {}
         for k, v in table.items():
             shards.setdefault(len(k), {})[k] = v
         for length, shard in shards.items():
-            self._shards[length] = cached(f"spell{length}", self.key, lambda shard=shard: shard)
-        return display, exact, dropped
+            stored = cached(f"spell{length}", self.key, lambda shard=shard: Table(shard).stored())
+            self._shards[length] = Table.from_stored(stored)
+        return display, Table(exact).stored(), Table(dropped).stored(), sorted(shards)
 
-    def _shard(self, length: int) -> dict[str, str]:
+    def _shard(self, length: int) -> Table:
         shard = self._shards.get(length)
         if shard is None:
-            shard = self._shards[length] = cached(f"spell{length}", self.key, lambda: self._rebuild(length))
+            if length not in self._lengths:
+                shard = Table()  # no word has a key of this length
+            else:
+                shard = Table.from_stored(cached(f"spell{length}", self.key, lambda: self._rebuild(length)))
+            self._shards[length] = shard
         return shard
 
-    def _rebuild(self, length: int) -> dict[str, str]:
+    def _rebuild(self, length: int) -> tuple[str, str, bytes, bytes]:
         table = _build(self.lexicon)[0]
-        return {k: v for k, v in table.items() if len(k) == length}
+        return Table({k: v for k, v in table.items() if len(k) == length}).stored()
 
-    def _collect(self, table: dict[str, str] | None, keys: Iterable[str]) -> set[str]:
+    def _collect(self, table: Table | None, keys: Iterable[str]) -> set[str]:
         """The words under ``keys`` in ``table`` (None: the sharded spelling table)."""
         found: set[str] = set()
         for key in keys:
