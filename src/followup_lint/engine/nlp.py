@@ -167,14 +167,18 @@ def _add_uppercase_contractions(nlp: Language) -> None:
 
 def _paragraph_breaks(doc: Any) -> Any:
     """Start a sentence after a blank line, and after a short line ending in a comma (a greeting)."""
-    words = getattr(doc, "words", None)  # the light Doc's token texts
-    texts: list[str] = words if isinstance(words, list) else [token.text for token in doc]
+    words = getattr(doc, "words", None)  # the light Doc's token texts (and its ``sent_starts`` below)
+    light = isinstance(words, list)
+    texts: list[str] = words if light else [token.text for token in doc]
     line_start = 0
     for index in range(len(texts) - 1):
         text = texts[index]
         if "\n" not in text or not text.isspace():
             continue
         if text.count("\n") >= 2 or (index > 0 and texts[index - 1] in {",", ":"} and index - line_start <= 7):
-            doc[index + 1].is_sent_start = True
+            if light:
+                doc.sent_starts[index + 1] = 1
+            else:
+                doc[index + 1].is_sent_start = True
         line_start = index + 1
     return doc
