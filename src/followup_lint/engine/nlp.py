@@ -141,13 +141,13 @@ def _extract() -> dict[str, Any] | None:
     """The light pipeline's data read out of ``pipeline()`` (imports spaCy), or ``None`` if it cannot be copied
     or does not tokenize the self-check texts exactly as spaCy does."""
     from .tokens import LightPipeline
-    from .tokens.extract import Unsupported, extract, self_check
+    from .tokens.extract import extract, self_check
 
     nlp = pipeline()
     try:
         data = extract(nlp, (_PARAGRAPH_COMPONENT,))
         problem = self_check(nlp, LightPipeline(data, (_paragraph_breaks,)))
-    except Unsupported:
+    except Exception:  # Unsupported, or anything else going wrong in the copy: spaCy itself still works
         return None
     return None if problem else data
 

@@ -249,6 +249,12 @@ class Span:
     def __len__(self) -> int:
         return self.end - self.start
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Span) and (other.doc, other.start, other.end) == (self.doc, self.start, self.end)
+
+    def __hash__(self) -> int:
+        return hash((id(self.doc), self.start, self.end))
+
     @overload
     def __getitem__(self, i: int) -> Token: ...
     @overload

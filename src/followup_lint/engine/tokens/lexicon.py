@@ -7,10 +7,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
+from typing import Any, TypeVar
 
 #: The regexes of the lexical data, by key.
 REGEXES = ("like_email", "like_url_match")
+
+
+#: Texts remembered per attribute (a memo is emptied when full, so a long-running server stays small).
+_MAX_MEMO = 50_000
+
+T = TypeVar("T")
+
+
+def _remember(memo: dict[str, T], text: str, value: T) -> T:
+    if len(memo) >= _MAX_MEMO:
+        memo.clear()
+    memo[text] = value
+    return value
 
 
 class Lexicon:
@@ -35,13 +48,13 @@ class Lexicon:
         """The lexeme's norm: spaCy's base norm exceptions, else the lower case."""
         norm = self._norms.get(text)
         if norm is None:
-            norm = self._norms[text] = self.base_norms.get(text, text.lower())
+            norm = _remember(self._norms, text, self.base_norms.get(text, text.lower()))
         return norm
 
     def is_punct(self, text: str) -> bool:
         punct = self._punct.get(text)
         if punct is None:
-            punct = self._punct[text] = all(unicodedata.category(char).startswith("P") for char in text)
+            punct = _remember(self._punct, text, all(unicodedata.category(char).startswith("P") for char in text))
         return punct
 
     def like_num(self, text: str) -> bool:
@@ -66,7 +79,7 @@ class Lexicon:
     def like_url(self, text: str) -> bool:
         url = self._url.get(text)
         if url is None:
-            url = self._url[text] = self._like_url(text)
+            url = _remember(self._url, text, self._like_url(text))
         return url
 
     def _like_url(self, text: str) -> bool:

@@ -18,7 +18,7 @@ Pieces = tuple[tuple[str, ...], tuple["str | None", ...]]
 
 _RUNS = re.compile(r"\s+|\S+")
 #: Chunks whose tokens are kept (the cache is emptied when full).
-_MAX_CACHE = 50_000
+_MAX_CACHE = 20_000
 
 
 #: The regexes of the tokenizer's data, by key.
