@@ -14,6 +14,7 @@ one sentence is); a word has ``1 + len(Pyphen(lang="en_US").positions(word))`` s
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import math
 import re
 from functools import lru_cache
@@ -115,12 +116,21 @@ def hyphenation() -> tuple[dict[str, bytes], int]:
     path = dictionary_path()
     entry_key = cache.key(f"hyphenation-{_FORMAT}", cache.stat_stamp([path])) if path is not None else ""
     stored = cache.load("hyphenation", entry_key) if entry_key else None
-    if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], dict):
-        return stored
+    if _well_formed(stored):
+        return stored  # type: ignore[return-value]
     built = _parse()
     if entry_key:
         cache.store("hyphenation", entry_key, built)
     return built
+
+
+def _well_formed(stored: object) -> bool:
+    """Whether a cache entry has the shape ``hyphenation`` returns (checked on a sample of its patterns)."""
+    if not (isinstance(stored, tuple) and len(stored) == 2):
+        return False
+    patterns, maxlen = stored
+    sample = itertools.islice(patterns.values(), 50) if isinstance(patterns, dict) else [None]
+    return isinstance(maxlen, int) and all(isinstance(v, bytes) and v for v in sample)
 
 
 def _parse() -> tuple[dict[str, bytes], int]:
