@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import random
 import re
+import subprocess
+import sys
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -17,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from followup_lint.engine import nlp
 from followup_lint.engine.checks.matching import Item, Match, Matcher, _longest_first, parse_items
 from followup_lint.engine.errors import RuleError
 from followup_lint.engine.loader import builtin_rules_dir, load_rule_file
@@ -198,12 +201,41 @@ def test_attributes_only_spacy_has_fall_back_to_spacy(token: dict[str, Any]) -> 
     assert matcher.needs_spacy is not None
 
 
-def test_fallback_rule_finds_what_spacy_finds() -> None:
+def test_fallback_rule_asks_for_spacy_and_finds_what_spacy_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[bool] = []
+    monkeypatch.setattr(nlp, "require_spacy", lambda: asked.append(True))  # the real one lasts for the process
     items = parse_items("r.yaml", {"phrases": ["thank you"], "patterns": [[{"LOWER": "great"}, {"IS_STOP": True}]]})
     matcher = Matcher("r.yaml", "phrases", items)
     text = "Thank you! It was great to meet you, great for me."
     found = [(m.start, m.end, m.item.where) for m in matcher.find(Prose.of(text))]
     assert found == [(0, 9, "phrases[0]"), (18, 26, "patterns[0]"), (37, 46, "patterns[0]")]
+    assert asked == [True]
+
+
+def test_a_broken_fallback_pattern_is_a_rule_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(nlp, "require_spacy", lambda: None)
+    items = parse_items("r.yaml", {"patterns": [[{"POS": "VERB"}], [{"LEMMA": {"IN": "be"}}]]})
+    matcher = Matcher("r.yaml", "phrases", items)
+    with pytest.raises(RuleError) as caught:
+        matcher.prepare()
+    message = str(caught.value)
+    assert message.startswith("r.yaml: patterns[1]: invalid token pattern") and "\n" not in message
+
+
+@pytest.mark.skipif(nlp.using_spacy(), reason="the light pipeline is not in use here")
+def test_default_path_imports_no_spacy() -> None:
+    code = (
+        "import sys\n"
+        "from followup_lint.engine.checks.matching import Matcher, parse_items\n"
+        "from followup_lint.engine.nlp import parse\n"
+        "class D: pass\n"
+        "d = D(); d.prose = \"I'm sorry. Why haven't I heard back?\"; d.doc = parse(d.prose)\n"
+        "spec = {'phrases': ['i am sorry'], 'patterns': [[{'NORM': 'why'}, {'NORM': 'have'}, {'NORM': 'not'}]]}\n"
+        "m = Matcher('r.yaml', 'phrases', parse_items('r.yaml', spec)); m.prepare()\n"
+        "print([(x.start, x.end) for x in m.find(d)], any(n.split('.')[0] == 'spacy' for n in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[(0, 9), (11, 22)] False"
 
 
 def test_default_path_does_not_need_spacy_matchers() -> None:
