@@ -212,10 +212,17 @@ def _probe(cache_dir: Path, code: str = PROBE) -> dict[str, Any]:
 EXPECTED = ["Hi", "Dana", ",", "\n\n", "Thank", "you", ".", "I", "'M", "glad", "."]
 
 
-def test_with_the_cache_filled_parsing_imports_no_spacy(tmp_path: Path) -> None:
-    first = _probe(tmp_path)
+@pytest.fixture(scope="module")
+def filled_cache(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    """A cache directory filled by a first run (which reads the tokenizer's data out of spaCy), and that run."""
+    directory = tmp_path_factory.mktemp("filled-cache")
+    return directory, _probe(directory)
+
+
+def test_with_the_cache_filled_parsing_imports_no_spacy(filled_cache: tuple[Path, dict[str, Any]]) -> None:
+    directory, first = filled_cache
     assert "spacy" in first["imported"]  # the first run reads the tokenizer's data out of spaCy
-    second = _probe(tmp_path)
+    second = _probe(directory)
     assert second["imported"] == []
     assert first["tokens"] == second["tokens"] == EXPECTED
     assert first["sents"] == second["sents"] == 3
@@ -223,11 +230,14 @@ def test_with_the_cache_filled_parsing_imports_no_spacy(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["tokens", "regex-code"])
-@pytest.mark.parametrize("content", [b"not marshal data", b"", None])
-def test_a_corrupt_or_stale_cache_entry_is_rebuilt(tmp_path: Path, name: str, content: bytes | None) -> None:
+@pytest.mark.parametrize("content", [b"not marshal data", None], ids=["garbage", "wrong-shape"])
+def test_a_corrupt_or_stale_cache_entry_is_rebuilt(
+    filled_cache: tuple[Path, dict[str, Any]], tmp_path: Path, name: str, content: bytes | None
+) -> None:
     import marshal
+    import shutil
 
-    _probe(tmp_path)
+    shutil.copytree(filled_cache[0], tmp_path, dirs_exist_ok=True)
     (entry,) = tmp_path.glob(f"{name}-*.marshal")
     good = entry.read_bytes()
     # None: well-formed marshal data of the wrong shape (e.g. an entry an older layout left behind)
