@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from followup_lint import Config, lint_text
+from followup_lint.engine.errors import RuleError
 from followup_lint.fixes import apply_fixes
 
 TONE = Config(select=("tone",))
@@ -45,6 +46,25 @@ def tone_findings(body: str) -> list[tuple[str, str]]:
         "Thank you. I understand you need to decide quickly, so I've attached my references.",
         "Thank you for letting me know. Although I'm disappointed, I'd be grateful for any feedback.",
         "Thank you. I'm following up on our conversation from last Tuesday about the pilot project.",
+        # near misses of the constructions: someone else's deadline, the candidate's own promise, hedged asks
+        "Thank you. The other company has asked me to reply by Thursday; I'd much prefer to join your team.",
+        "Thank you. My current employer needs my answer on a counteroffer by Monday, so I wanted to ask about timing.",
+        "Thank you for the offer! Could I have until Friday to review it? I'll confirm by then.",
+        "Thank you. I would be grateful to hear back by the 15th if that is possible.",
+        "Thank you. If I'm offered the role, I will accept it gladly.",
+        "Thank you. I can start immediately and get up to speed quickly.",
+        "Thank you. I haven't heard anything since our call, so I wanted to check whether there is any news.",
+        "Thank you. It has been two weeks since our interview, and I remain very interested.",
+        "Thank you. I understand the decision may take a few more weeks with the holidays.",
+        "Thank you. I've heard nothing but good things about the team.",
+        "Thank you. I'm checking in again with the portfolio link you asked for.",
+        "Thank you. I wanted to reach out again to share a short case study on route planning.",
+        "Thank you yet again for the tour of the plant.",
+        "Thank you. I'm happy to help with anything you need before the final round.",
+        "Thank you. I'd love the chance to prove myself in the role.",
+        "Thank you. Sorry for the delay in sending my references; they are attached.",
+        "Thank you. It doesn't bother me to commute, and I'm happy to be on site.",
+        "Thank you. I know the end of the quarter is busy, so please take your time.",
     ],
 )
 def test_good_polite_follow_ups_do_not_fire(body: str) -> None:
@@ -94,6 +114,27 @@ def test_good_polite_follow_ups_do_not_fire(body: str) -> None:
         ("I don't want to seem pushy, but is there any news?", "tone.grovelling"),
         ("I realize I'm probably not your first choice.", "tone.grovelling"),
         ("I know you have more important things to do than read my email.", "tone.grovelling"),
+        # constructions: the same problem in wording no phrase list holds
+        ("Kindly confirm the outcome no later than Thursday.", "tone.demanding"),
+        ("I must have your answer this week, as I am weighing other options.", "tone.demanding"),
+        ("Unless the offer reaches me by Friday, I'm signing with Brightline instead.", "tone.demanding"),
+        ("Your team needs to make a call on my candidacy this week.", "tone.demanding"),
+        ("Let me know where things stand by close of business tomorrow.", "tone.demanding"),
+        ("Three weeks have passed and I have heard absolutely nothing.", "tone.impatient"),
+        ("I’ve left two voicemails and an email, and still nobody has called back.", "tone.impatient"),
+        ("Is anyone actually reading these emails?", "tone.impatient"),
+        ("Why does nobody from HR answer my messages?", "tone.impatient"),
+        ("I feel like my messages are being ignored.", "tone.impatient"),
+        ("As I had mentioned before, I have another offer.", "tone.passive-aggressive"),
+        ("Reaching out once more regarding the coordinator role.", "tone.passive-aggressive"),
+        ("Perhaps my earlier email got lost in your inbox.", "tone.passive-aggressive"),
+        ("I'm sure you've just been too busy to reply.", "tone.passive-aggressive"),
+        ("I really, really need to get this position.", "tone.desperate"),
+        ("I can’t afford to lose this opportunity.", "tone.desperate"),
+        ("I'd work unpaid for the first month to show you what I can do.", "tone.desperate"),
+        ("I'm so sorry to take up even more of your valuable time.", "tone.grovelling"),
+        ("I'm sure the other applicants were far more impressive than me.", "tone.grovelling"),
+        ("If it isn't too much trouble, could you let me know the status?", "tone.grovelling"),
     ],
 )
 def test_tone_problems_fire_with_their_own_rule(body: str, rule: str) -> None:
@@ -132,3 +173,48 @@ def test_tone_rules_are_listed_by_the_cli(run_cli) -> None:
     assert status == 0
     for rule in ("tone.demanding", "tone.impatient", "tone.passive-aggressive", "tone.desperate", "tone.grovelling"):
         assert rule in out
+
+
+CUE_RULE = """\
+id: test.deadline
+category: tone
+severity: warning
+kind: sentence-cues
+message: "{match}: a deadline on a reply."
+why: A test rule.
+hedges:
+  phrases: [could you]
+constructions:
+  - cues:
+      - phrases: [reply, respond]
+      - phrases: [by Friday, no later than]
+    span: 8
+    unless:
+      phrases: [I will]
+examples:
+  fire: ["Please reply by Friday."]
+  pass: ["Could you reply by Friday?"]
+"""
+
+
+def _cue_findings(tmp_path, text: str) -> list[str]:
+    (tmp_path / "deadline.yaml").write_text(CUE_RULE, encoding="utf-8")
+    report = lint_text(text, None, Config(select=("test.deadline",), rule_dirs=(tmp_path,)))
+    return [report.source[f.offset : f.end] for f in report.findings]
+
+
+def test_sentence_cues_fire_when_every_cue_meets_in_one_sentence(tmp_path) -> None:
+    assert _cue_findings(tmp_path, "Please respond to my note no later than Monday.") == [
+        "respond to my note no later than"
+    ]
+    # the cues in different sentences, too far apart, hedged, or cancelled by the construction's `unless`
+    assert _cue_findings(tmp_path, "Please respond soon. I leave by Friday.") == []
+    assert _cue_findings(tmp_path, "Please respond to the long note I sent you last week by Friday.") == []
+    assert _cue_findings(tmp_path, "Could you reply by Friday?") == []
+    assert _cue_findings(tmp_path, "I will reply by Friday.") == []
+
+
+def test_sentence_cues_rule_errors_name_the_field(tmp_path) -> None:
+    (tmp_path / "deadline.yaml").write_text(CUE_RULE.replace("span: 8", "span: 0"), encoding="utf-8")
+    with pytest.raises(RuleError, match=r"constructions\[0\]\.span"):
+        lint_text("Reply by Friday.", None, Config(select=("test.deadline",), rule_dirs=(tmp_path,)))

@@ -23,7 +23,7 @@ from ..errors import RuleError
 from ..schema import Field, check_fields
 from .base import register
 from .matching import Match, Matcher, parse_items
-from .phrases import MATCH_FIELDS, PhraseCheck, scope_range
+from .phrases import MATCH_FIELDS, SCOPES, PhraseCheck, scope_range
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -97,34 +97,47 @@ class SentenceCues(PhraseCheck):
 
     @classmethod
     def validate(cls, rule: Rule) -> None:
-        super().validate(rule)
-        build_constructions(rule)
+        constructions, _ = build_constructions(rule)
+        if parse_items(rule.path, rule.spec) or not constructions:
+            super().validate(rule)  # the items (one of items or constructions is required)
+        elif rule.spec.get("scope", "prose") not in SCOPES:
+            raise RuleError(rule.path, "scope", f"must be one of {', '.join(SCOPES)}")
 
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
-        self.constructions, self.hedges = build_constructions(rule)
+        self.has_items = any(rule.spec.get(key) for key in ("phrases", "patterns", "regexes"))
+        self._constructions: tuple[list[Construction], Matcher | None] | None = None
+
+    def constructions(self) -> tuple[list[Construction], Matcher | None]:
+        """The constructions and the hedges, built the first time a draft needs them."""
+        if self._constructions is None:
+            self._constructions = build_constructions(self.rule)
+        return self._constructions
 
     def prepare(self) -> None:
-        super().prepare()
-        for construction in self.constructions:
+        if self.has_items:
+            super().prepare()
+        constructions, hedges = self.constructions()
+        for construction in constructions:
             for matcher in [*construction.cues, construction.unless]:
                 if matcher is not None:
                     matcher.prepare()
-        if self.hedges:
-            self.hedges.prepare()
+        if hedges:
+            hedges.prepare()
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        findings = list(super().run(doc))
+        findings = list(super().run(doc)) if self.has_items else []
         yield from findings
         bounds = scope_range(doc, self.scope)
-        if bounds is None or not self.constructions:
+        constructions, hedges = self.constructions()
+        if bounds is None or not constructions:
             return
         sentences = [(s.start_char, s.end_char) for s in doc.doc.sents]
         starts = [start for start, _ in sentences]
         taken = {_sentence_of(starts, f.offset) for f in findings}
         hedged: set[int] | None = None
         tokens = [token.idx for token in doc.doc]
-        for construction in self.constructions:
+        for construction in constructions:
             per_group: list[dict[int, list[Match]]] = []
             for matcher in construction.cues:
                 by_sentence: dict[int, list[Match]] = {}
@@ -137,7 +150,7 @@ class SentenceCues(PhraseCheck):
             cancelled = self._sentences(construction.unless, doc, bounds, starts)
             if construction.hedged:
                 if hedged is None:
-                    hedged = self._sentences(self.hedges, doc, bounds, starts)
+                    hedged = self._sentences(hedges, doc, bounds, starts)
                 cancelled |= hedged
             for sentence in sorted(candidates - cancelled):
                 best = _tightest([group[sentence] for group in per_group], tokens)
