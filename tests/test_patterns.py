@@ -171,6 +171,8 @@ def test_operator_and_predicate_match_spacy(name: str, patterns: list[list[dict[
         (["word"], "must be a mapping"),
         ([], "non-empty list"),
         ([{"NORM": "a", "OP": "{0}"}], "matches nothing"),
+        ([{"NORM": "a", "OP": "{99999999}"}], "counts above 100"),
+        ([{"NORM": {"REGEX": {"REGEX": {"REGEX": {"REGEX": {"REGEX": {"REGEX": {"REGEX": "a"}}}}}}}}], "nests"),
     ],
 )
 def test_patterns_spacy_refuses_are_refused(pattern: list[Any], reason: str) -> None:
@@ -178,7 +180,7 @@ def test_patterns_spacy_refuses_are_refused(pattern: list[Any], reason: str) -> 
         compile_pattern(pattern)
     message = str(caught.value)
     assert reason in message and "\n" not in message
-    if pattern and all(isinstance(token, dict) for token in pattern) and "{0}" not in str(pattern):
+    if all(isinstance(token, dict) for token in pattern) and not re.search(r"\{0\}|\{9|nests", str(pattern) + reason):
         with pytest.raises((ValueError, TypeError, KeyError, re.error)):
             spacy_matches([pattern], "a")
 

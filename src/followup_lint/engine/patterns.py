@@ -64,6 +64,9 @@ COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
 FUZZY = frozenset(["FUZZY"] + [f"FUZZY{n}" for n in range(1, 10)])
 #: Names spaCy's schema accepts for LENGTH comparisons (its field names) but its matcher ignores.
 IGNORED_COMPARISONS = frozenset(["EQ", "NEQ", "GEQ", "LEQ", "GT", "LT"])
+#: Limits spaCy does not have, so that a rule file cannot make a pattern of millions of steps, or recurse deeply.
+MAX_COUNT = 100
+MAX_DEPTH = 5
 _MIN_MAX = re.compile(r"\{[0-9]+\}|\{[0-9]+,[0-9]*\}|\{[0-9]*,[0-9]+\}")
 _SIMPLE_OPS = {"?": (ZERO_ONE,), "*": (ZERO_PLUS,), "+": (ONE, ZERO_PLUS), "!": (ZERO,)}
 
@@ -197,6 +200,8 @@ def _quantifiers(op: Any) -> tuple[int, ...]:
     low, _, high = op[1:-1].partition(",") if "," in op else (op[1:-1], "", op[1:-1])
     if low and high and int(low) > int(high):
         raise PatternError(f"OP {op!r}: the minimum is larger than the maximum")
+    if max(int(low or 0), int(high or 0)) > MAX_COUNT:
+        raise PatternError(f"OP {op!r}: counts above {MAX_COUNT} are not supported")
     head = (ONE,) * int(low or 0)
     return head + ((ZERO_ONE,) * (int(high) - int(low or 0)) if high else (ZERO_PLUS,))
 
@@ -225,7 +230,9 @@ def _string_checks(key: str, value: Any) -> tuple[list[Callable[[Any], bool]], f
     return tests, literals
 
 
-def _regex_test(key: str, operand: Any) -> Callable[[Any], bool]:
+def _regex_test(key: str, operand: Any, depth: int = 0) -> Callable[[Any], bool]:
+    if depth > MAX_DEPTH:
+        raise PatternError(f"{key} REGEX nests mappings more than {MAX_DEPTH} deep")
     if isinstance(operand, str):
         search = _regex(key, operand).search
         return lambda v: search(v) is not None
@@ -235,7 +242,7 @@ def _regex_test(key: str, operand: Any) -> Callable[[Any], bool]:
     for op, inner in operand.items():
         name = _predicate_name(key, op, ("IN", "NOT_IN", "REGEX", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS"))
         if name == "REGEX":
-            tests.append(_regex_test(key, inner))
+            tests.append(_regex_test(key, inner, depth + 1))
         elif name in ("IN", "NOT_IN"):
             searches = tuple(_regex(key, text).search for text in _string_list(key, name, inner))
             if name == "IN":
@@ -350,7 +357,14 @@ class TokenView:
 
     def has_required(self, pattern: Pattern) -> bool:
         """Whether every required element of ``pattern`` has one of its values somewhere in the text."""
-        return all(not values.isdisjoint(self.values(column)) for column, values in pattern.required)
+        known = self._values
+        for column, values in pattern.required:
+            present = known.get(column)
+            if present is None:
+                present = self.values(column)
+            if values.isdisjoint(present):
+                return False
+        return True
 
     def char_span(self, start: int, end: int) -> tuple[int, int]:
         """The character offsets of tokens ``[start, end)``."""
@@ -485,13 +499,7 @@ class PatternSet:
             else:
                 break
         _finish(patterns, states, emitted)
-        seen: set[tuple[int, int, int]] = set()
-        found: list[tuple[int, int, int]] = []
-        for match in emitted:
-            if match[2] > match[1] and match not in seen:
-                seen.add(match)
-                found.append(match)
-        return found
+        return [match for match in dict.fromkeys(emitted) if match[2] > match[1]]
 
 
 def _anchor(pattern: Pattern) -> tuple[str, frozenset[str], int, int] | None:
