@@ -368,8 +368,8 @@ class TokenView:
 
     def char_span(self, start: int, end: int) -> tuple[int, int]:
         """The character offsets of tokens ``[start, end)``."""
-        last = self.doc[end - 1]
-        return self.doc[start].idx, last.idx + len(last.text)
+        columns = self.columns
+        return columns["idx"][start], columns["end"][end - 1]
 
 
 class _LazyColumns(dict):  # type: ignore[type-arg]
@@ -382,6 +382,10 @@ class _LazyColumns(dict):  # type: ignore[type-arg]
     def __missing__(self, column: str) -> list[Any]:
         if column == LENGTH:
             values: list[Any] = [len(token.text) for token in self.doc]
+        elif column == "idx":
+            values = [token.idx for token in self.doc]
+        elif column == "end":
+            values = [token.idx + len(token.text) for token in self.doc]
         elif column == "is_sent_start":
             values = [token.is_sent_start is True for token in self.doc]
         elif column.endswith("_"):
@@ -450,9 +454,13 @@ class PatternSet:
         patterns = self.patterns
         candidates = set(self.always)
         for column, values in self._trigger_values.items():
-            by_value = self.triggers[column]
-            for value in values & view.values(column):
-                candidates.update(by_value[value])
+            present = values & view.values(column)
+            if present:
+                by_value = self.triggers[column]
+                for value in present:
+                    candidates.update(by_value[value])
+        if not candidates:
+            return []
         seeds: dict[int, set[int]] = {}
         for number in candidates:
             if not view.has_required(patterns[number][1]):

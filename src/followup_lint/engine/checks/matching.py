@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import RuleError
-from ..patterns import NeedsSpacy, Pattern, PatternError, PatternSet, PhraseSet, compile_pattern, token_view
+from ..patterns import (
+    NeedsSpacy,
+    Pattern,
+    PatternError,
+    PatternSet,
+    PhraseSet,
+    TokenView,
+    compile_pattern,
+    token_view,
+)
 from ..schema import Field, check_fields, compile_regex
 
 if TYPE_CHECKING:
@@ -128,13 +137,13 @@ class Matcher:
             except NeedsSpacy as exc:
                 self.needs_spacy = self.needs_spacy or f"{item.where}: {exc}"
         self._patterns = patterns
+        self._regexes = [item for item in items if item.regex is not None]
+        #: Whether some items (phrases, token patterns) match on tokens.
+        self.needs_tokens = len(self._regexes) < len(items)
         self._phrase_set: PhraseSet | None = None
         self._pattern_set: PatternSet | None = None
         self._spacy: tuple[Any, Any] | None = None
-
-    @property
-    def needs_tokens(self) -> bool:
-        return any(item.regex is None for item in self.items)
+        self._last: tuple[TokenView, list[Match]] | None = None
 
     @property
     def prepared(self) -> bool:
@@ -173,7 +182,7 @@ class Matcher:
             elif item.pattern is not None:
                 try:
                     token_matcher.add(str(index), [list(item.pattern)])
-                except (ValueError, TypeError, KeyError) as exc:
+                except (ValueError, TypeError, KeyError, re.error) as exc:
                     problem = " ".join(str(exc).split())[:200]
                     raise RuleError(self.path, item.where, f"invalid token pattern: {problem}") from None
         self._spacy = (phrase_matcher, token_matcher)
@@ -182,24 +191,31 @@ class Matcher:
         """Matches within ``[start, end)`` of the prose, longest first where they overlap, in text order."""
         end = len(doc.prose) if end is None else end
         found: list[Match] = []
-        for item in self.items:
-            if item.regex is not None:
-                for m in item.regex.finditer(doc.prose, start, end):
-                    found.append(Match(m.start(), m.end(), item))
+        for item in self._regexes:
+            for m in item.regex.finditer(doc.prose, start, end):  # type: ignore[union-attr]
+                found.append(Match(m.start(), m.end(), item))
         if self.needs_tokens:
             self.prepare()
             if self._spacy is not None:
                 found.extend(self._find_spacy(doc, start, end))
             else:
-                view = token_view(doc.doc)
-                for matcher in (self._phrase_set, self._pattern_set):
-                    if matcher:
-                        # In spaCy's order: where items share a span, the first found is kept (_longest_first).
-                        for index, first, last in matcher.matches(view):
-                            first_char, last_char = view.char_span(first, last)
-                            if first_char >= start and last_char <= end:
-                                found.append(Match(first_char, last_char, self.items[index]))
+                found.extend(m for m in self._token_matches(doc) if m.start >= start and m.end <= end)
         return _longest_first(found)
+
+    def _token_matches(self, doc: Document) -> list[Match]:
+        """Every phrase and token-pattern match in the document, in spaCy's order (where items share a span,
+        ``_longest_first`` keeps the first), computed once per document however many ranges are asked for."""
+        view = token_view(doc.doc)
+        cached = self._last
+        if cached is not None and cached[0] is view:
+            return cached[1]
+        found: list[Match] = []
+        for matcher in (self._phrase_set, self._pattern_set):
+            if matcher:
+                for index, first, last in matcher.matches(view):
+                    found.append(Match(*view.char_span(first, last), self.items[index]))
+        self._last = (view, found)
+        return found
 
     def _find_spacy(self, doc: Document, start: int, end: int) -> list[Match]:
         from spacy.tokens import Doc
