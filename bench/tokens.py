@@ -129,6 +129,14 @@ def main() -> int:
         )
         for text, problem in problems[:5]:
             print(f"    {text[:60]!r}: {problem}")
+    enron = [text for text in load()["enron"] if 130 <= len(text.split()) <= 170]
+    if enron:
+        light = per_text(nlp.parse, enron, args.runs)
+        spacy_time = per_text(nlp.pipeline(), enron, args.runs)
+        print(
+            f"150-word e-mails ({len(enron)}, 130 to 170 words): light {light * 1000:.3f} ms,"
+            f" spaCy {spacy_time * 1000:.3f} ms"
+        )
     with tempfile.TemporaryDirectory() as cache_dir:
         first, _ = cold("light", cache_dir, 1)
         light_cold, light_imports = cold("light", cache_dir, max(args.runs, 3))
