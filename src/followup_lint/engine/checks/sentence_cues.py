@@ -132,21 +132,27 @@ class SentenceCues(PhraseCheck):
         constructions, hedges = self.constructions()
         if bounds is None or not constructions:
             return
-        sentences = [(s.start_char, s.end_char) for s in doc.doc.sents]
-        starts = [start for start, _ in sentences]
+        starts = [sentence.start_char for sentence in doc.doc.sents]
         taken = {_sentence_of(starts, f.offset) for f in findings}
         hedged: set[int] | None = None
-        tokens = [token.idx for token in doc.doc]
+        tokens: list[int] | None = None
         for construction in constructions:
             per_group: list[dict[int, list[Match]]] = []
-            for matcher in construction.cues:
+            candidates: set[int] | None = None
+            for matcher in construction.cues:  # a group with no cue in the candidate sentences ends the search
                 by_sentence: dict[int, list[Match]] = {}
                 for match in matcher.find(doc, *bounds):
-                    by_sentence.setdefault(_sentence_of(starts, match.start), []).append(match)
+                    sentence = _sentence_of(starts, match.start)
+                    if candidates is None or sentence in candidates:
+                        by_sentence.setdefault(sentence, []).append(match)
+                candidates = set(by_sentence) - taken if candidates is None else candidates & set(by_sentence)
+                if not candidates:
+                    break
                 per_group.append(by_sentence)
-            candidates = set.intersection(*(set(group) for group in per_group)) - taken
             if not candidates:
                 continue
+            if tokens is None:
+                tokens = [token.idx for token in doc.doc]
             cancelled = self._sentences(construction.unless, doc, bounds, starts)
             if construction.hedged:
                 if hedged is None:
