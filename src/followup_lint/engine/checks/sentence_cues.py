@@ -6,8 +6,8 @@ same sentence. A construction lists cue groups (each a mapping of ``phrases``/``
 ``existence``); it fires on a sentence where every group matches (each with a cue of its own, all within
 ``span`` tokens), unless one of its ``unless`` cues, or one of the rule's ``hedges``, occurs anywhere in that
 sentence ("could you", "when you have a moment", "you mentioned"); ``hedged: false`` ignores the rule's
-hedges. The finding covers the cues, from the first to the last. A sentence gets at most one finding per rule,
-and none from a construction where an item of the rule already matched.
+hedges. The finding covers the cues, from the first to the last (or only the cue of its ``mark`` group). A
+sentence gets at most one finding per rule, and none from a construction where an item of the rule matched.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ CONSTRUCTION_FIELDS: dict[str, Field] = {
     "name": Field(str, False, "what the construction is, for the rule file's reader"),
     "cues": Field(list, True, "cue groups (phrases/patterns/regexes mappings) that must all match in one sentence"),
     "unless": Field(dict, False, "phrases/patterns/regexes that, anywhere in the sentence, cancel it"),
+    "mark": Field(int, False, "the cue group (0-based) whose match the finding covers (default: all of them)"),
     "hedged": Field(bool, False, "false: the rule's hedges do not cancel it (only its own `unless`)"),
     "span": Field(int, False, "the most tokens the cues may cover together, first to last (default: the sentence)"),
     "message": Field(str, False, "the message for its findings (default: the rule's)"),
@@ -48,6 +49,7 @@ class Construction:
     unless: Matcher | None
     span: int | None
     hedged: bool
+    mark: int | None
     message: str | None
     suggestion: str | None
 
@@ -76,11 +78,16 @@ def build_constructions(rule: Rule) -> tuple[list[Construction], Matcher | None]
             raise RuleError(path, where + ".cues", "needs at least one cue group")
         cues = [_matcher(path, f"{where}.cues[{i}]", group) for i, group in enumerate(groups)]
         unless = _matcher(path, where + ".unless", spec["unless"]) if spec.get("unless") else None
+        mark = spec.get("mark")
+        if mark is not None and not 0 <= mark < len(cues):
+            raise RuleError(path, where + ".mark", f"must be the index of one of its {len(cues)} cue groups")
         span = spec.get("span")
         if span is not None and span < 1:
             raise RuleError(path, where + ".span", "must be at least 1")
         built.append(
-            Construction(cues, unless, span, spec.get("hedged", True), spec.get("message"), spec.get("suggestion"))
+            Construction(
+                cues, unless, span, spec.get("hedged", True), mark, spec.get("message"), spec.get("suggestion")
+            )
         )
     return built, hedges
 
@@ -159,7 +166,7 @@ class SentenceCues(PhraseCheck):
                     hedged = self._sentences(hedges, doc, bounds, starts)
                 cancelled |= hedged
             for sentence in sorted(candidates - cancelled):
-                best = _tightest([group[sentence] for group in per_group], tokens)
+                best = _tightest([group[sentence] for group in per_group], tokens, construction.mark)
                 if best is None:
                     continue
                 start, end, width = best
@@ -182,8 +189,9 @@ class SentenceCues(PhraseCheck):
         return {_sentence_of(starts, m.start) for m in matcher.find(doc, *bounds)}
 
 
-def _tightest(groups: list[list[Match]], tokens: list[int]) -> tuple[int, int, int] | None:
-    """The narrowest choice of one match per group, as (start, end, width in tokens); None if they all overlap."""
+def _tightest(groups: list[list[Match]], tokens: list[int], mark: int | None = None) -> tuple[int, int, int] | None:
+    """The narrowest choice of one match per group, as (start, end, width in tokens), where start and end cover
+    the choice (or only its ``mark`` group's match); None if the groups have no cues of their own."""
     best: tuple[int, int, int] | None = None
     for choice in islice(product(*groups), 4096):
         if len(choice) > 1 and any(a.start < b.end and b.start < a.end for a, b in combinations(choice, 2)):
@@ -192,7 +200,7 @@ def _tightest(groups: list[list[Match]], tokens: list[int]) -> tuple[int, int, i
         end = max(m.end for m in choice)
         width = bisect_right(tokens, end - 1) - bisect_right(tokens, start) + 1
         if best is None or width < best[2]:
-            best = (start, end, width)
+            best = (choice[mark].start, choice[mark].end, width) if mark is not None else (start, end, width)
     return best
 
 
