@@ -297,6 +297,8 @@ def _examples(name: str, data: dict[str, Any]) -> tuple[tuple[Example, ...], tup
 
 def context_from_mapping(name: str, data: dict[str, Any], prefix: str = "context.") -> Context:
     """A ``Context`` from a mapping (rule examples and config files share this format)."""
+    if not data:
+        return Context()  # most rule examples: nothing to check
     check_fields(name, data, _CONTEXT_FIELDS, prefix)
     people = data.get("interviewers", data.get("interviewer", ()))
     if isinstance(people, str):
