@@ -62,7 +62,7 @@ class Doc:
     def _all(self) -> list[Token]:
         tokens = self._tokens
         if tokens is None:
-            tokens = self._tokens = [Token(self, i) for i in range(len(self.words))]
+            tokens = self._tokens = [Token(self, i, word) for i, word in enumerate(self.words)]
         return tokens
 
     def __len__(self) -> int:
@@ -114,19 +114,18 @@ class Doc:
 
 
 class Token:
-    """One token of a ``Doc`` (a view: its data live in the ``Doc``'s lists)."""
+    """One token of a ``Doc``: its text, and a view of the ``Doc``'s lists for the rest."""
 
-    __slots__ = ("doc", "i")
+    __slots__ = ("doc", "i", "text")
 
-    def __init__(self, doc: Doc, i: int) -> None:
+    def __init__(self, doc: Doc, i: int, text: str) -> None:
         self.doc = doc
         self.i = i
+        self.text = text
 
     @property
-    def text(self) -> str:
-        return self.doc.words[self.i]
-
-    orth_ = text
+    def orth_(self) -> str:
+        return self.text
 
     @property
     def idx(self) -> int:
@@ -138,60 +137,60 @@ class Token:
 
     @property
     def text_with_ws(self) -> str:
-        return self.doc.words[self.i] + (" " if self.doc.spaces[self.i] else "")
+        return self.text + (" " if self.doc.spaces[self.i] else "")
 
     @property
     def lower_(self) -> str:
-        return self.doc.words[self.i].lower()
+        return self.text.lower()
 
     @property
     def norm_(self) -> str:
         norm = self.doc.norms[self.i]
-        return self.doc.lexicon.norm(self.doc.words[self.i]) if norm is None else norm
+        return self.doc.lexicon.norm(self.text) if norm is None else norm
 
     @property
     def is_space(self) -> bool:
-        return self.doc.words[self.i].isspace()
+        return self.text.isspace()
 
     @property
     def is_alpha(self) -> bool:
-        return self.doc.words[self.i].isalpha()
+        return self.text.isalpha()
 
     @property
     def is_digit(self) -> bool:
-        return self.doc.words[self.i].isdigit()
+        return self.text.isdigit()
 
     @property
     def is_lower(self) -> bool:
-        return self.doc.words[self.i].islower()
+        return self.text.islower()
 
     @property
     def is_upper(self) -> bool:
-        return self.doc.words[self.i].isupper()
+        return self.text.isupper()
 
     @property
     def is_title(self) -> bool:
-        return self.doc.words[self.i].istitle()
+        return self.text.istitle()
 
     @property
     def is_ascii(self) -> bool:
-        return self.doc.words[self.i].isascii()
+        return self.text.isascii()
 
     @property
     def is_punct(self) -> bool:
-        return self.doc.lexicon.is_punct(self.doc.words[self.i])
+        return self.doc.lexicon.is_punct(self.text)
 
     @property
     def like_num(self) -> bool:
-        return self.doc.lexicon.like_num(self.doc.words[self.i])
+        return self.doc.lexicon.like_num(self.text)
 
     @property
     def like_url(self) -> bool:
-        return self.doc.lexicon.like_url(self.doc.words[self.i])
+        return self.doc.lexicon.like_url(self.text)
 
     @property
     def like_email(self) -> bool:
-        return self.doc.lexicon.like_email(self.doc.words[self.i])
+        return self.doc.lexicon.like_email(self.text)
 
     @property
     def is_sent_start(self) -> bool | None:
@@ -212,13 +211,13 @@ class Token:
             )
 
     def __len__(self) -> int:
-        return len(self.doc.words[self.i])
+        return len(self.text)
 
     def __str__(self) -> str:
-        return self.doc.words[self.i]
+        return self.text
 
     def __repr__(self) -> str:
-        return self.doc.words[self.i]
+        return self.text
 
 
 class Span:
