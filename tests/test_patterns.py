@@ -30,7 +30,7 @@ from followup_lint.reading import draft_from_text, read_path
 from .conftest import FIXTURES
 
 
-def spacy_matches(patterns: list[list[dict[str, Any]]], text: str) -> set[tuple[int, int, int]]:
+def spacy_matches(patterns: list[list[dict[str, Any]]], text: str) -> list[tuple[int, int, int]]:
     from spacy.matcher import Matcher as SpacyMatcher
 
     nlp = pipeline()
@@ -38,16 +38,16 @@ def spacy_matches(patterns: list[list[dict[str, Any]]], text: str) -> set[tuple[
     matcher = SpacyMatcher(nlp.vocab, validate=True)
     for index, pattern in enumerate(patterns):
         matcher.add(str(index), [pattern])
-    return {(int(nlp.vocab.strings[key]), start, end) for key, start, end in matcher(doc)}
+    return [(int(nlp.vocab.strings[key]), start, end) for key, start, end in matcher(doc)]
 
 
-def our_matches(patterns: list[list[dict[str, Any]]], text: str) -> set[tuple[int, int, int]]:
+def our_matches(patterns: list[list[dict[str, Any]]], text: str) -> list[tuple[int, int, int]]:
     doc = pipeline()(text)
     compiled = PatternSet([(index, compile_pattern(pattern)) for index, pattern in enumerate(patterns)])
-    return set(compiled.matches(TokenView(doc)))
+    return compiled.matches(TokenView(doc))
 
 
-# One case per operator and predicate: each must give exactly spaCy's set of (pattern, start, end).
+# One case per operator and predicate: each must give exactly spaCy's (pattern, start, end) matches, in its order.
 CASES: list[tuple[str, list[list[dict[str, Any]]], str]] = [
     ("literal NORM", [[{"NORM": "i"}, {"NORM": "am"}]], "I'm sure I am. i AM"),
     ("TEXT and ORTH are case-sensitive", [[{"TEXT": "Hello"}], [{"ORTH": "hello"}]], "Hello hello HELLO"),
@@ -139,6 +139,11 @@ CASES: list[tuple[str, list[list[dict[str, Any]]], str]] = [
         "Why is it so long? How long? why it long",
     ),
     ("empty doc", [[{"NORM": "a"}]], ""),
+    (
+        "one-token patterns",
+        [[{"NORM": "a", "OP": "!"}], [{"NORM": "b", "OP": "?"}], [{"LOWER": {"IN": ["a", "b"]}}], [{"NORM": "b"}]],
+        "a b A B c",
+    ),
 ]
 
 
@@ -281,28 +286,25 @@ class SpacyReference:
             elif item.pattern is not None:
                 self.tokens.add(str(index), [list(item.pattern)])
 
-    def raw(self, doc: Any) -> set[tuple[int, int, int]]:
-        found = set()
-        for matcher in (self.phrase, self.tokens):
-            if len(matcher):
-                found |= {(int(doc.vocab.strings[key]), start, end) for key, start, end in matcher(doc)}
-        return found
+    def run(self, doc: Any) -> list[list[tuple[int, int, int]]]:
+        """spaCy's phrase matches and token-pattern matches, as (item, start, end) in spaCy's order."""
+        return [
+            [(int(doc.vocab.strings[key]), start, end) for key, start, end in matcher(doc)] if len(matcher) else []
+            for matcher in (self.phrase, self.tokens)
+        ]
 
-    def find(self, prose: Prose, start: int, end: int) -> list[Match]:
+    def find(self, prose: Prose, start: int, end: int, runs: list[list[tuple[int, int, int]]]) -> list[Match]:
+        """The previous ``Matcher.find``, given ``run``'s matches."""
         found = [
             Match(m.start(), m.end(), item)
             for item in self.items
             if item.regex is not None
             for m in item.regex.finditer(prose.prose, start, end)
         ]
-        for matcher in (self.phrase, self.tokens):
-            if len(matcher):
-                for key, first, last in matcher(prose.doc):
-                    span = prose.doc[first:last]
-                    if span.start_char >= start and span.end_char <= end:
-                        found.append(
-                            Match(span.start_char, span.end_char, self.items[int(prose.doc.vocab.strings[key])])
-                        )
+        for index, first, last in (match for matches in runs for match in matches):
+            span = prose.doc[first:last]
+            if span.start_char >= start and span.end_char <= end:
+                found.append(Match(span.start_char, span.end_char, self.items[index]))
         return _longest_first(found)
 
 
@@ -313,6 +315,21 @@ class RuleMatchers:
     reference: SpacyReference
 
 
+def match_specs(node: Any, where: str = "") -> list[tuple[str, dict[str, Any]]]:
+    """Every mapping in a rule spec with phrases or token patterns: its own, `unless`, constructions' cues..."""
+    found = []
+    if isinstance(node, dict):
+        if any(isinstance(node.get(key), list) and node[key] for key in ("phrases", "patterns")):
+            found.append((where, node))
+        for key, value in node.items():
+            if key not in ("phrases", "patterns", "regexes", "examples"):
+                found += match_specs(value, f"{where}{key}.")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += match_specs(value, f"{where[:-1]}[{index}].")
+    return found
+
+
 @cache
 def rule_matchers() -> list[RuleMatchers]:
     found = []
@@ -320,12 +337,7 @@ def rule_matchers() -> list[RuleMatchers]:
         if any(part.startswith(("_", ".")) for part in path.relative_to(builtin_rules_dir()).parts):
             continue
         rule = load_rule_file(path)
-        groups = [("", rule.spec)]
-        if isinstance(rule.spec.get("unless"), dict):
-            groups.append(("unless.", rule.spec["unless"]))
-        for prefix, spec in groups:
-            if not (spec.get("phrases") or spec.get("patterns")):
-                continue
+        for prefix, spec in match_specs(rule.spec):
             items = parse_items(rule.path, spec, prefix)
             matcher = Matcher(rule.path, prefix or "phrases", items)
             matcher.prepare()
@@ -340,13 +352,16 @@ def assert_same(text: str, bounds: tuple[int, int] | None = None) -> int:
     start, end = bounds or (0, len(text))
     count = 0
     for rule in rule_matchers():
+        phrases, tokens = rule.reference.run(prose.doc)
         ours = set()
         for matcher in (rule.ours._phrase_set, rule.ours._pattern_set):
             if matcher:
                 ours |= set(matcher.matches(view))
-        assert ours == rule.reference.raw(prose.doc), (rule.name, text)
+        assert ours == {*phrases, *tokens}, (rule.name, text)
+        if rule.ours._pattern_set:  # token patterns: spaCy's very order, which decides ties
+            assert rule.ours._pattern_set.matches(view) == tokens, (rule.name, text)
         selected = [(m.start, m.end, m.item.where) for m in rule.ours.find(prose, start, end)]
-        expected = [(m.start, m.end, m.item.where) for m in rule.reference.find(prose, start, end)]
+        expected = [(m.start, m.end, m.item.where) for m in rule.reference.find(prose, start, end, [phrases, tokens])]
         assert selected == expected, (rule.name, text)
         count += len(ours)
     return count
@@ -355,6 +370,7 @@ def assert_same(text: str, bounds: tuple[int, int] | None = None) -> int:
 def test_every_rule_file_with_phrases_or_patterns_is_compared() -> None:
     names = {rule.name.split()[0] for rule in rule_matchers()}
     assert {"tone.impatient", "tone.demanding", "tone.desperate", "tone.passive-aggressive"} <= names
+    assert any("cues" in rule.name for rule in rule_matchers())  # constructions' cues too
     assert all(rule.ours.needs_spacy is None for rule in rule_matchers())
 
 

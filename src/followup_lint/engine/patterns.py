@@ -439,6 +439,8 @@ class PatternSet:
             self.firsts.append([e.literals for e in firsts] if known else None)  # type: ignore[misc]
             self.anchors.append(None if known else _anchor(pattern))
         self._trigger_values = {column: frozenset(by_value) for column, by_value in self.triggers.items()}
+        #: Whether every pattern is one token that is not repeated: then a state ends on the token it starts on.
+        self.one_token = all(len(p.elements) == 1 and p.elements[0].quantifier != ZERO_PLUS for _, p in self.patterns)
 
     def __len__(self) -> int:
         return len(self.patterns)
@@ -490,6 +492,13 @@ class PatternSet:
         if not seeds:
             return []
         columns = view.columns
+        if self.one_token:  # what the loop below gives: each state matches or not on its own token, in order
+            return [
+                (patterns[number][0], i, i + 1)
+                for i in sorted(seeds)
+                for number in sorted(seeds[i])
+                if patterns[number][1].elements[0].test(columns, i)
+            ]
         emitted: list[tuple[int, int, int]] = []
         states: list[tuple[int, int, int, int]] = []  # (pattern number, element, start, length)
         order = sorted(seeds)
