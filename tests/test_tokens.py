@@ -292,3 +292,29 @@ def test_regexes_compiled_from_cached_code_match_as_re_compile_does(
         for text in ["Well-15", "ÉTÉ\u201342 x", " ($5", "", "-1"]:
             found = [m.group(0) for m in again.finditer(text)]
             assert found == [m.group(0) for m in expected.finditer(text)] == [m.group(0) for m in regex.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("package", "model", "spacy"),
+    [
+        ("en_core_web_sm", "auto", "True"),
+        ("my_model", "my_model", "True"),
+        ("spacy_lookups_data", "none", "True"),
+        ("unrelated", "not_installed_model", "False"),  # the blank pipeline, as ``pipeline()`` falls back to
+    ],
+    ids=["default-model-installed", "chosen-model-installed", "lookups-installed", "chosen-model-missing"],
+)
+def test_spacy_is_used_when_a_model_or_lookup_tables_are_installed(
+    tmp_path: Path, package: str, model: str, spacy: str
+) -> None:
+    (tmp_path / package).mkdir()
+    (tmp_path / package / "__init__.py").write_text("", encoding="utf-8")
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")]),
+        "FOLLOWUP_LINT_MODEL": model,
+        "FOLLOWUP_LINT_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    code = "from followup_lint.engine import nlp\nprint(nlp.using_spacy())\n"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert result.stdout.split() == [spacy]
