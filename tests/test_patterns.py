@@ -13,6 +13,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -188,6 +189,32 @@ def test_patterns_spacy_refuses_are_refused(pattern: list[Any], reason: str) -> 
     if all(isinstance(token, dict) for token in pattern) and not re.search(r"\{0\}|\{9|nests", str(pattern) + reason):
         with pytest.raises((ValueError, TypeError, KeyError, re.error)):
             spacy_matches([pattern], "a")
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ('patterns: [[{NORM: swag, OP: "++"}]]', "OP '++'"),
+        ("patterns: [[{NORM: {CONTAINS: [swag]}}]]", "unknown predicate 'CONTAINS'"),
+        ("patterns: [[{NORM: {IN: [swag, no]}}]]", "needs a list of strings"),
+        ("patterns: [[{NORM: {REGEX: '[unclosed'}}]]", "invalid regular expression"),
+        ("patterns: [[{IS_PUNCT: 1}]]", "must be true or false"),
+        ("unless: {patterns: [[{SHOUT: x}]]}\nphrases: [swag]", "unknown key 'SHOUT'"),
+    ],
+)
+def test_broken_pattern_in_a_rule_file_exits_2_with_one_line(run_cli, tmp_path: Path, body: str, problem: str) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    path = rules / "bad.yaml"
+    path.write_text(
+        "id: custom.bad\ncategory: tone\nseverity: warning\nkind: existence\nmessage: m\nwhy: w\n"
+        f"{body}\nexamples: {{fire: [x], pass: [y]}}\n"
+    )
+    draft = tmp_path / "d.txt"
+    draft.write_text("Thanks for the swag.\n")
+    status, _out, err = run_cli(str(draft), "--rules", str(rules))
+    assert status == 2 and "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    assert f"{path}: " in err and "invalid token pattern" in err and problem in err, err
 
 
 def test_invalid_pattern_is_a_rule_error_naming_the_item() -> None:
