@@ -58,6 +58,8 @@ def tone_findings(body: str) -> list[tuple[str, str]]:
         "Thank you. I understand the decision may take a few more weeks with the holidays.",
         "Thank you. I've heard nothing but good things about the team.",
         "Thank you. I'm checking in again with the portfolio link you asked for.",
+        "Thank you. I'm checking in again about the role, as you suggested I do after two weeks.",
+        "Thank you. Would you mind resending the assessment link when you get a chance?",
         "Thank you. I wanted to reach out again to share a short case study on route planning.",
         "Thank you yet again for the tour of the plant.",
         "Thank you. I'm happy to help with anything you need before the final round.",

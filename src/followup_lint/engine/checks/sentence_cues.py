@@ -6,8 +6,9 @@ same sentence. A construction lists cue groups (each a mapping of ``phrases``/``
 ``existence``); it fires on a sentence where every group matches (each with a cue of its own, all within
 ``span`` tokens), unless one of its ``unless`` cues, or one of the rule's ``hedges``, occurs anywhere in that
 sentence ("could you", "when you have a moment", "you mentioned"); ``hedged: false`` ignores the rule's
-hedges. The finding covers the cues, from the first to the last (or only the cue of its ``mark`` group). A
-sentence gets at most one finding per rule, and none from a construction where an item of the rule matched.
+hedges, and ``item-hedges`` cancel the rule's items in their sentence. The finding covers the cues, from the
+first to the last (or only the cue of its ``mark`` group). A sentence gets at most one finding per rule, and
+none from a construction where an item of the rule matched.
 """
 
 from __future__ import annotations
@@ -67,6 +68,8 @@ def build_constructions(rule: Rule) -> tuple[list[Construction], Matcher | None]
     """The rule's constructions and its sentence-wide hedges, compiled (patterns lazily)."""
     path = rule.path
     hedges = _matcher(path, "hedges", rule.spec["hedges"]) if rule.spec.get("hedges") else None
+    if rule.spec.get("item-hedges"):
+        _matcher(path, "item-hedges", rule.spec["item-hedges"])  # validates it
     built: list[Construction] = []
     for index, spec in enumerate(rule.spec.get("constructions") or []):
         where = f"constructions[{index}]"
@@ -100,6 +103,9 @@ class SentenceCues(PhraseCheck):
         **MATCH_FIELDS,
         "constructions": Field(list, False, "cue groups that must meet in one sentence (see the module)"),
         "hedges": Field(dict, False, "phrases/patterns/regexes that cancel every construction in their sentence"),
+        "item-hedges": Field(
+            dict, False, "phrases/patterns/regexes that cancel the rule's item matches in their sentence"
+        ),
     }
 
     @classmethod
@@ -114,6 +120,8 @@ class SentenceCues(PhraseCheck):
         super().__init__(rule)
         self.has_items = any(rule.spec.get(key) for key in ("phrases", "patterns", "regexes"))
         self._constructions: tuple[list[Construction], Matcher | None] | None = None
+        spec = rule.spec.get("item-hedges")
+        self.item_hedges = _matcher(rule.path, "item-hedges", spec) if spec else None
 
     def constructions(self) -> tuple[list[Construction], Matcher | None]:
         """The constructions and the hedges, built the first time a draft needs them."""
@@ -131,15 +139,20 @@ class SentenceCues(PhraseCheck):
                     matcher.prepare()
         if hedges:
             hedges.prepare()
+        if self.item_hedges is not None:
+            self.item_hedges.prepare()
 
     def run(self, doc: Document) -> Iterator[Finding]:
         findings = list(super().run(doc)) if self.has_items else []
-        yield from findings
         bounds = scope_range(doc, self.scope)
+        starts = [sentence.start_char for sentence in doc.doc.sents] if findings or bounds else []
+        if findings and bounds is not None and self.item_hedges is not None:
+            hedged_items = self._sentences(self.item_hedges, doc, bounds, starts)
+            findings = [f for f in findings if _sentence_of(starts, f.offset) not in hedged_items]
+        yield from findings
         constructions, hedges = self.constructions()
         if bounds is None or not constructions:
             return
-        starts = [sentence.start_char for sentence in doc.doc.sents]
         taken = {_sentence_of(starts, f.offset) for f in findings}
         hedged: set[int] | None = None
         tokens: list[int] | None = None
