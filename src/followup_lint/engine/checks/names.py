@@ -89,10 +89,13 @@ def distance(a: str, b: str) -> int:
     return previous[len(b)]
 
 
+@lru_cache(maxsize=8192)
 def near_miss(written: str, correct: str, shortest: int = 4) -> bool:
     """Whether ``written`` looks like a misspelling of ``correct`` (not the same word, not a different one)."""
     if written.lower() == correct.lower() or min(len(written), len(correct)) < shortest:
         return False
+    if abs(len(written) - len(correct)) > 2:
+        return False  # at least that many edits apart
     d = distance(written, correct)
     if d == 1:
         return True
@@ -361,8 +364,10 @@ class Names(Check):
             for correct, is_company in names:
                 # Beside another word of the company name ("Acme Crop", "Lop Studio"), short and ordinary words
                 # and suffixes are judged too; alone they are too likely to be other words.
+                if not near_miss(word, correct, 3):
+                    continue  # (a near miss at 4 letters or more is one at 3 too)
                 beside = is_company and _next_to(prose, tokens, index, company_words - {correct.lower()})
-                if not near_miss(word, correct, 3 if beside else 4):
+                if not beside and not near_miss(word, correct, 4):
                     continue
                 if not beside and (correct.lower() in self.suffixes or ordinary_word(word)):
                     continue
