@@ -153,6 +153,35 @@ def test_operator_and_predicate_match_spacy(name: str, patterns: list[list[dict[
     assert our_matches(patterns, text) == spacy_matches(patterns, text)
 
 
+WORDS = ["a", "b", "c", ",", "."]
+OPS = [None, None, "?", "*", "+", "!", "{0,2}", "{1,2}", "{2}", "{,2}", "{1,}"]
+
+
+@st.composite
+def token_specs(draw: st.DrawFn) -> dict[str, Any]:
+    spec: dict[str, Any] = draw(
+        st.one_of(
+            st.builds(lambda w: {"NORM": w}, st.sampled_from(WORDS)),
+            st.builds(lambda ws: {"LOWER": {"IN": ws}}, st.lists(st.sampled_from(WORDS), max_size=3)),
+            st.builds(lambda ws: {"NORM": {"NOT_IN": ws}}, st.lists(st.sampled_from(WORDS), max_size=2)),
+            st.builds(lambda b: {"IS_PUNCT": b}, st.booleans()),
+            st.just({}),
+        )
+    )
+    op = draw(st.sampled_from(OPS))
+    return {**spec, "OP": op} if op else spec
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(token_specs(), min_size=1, max_size=4), min_size=1, max_size=3),
+    st.lists(st.sampled_from([*WORDS, "A", "\n"]), max_size=12),
+)
+def test_random_patterns_match_like_spacy_in_its_order(patterns: list[list[dict[str, Any]]], words: list[str]) -> None:
+    text = " ".join(words)
+    assert our_matches(patterns, text) == spacy_matches(patterns, text)
+
+
 @pytest.mark.parametrize(
     ("pattern", "reason"),
     [
