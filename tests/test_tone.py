@@ -137,6 +137,13 @@ def test_good_polite_follow_ups_do_not_fire(body: str) -> None:
         ("I'm so sorry to take up even more of your valuable time.", "tone.grovelling"),
         ("I'm sure the other applicants were far more impressive than me.", "tone.grovelling"),
         ("If it isn't too much trouble, could you let me know the status?", "tone.grovelling"),
+        ("Kindly expedite the decision on my application.", "tone.demanding"),
+        ("Is it really so hard to send a two-line reply?", "tone.impatient"),
+        ("I'll take your silence as a no, then.", "tone.impatient"),
+        ("Further to my numerous emails, I am still interested.", "tone.passive-aggressive"),
+        ("I'm sure it's just an oversight that I haven't heard back.", "tone.passive-aggressive"),
+        ("I'd be willing to take a big pay cut just to get in.", "tone.desperate"),
+        ("I understand I'm probably at the bottom of the list.", "tone.grovelling"),
     ],
 )
 def test_tone_problems_fire_with_their_own_rule(body: str, rule: str) -> None:
