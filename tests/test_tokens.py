@@ -248,10 +248,10 @@ def test_a_corrupt_or_stale_cache_entry_is_rebuilt(
     assert _probe(tmp_path)["imported"] == []
 
 
-def test_without_a_cache_the_light_pipeline_is_still_used(tmp_path: Path) -> None:
+def test_with_caching_turned_off_spacy_is_used_directly(tmp_path: Path) -> None:
     env_code = "import os; os.environ['FOLLOWUP_LINT_CACHE_DIR'] = ''\n" + PROBE
     result = _probe(tmp_path, env_code)
-    assert result["tokens"] == EXPECTED and result["spacy"] is False
+    assert result["tokens"] == EXPECTED and result["sents"] == 3 and result["spacy"] is True
     assert list(tmp_path.iterdir()) == []
 
 

@@ -122,11 +122,15 @@ def _light() -> LightPipeline | None:
     """
     if _FORCE_SPACY:
         return None
-    return _light_for(os.environ.get("FOLLOWUP_LINT_MODEL", "auto"))
+    caching = os.environ.get("FOLLOWUP_LINT_CACHE_DIR", "x").strip() != ""  # see ``followup_lint.cache``
+    return _light_for(os.environ.get("FOLLOWUP_LINT_MODEL", "auto"), caching)
 
 
 @lru_cache(maxsize=4)
-def _light_for(choice: str) -> LightPipeline | None:
+def _light_for(choice: str, caching: bool) -> LightPipeline | None:
+    """The light pipeline for a ``FOLLOWUP_LINT_MODEL`` value; without caching, spaCy (see ``load_pipeline``)."""
+    if not caching:
+        return None
     name = "en_core_web_sm" if choice == "auto" else choice
     if choice != "none" and importlib.util.find_spec(name) is not None:
         return None

@@ -55,10 +55,11 @@ def load_pipeline(
 ) -> LightPipeline | None:
     """The light pipeline from the cached data, else from ``build()`` (which imports spaCy; ``None``: unsupported).
 
-    ``None`` when spaCy is not installed or the pipeline cannot be copied: the caller uses spaCy then.
+    ``None`` when spaCy is not installed, the pipeline cannot be copied, or caching is turned off (the data
+    could not be kept, and spaCy, imported to read it, is as quick for this one process): the caller uses spaCy.
     """
     key = entry_key()
-    if key is None:
+    if key is None or cache.cache_dir() is None:
         return None
     components = tuple(components)
     light = _pipeline(cache.load(NAME, key), components)
