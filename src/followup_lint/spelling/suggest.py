@@ -15,6 +15,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from ..cache import store
 from .cache import cached
 from .distance import distance
 from .lexicon import Lexicon
@@ -86,9 +87,18 @@ class Table:
 
     @classmethod
     def from_stored(cls, stored: tuple[str, str, bytes, bytes]) -> Table:
+        """The table ``stored`` returned; ``ValueError`` when ``stored`` is not one (a damaged cache entry)."""
+        keys, values, key_at, value_at = stored
+        if not (isinstance(keys, str) and isinstance(values, str)):
+            raise ValueError("not a stored table")
         out = cls.__new__(cls)
-        out._keys, out._values = stored[0], stored[1]
-        out._key_at, out._value_at = memoryview(stored[2]).cast("I"), memoryview(stored[3]).cast("I")
+        out._keys, out._values = keys, values
+        out._key_at, out._value_at = memoryview(key_at).cast("I"), memoryview(value_at).cast("I")
+        count = len(out._key_at) - 1
+        ends = (out._key_at[-1], out._value_at[-1]) if count >= 0 and len(out._value_at) else (-1, -1)
+        expected = (len(keys) + 1, len(values) + 1) if count else (0, 0)  # offsets end one past the text
+        if len(out._value_at) != count + 1 or ends != expected or (not count and (keys or values)):
+            raise ValueError("not a stored table")
         return out
 
     def stored(self) -> tuple[str, str, bytes, bytes]:
@@ -126,12 +136,17 @@ class Index:
         self.key = data_key
         #: The spelling deletion table, in shards by key length, each loaded when a lookup first needs it.
         self._shards: dict[int, Table] = {}
-        display, exact, dropped, lengths = cached("spellmeta", data_key, self._build_all)
+        try:
+            display, exact, dropped, lengths = cached("spellmeta", data_key, self._build_all)
+            #: Sound key -> words, and sound key with one sound dropped -> words.
+            self.sounds = Table.from_stored(exact), Table.from_stored(dropped)
+        except (TypeError, ValueError):  # a damaged cache entry: build it again
+            display, exact, dropped, lengths = built = self._build_all()
+            store("spellmeta", data_key, built)
+            self.sounds = Table.from_stored(exact), Table.from_stored(dropped)
         #: Lowercase word -> its spelling when that has capitals ("susan" -> "Susan").
         self.display: dict[str, str] = display
         self._lengths = frozenset(lengths)
-        #: Sound key -> words, and sound key with one sound dropped -> words.
-        self.sounds = Table.from_stored(exact), Table.from_stored(dropped)
 
     def _build_all(
         self,
@@ -151,7 +166,12 @@ class Index:
             if length not in self._lengths:
                 shard = Table()  # no word has a key of this length
             else:
-                shard = Table.from_stored(cached(f"spell{length}", self.key, lambda: self._rebuild(length)))
+                try:
+                    shard = Table.from_stored(cached(f"spell{length}", self.key, lambda: self._rebuild(length)))
+                except (TypeError, ValueError):  # a damaged cache entry: build it again
+                    stored = self._rebuild(length)
+                    store(f"spell{length}", self.key, stored)
+                    shard = Table.from_stored(stored)
             self._shards[length] = shard
         return shard
 

@@ -112,7 +112,7 @@ def _nicknames() -> dict[str, frozenset[str]]:
     path = builtin_rules_dir() / "_data" / "content-nicknames.yaml"
     entry_key = cache.key("nicknames", cache.stat_stamp([path]))
     stored = cache.load("nicknames", entry_key)
-    if not isinstance(stored, dict):
+    if not (isinstance(stored, dict) and all(isinstance(v, list) for v in stored.values())):
         stored = _read_nicknames(path)
         cache.store("nicknames", entry_key, stored)
     return {name: frozenset(shorts) for name, shorts in stored.items()}
