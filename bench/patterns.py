@@ -1,8 +1,9 @@
 """Token patterns and phrases: spaCy's matchers against ``engine/patterns.py``, per draft.
 
-Run: ``.venv/bin/python bench/patterns.py [--repeat 5]``. For every built-in rule with phrases or token patterns
-(and its ``unless``), both matchers run on the same spaCy ``Doc`` of each draft (the fixtures, and when present the
-AESLC Enron e-mails and the Stanford politeness requests under ``$FOLLOWUP_LINT_DATA`` or ``../shared/data``).
+Run: ``.venv/bin/python bench/patterns.py [--repeat 5]``. For every phrase/pattern group of every built-in rule
+(its own, ``unless``, constructions' cues and hedges), both matchers run on the same spaCy ``Doc`` of each draft
+(150-word drafts made like ``bench/speed.py``'s, the fixtures, and when present the AESLC Enron e-mails and the
+Stanford politeness requests under ``$FOLLOWUP_LINT_DATA`` or ``../shared/data``).
 Prints the time per draft (all such rules, and the tone rules alone), the time to compile the rules, and how
 many drafts' matches differ (0 expected). Parsing is not timed; our side's time includes reading the token
 attributes it needs from the ``Doc``. When the engine's light pipeline is in use, ours also runs on its ``Doc``
@@ -40,7 +41,8 @@ DATA = Path(os.environ.get("FOLLOWUP_LINT_DATA", Path(__file__).resolve().parent
 
 
 def rule_groups() -> list[tuple[str, list[Item], str]]:
-    """(rule id, items, path) for every built-in rule's phrases/patterns and ``unless``."""
+    """(rule id, items, path) for every phrase/pattern group of every built-in rule: its own, ``unless``,
+    constructions' cues and hedges."""
     groups = []
     for path in sorted(builtin_rules_dir().rglob("*.yaml")):
         if any(part.startswith(("_", ".")) for part in path.relative_to(builtin_rules_dir()).parts):
@@ -50,10 +52,24 @@ def rule_groups() -> list[tuple[str, list[Item], str]]:
         except RuleError as exc:
             print(f"skipped: {exc}")
             continue
-        for prefix, spec in (("", rule.spec), ("unless.", rule.spec.get("unless"))):
-            if isinstance(spec, dict) and (spec.get("phrases") or spec.get("patterns")):
-                groups.append((rule.id, parse_items(rule.path, spec, prefix), rule.path))
+        for prefix, spec in match_specs(rule.spec):
+            groups.append((rule.id, parse_items(rule.path, spec, prefix), rule.path))
     return groups
+
+
+def match_specs(node: Any, where: str = "") -> list[tuple[str, dict[str, Any]]]:
+    """Every mapping in a rule spec with phrases or token patterns."""
+    found = []
+    if isinstance(node, dict):
+        if any(isinstance(node.get(key), list) and node[key] for key in ("phrases", "patterns")):
+            found.append((where, node))
+        for key, value in node.items():
+            if key not in ("phrases", "patterns", "regexes", "examples"):
+                found += match_specs(value, f"{where}{key}.")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += match_specs(value, f"{where[:-1]}[{index}].")
+    return found
 
 
 def spacy_matchers(items: list[Item]) -> tuple[Any, Any]:
@@ -130,6 +146,7 @@ def best_of(repeat: int, run: Any) -> tuple[float, Any]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="timing runs per draft (the minimum is kept)")
+    parser.add_argument("--sets", default="", help="comma-separated draft sets to run (default: all)")
     args = parser.parse_args()
     groups = rule_groups()
     nlp = pipeline()  # import spaCy and build the pipeline before timing
@@ -154,7 +171,7 @@ def main() -> int:
     )
     print(f"compile + prepare: ours {compile_ms:.1f} ms, spaCy {spacy_compile_ms:.1f} ms (spaCy already imported)")
     for name, texts in drafts().items():
-        if not texts:
+        if not texts or (args.sets and name not in args.sets.split(",")):
             continue
         per_draft: dict[str, list[float]] = {}
         differ = light_differ = words = 0
