@@ -220,6 +220,7 @@ class Names(Check):
         self.test = rule.spec["test"]
         self.suffixes = {s.lower().rstrip(".") for s in rule.spec.get("suffixes", [])}
         self.ignore = {s.lower() for s in rule.spec.get("ignore", [])}
+        self._not_leading = frozenset(self.ignore | _LEADING)
         self.generic = {s.lower() for s in rule.spec.get("generic", [])}
         self._cues: tuple[re.Pattern[str] | None, ...] | None = None
 
@@ -309,7 +310,7 @@ class Names(Check):
         for match in _CAP_RUN.finditer(prose, start, end):
             words = [(m.start(), m.end()) for m in _RUN_WORD.finditer(prose, match.start(), match.end())]
             # Leading and trailing words that are not part of a name: "The", a title, joiners.
-            while words and prose[words[0][0] : words[0][1]].lower().rstrip(".") in self.ignore | _LEADING:
+            while words and prose[words[0][0] : words[0][1]].lower().rstrip(".") in self._not_leading:
                 words = words[1:]
             while words and prose[words[-1][0] : words[-1][1]].lower() in _JOINERS:
                 words = words[:-1]
