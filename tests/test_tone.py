@@ -60,6 +60,8 @@ def tone_findings(body: str) -> list[tuple[str, str]]:
         "Thank you. I'm checking in again with the portfolio link you asked for.",
         "Thank you. I'm checking in again about the role, as you suggested I do after two weeks.",
         "Thank you. Would you mind resending the assessment link when you get a chance?",
+        "Thank you. I'm reaching out again, as promised, with the code sample from my last project.",
+        "Thank you. I'm sorry it took me a while to send my references; both are expecting your call.",
         "Thank you. I wanted to reach out again to share a short case study on route planning.",
         "Thank you yet again for the tour of the plant.",
         "Thank you. I'm happy to help with anything you need before the final round.",
@@ -144,6 +146,11 @@ def test_good_polite_follow_ups_do_not_fire(body: str) -> None:
         ("I'm sure it's just an oversight that I haven't heard back.", "tone.passive-aggressive"),
         ("I'd be willing to take a big pay cut just to get in.", "tone.desperate"),
         ("I understand I'm probably at the bottom of the list.", "tone.grovelling"),
+        ("Either you make me an offer by Friday or I accept the other one.", "tone.demanding"),
+        ("I need clarity on this immediately.", "tone.demanding"),
+        ("It feels like my application disappeared into a void.", "tone.passive-aggressive"),
+        ("I'll resend my CV since it apparently didn't arrive.", "tone.passive-aggressive"),
+        ("I know I probably bombed the interview, sorry.", "tone.grovelling"),
     ],
 )
 def test_tone_problems_fire_with_their_own_rule(body: str, rule: str) -> None:
