@@ -129,11 +129,14 @@ def _tree_stamp(top: str, suffix: str) -> str:
 
     lines: list[str] = []
     pending = [top]
+    seen = {os.path.realpath(top)}
     while pending:
         with os.scandir(pending.pop()) as entries:
             for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    if entry.name != "__pycache__":
+                if entry.is_dir():  # symbolic links too, as ``Path.rglob`` (which reads the rule files) follows them
+                    real = os.path.realpath(entry.path)
+                    if entry.name != "__pycache__" and real not in seen:
+                        seen.add(real)
                         pending.append(entry.path)
                 elif entry.name.endswith(suffix) and entry.is_file():
                     info = entry.stat()
