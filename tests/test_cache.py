@@ -132,3 +132,27 @@ def test_a_new_rule_file_invalidates_the_cache(cache_home: Path, tmp_path: Path)
     loader._load_dir.cache_clear()
     after = loader.load_rules((directory,))
     assert set(after) == set(before) | {rule_id + "-two"}
+
+
+def test_data_files_are_parsed_once_and_again_when_edited(
+    cache_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "weights.yaml"
+    data.write_text("weights: {error: 30}\n", encoding="utf-8")
+    assert loader.read_data_file(data) == {"weights": {"error": 30}}
+    parsed: list[str] = []
+    monkeypatch.setattr(loader, "_read_yaml", lambda path: parsed.append(str(path)) or {"never": "used"})
+    assert loader.read_data_file(data) == {"weights": {"error": 30}}  # from the cache, not parsed
+    assert parsed == []
+    monkeypatch.undo()
+    monkeypatch.setenv("FOLLOWUP_LINT_CACHE_DIR", str(cache_home))
+    data.write_text("weights: {error: 25, warning: 8}\n", encoding="utf-8")
+    os.utime(data, ns=(1, 1))  # a different mtime even on a coarse clock
+    assert loader.read_data_file(data) == {"weights": {"error": 25, "warning": 8}}
+
+
+def test_a_broken_data_file_is_a_rule_error_naming_it(cache_home: Path, tmp_path: Path) -> None:
+    data = tmp_path / "weights.yaml"
+    data.write_text("weights: [unclosed\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"weights\.yaml"):
+        loader.read_data_file(data)

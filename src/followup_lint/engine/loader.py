@@ -161,6 +161,24 @@ def load_rule_file(path: Path) -> Rule:
     return parse_rule(str(path), _read_yaml(path))
 
 
+def read_data_file(path: Path) -> Any:
+    """The data of a YAML file under ``rules/_data`` (weights, tables), kept in the user cache as marshal data.
+
+    The entry is keyed by the file's size and modification time, so an edited file is parsed again; with a hit,
+    PyYAML is not imported. Raises ``RuleError`` naming the file when it cannot be read or parsed.
+    """
+    from .. import cache
+
+    name = "data-" + cache.key(str(path))[:12]
+    entry_key = cache.key("data-file", cache.stat_stamp([path]))
+    stored = cache.load(name, entry_key)
+    if isinstance(stored, list) and len(stored) == 1:
+        return stored[0]
+    data = _read_yaml(path)
+    cache.store(name, entry_key, [data])  # best effort: data marshal cannot write is simply not cached
+    return data
+
+
 def _read_yaml(path: Path) -> Any:
     name = str(path)
     try:

@@ -35,21 +35,19 @@ class Weights:
 @lru_cache(maxsize=1)
 def weights() -> Weights:
     """The weights, read once per process."""
-    import yaml
-
     from ..errors import RuleError
-    from ..loader import builtin_rules_dir
+    from ..loader import builtin_rules_dir, read_data_file
 
     path = builtin_rules_dir() / "_data" / WEIGHTS_FILE
+    data = read_data_file(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
         return Weights(
             severity={s: float(data["weights"][s.label]) for s in Severity},
             repeat=float(data["repeat"]),
             rule_cap=float(data["rule-cap"]),
             cap={s: float(data["cap"][s.label]) for s in Severity},
         )
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError) as exc:
         raise RuleError(str(path), None, f"cannot read the readiness weights ({exc})") from None
 
 
