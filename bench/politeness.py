@@ -28,8 +28,47 @@ cirbuk/smartmails agree). Keep it OUTSIDE the repository (e.g. /work/politeness-
 and pass its path with ``--other-community`` or $FOLLOWUP_LINT_OTHER_COMMUNITY; without either the measurement is
 skipped with a message. A file with the corpus's original columns (``Community,Id,Request,...,Normalized Score``)
 is accepted too: its most and least polite quartiles are taken, as for Wikipedia. The file is only read, never
-used for fitting or choosing anything. Measured 2026-11-22 on that copy: AUC 0.674 (both ways), below the 0.75
-bar of issue 4 (Wikipedia cross-validated: 0.875); the strategy features transfer only partly to Stack Exchange.
+used for fitting or choosing anything.
+
+Transfer to Stack Exchange (issue 4, item 4: AUC >= 0.75 out of community). Baseline (commit 9fe5c76, 26 binary
+strategies with short hand-made positive/negative word lists): Wikipedia 10-fold CV AUC 0.876 (accuracy 0.792),
+Stack Exchange AUC 0.674. The regularisation strength had been tried before (flat). The 2013 paper itself reports
+only ~65% cross-domain accuracy for its features. Method, 2026-11-22: each variant was chosen by Wikipedia
+cross-validation only (``train_politeness.py``; nothing, word lists included, was chosen or fitted on Stack
+Exchange), written down before its Stack Exchange figure was looked at, and evaluated on Stack Exchange exactly
+once (weights fitted on all of the Wikipedia half). Four variants, each on top of the previous one, all reported:
+
+  V1  The paper's positive/negative lexicon strategies with a broad general-purpose lexicon, VADER 3.3.2
+      (rules/_data/sentiment-vader.txt, MIT; words with |mean valence| >= 1) instead of the hand lists, which
+      held Wikipedia words like "vandal": ``positive`` (>= +1), ``negative`` (<= -1), new ``strong_negative``
+      (<= -2); words of another strategy (thanks, please, sorry, hi, hedges, "clearly", no/not/never) are not
+      counted as sentiment. Wikipedia CV grid (threshold 0.5/1/1.5/2 replacing the lists: 0.883/0.882/0.880/
+      0.874; with that exclusion 0.885/0.884/0.881; plus strong negative at 1: 0.886).
+      Wikipedia CV 0.886 (acc 0.802); Stack Exchange AUC 0.667 (acc 0.601).
+  V2  + ``question_rate``: question marks per sentence, capped at 2 (a count would grow with a draft's length).
+      Wikipedia CV of the repeating strategies: "?" count 0.890, per sentence 0.891 (cap 1/1.5/2/none: 0.890/
+      0.891/0.891/0.891); counts instead of the binary "why" 0.884-0.886 and second person 0.885, no gain, not
+      taken. Wikipedia CV 0.891 (acc 0.810); Stack Exchange AUC 0.669 (acc 0.591).
+  V3  + ``rhetorical_question``: a question that asserts: a negative yes/no question ("Can't you ...?", "Isn't
+      it ...?"; negative polar questions presuppose their answer, Ladd 1981, Han 2002) or "really" in a
+      question. Wikipedia CV alone: negative yes/no question 0.893 (fires on 8 polite / 61 impolite requests),
+      "really" in a question 0.894 (3 / 36), together 0.896. Tried on Wikipedia and dropped: "thanks/sorry ...
+      but" (fires more on the polite quartile), "Did/Are you ...?" questions and a question right after a
+      negative sentence (both flat). Wikipedia CV 0.896 (acc 0.811); Stack Exchange AUC 0.676 (acc 0.601).
+  V4  + from the polite quartile's worst Wikipedia errors: ``reassurance`` ("no problem", "no worries", "not to
+      worry", "don't worry", ...) and ``smiley`` (VADER's smiling emoticons, valence >= +1). Wikipedia CV 0.902
+      (acc 0.819); Stack Exchange AUC 0.678 (acc 0.600). NOT shipped: with its weights the tone findings on
+      the most polite Wikipedia quartile rose to 2.3% (tone.politeness 13 of 1089), over the 2% bar.
+
+Shipped: V3, the variant with the best Wikipedia CV that keeps tone findings on the most polite quartile <= 2%:
+1.8% with the tone rules of the working tree that day (was 1.6%); tone.politeness fires on 8 of those 1089 (was
+5) and on 315 of the least polite 1089 (was 219). Its Stack Exchange AUC, 0.676 (0.677 through ``lint_text``;
+re-printed by this script, not a new evaluation), is within noise of the baseline (about +-0.01 at this size)
+and far below 0.75: none of the four variants closes the gap. The strategy features carry what makes a
+Wikipedia request polite but transfer only partly to Stack Exchange, as the paper found; better Wikipedia
+cross-validation (0.876 -> 0.902) did not buy transfer. Enron (unlabeled): tone.politeness still fires on 3 of
+490 e-mails, median meter +0.61 -> +0.77 (``question_rate`` takes over part of the bias: every corpus request
+holds a question, few e-mails do). Fixtures: unchanged (good 0 of 41, bad 17 of 41).
 """
 
 from __future__ import annotations

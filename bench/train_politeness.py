@@ -1,8 +1,9 @@
 """Fit the politeness meter's weights on the Wikipedia half of the Stanford Politeness Corpus.
 
-Logistic regression (L2, Newton's method, numpy) over the binary strategy features of
-``followup_lint.engine.checks.politeness_features``, trained on the most polite quartile (label 1) against the
-least polite quartile (label 0), the setup of Danescu-Niculescu-Mizil et al. (ACL 2013).
+Logistic regression (L2, Newton's method, numpy) over the strategy features of
+``followup_lint.engine.checks.politeness_features`` (binary, plus question marks per sentence), trained on the
+most polite quartile (label 1) against the least polite quartile (label 0), the setup of Danescu-Niculescu-Mizil
+et al. (ACL 2013).
 
     .venv/bin/python bench/train_politeness.py           # print cross-validated figures only
     .venv/bin/python bench/train_politeness.py --write   # also write rules/_data/politeness-weights.yaml
@@ -147,7 +148,8 @@ def write_weights(bias: float, weights: list[float], n: int, cv_auc: float, accu
         f"#   data: Stanford Politeness Corpus, Wikipedia half ({n} requests: the most and least polite quartiles of",
         "#         the normalized score), ../shared/data/stanford-politeness/wikipedia.annotated.csv",
         "#         (sudhof/politeness @ 0449a150, Apache-2.0 / CC BY 4.0). Stack Exchange half not used.",
-        "#   features: binary politeness strategies (followup_lint/engine/checks/politeness_features.py)",
+        "#   features: politeness strategies (followup_lint/engine/checks/politeness_features.py): binary, plus",
+        "#         question marks per sentence; sentiment words from rules/_data/sentiment-vader.txt (VADER, MIT)",
         f"#   model: logistic regression, L2 penalty {L2} on the weights, Newton's method; polite quartile = 1",
         f"#   {FOLDS}-fold cross-validation (seed {SEED}): AUC {cv_auc:.3f}, accuracy {accuracy:.3f}",
         "#   meter: politeness = 2 * sigmoid(bias + sum(weight * feature)) - 1, in [-1, 1]",

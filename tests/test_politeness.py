@@ -107,3 +107,44 @@ def test_a_broken_weights_file_is_a_usage_error(run_cli, tmp_path: Path, weights
     status, _, err = run_cli(str(draft), "--rules", str(rules))
     assert status == 2
     assert problem in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def features_of(*sentences: str) -> dict[str, float]:
+    """Features of whitespace-tokenized, lower-cased sentences (tokens as the pipeline's ``NORM`` gives them)."""
+    return strategy_features([s.lower().split() for s in sentences])
+
+
+def test_sentiment_strategies_use_the_vader_lexicon() -> None:
+    assert features_of("i enjoyed the conversation .")["positive"] == 1.0
+    assert features_of("i was confused by the process .")["negative"] == 1.0
+    assert features_of("i was confused by the process .")["strong_negative"] == 0.0  # VADER -1.3: not strong
+    assert features_of("this is a stupid question ?")["strong_negative"] == 1.0  # VADER -2.4
+    plain = features_of("i am following up on the role .")
+    assert plain["positive"] == plain["negative"] == plain["strong_negative"] == 0.0
+    # Words of another strategy are not counted twice: "thanks", "please", "no" stay out of the lexicon features.
+    marked = features_of("thanks , please send the form .", "no .")
+    assert marked["gratitude"] == marked["please"] == marked["negation"] == 1.0
+    assert marked["positive"] == marked["negative"] == 0.0
+
+
+def test_sentiment_lexicon_is_data_with_its_licence() -> None:
+    text = (ROOT / "rules" / "_data" / "sentiment-vader.txt").read_text(encoding="utf-8")
+    assert "VADER" in text and "MIT License" in text and "3.3.2" in text
+    entries = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    assert len(entries) > 5000 and all(len(entry) == 2 and abs(float(entry[1])) >= 1.0 for entry in entries)
+
+
+def test_question_rate_counts_question_marks_per_sentence() -> None:
+    assert features_of("i am writing about the role .")["question_rate"] == 0.0
+    assert features_of("i am writing about the role .", "is there an update ?")["question_rate"] == 0.5
+    assert features_of("why ? ? ? ? ?")["question_rate"] == 2.0  # capped
+
+
+def test_rhetorical_questions() -> None:
+    assert features_of("can not you read the email ?")["rhetorical_question"] == 1.0  # "can't you ..."
+    assert features_of("is not it obvious ?")["rhetorical_question"] == 1.0
+    assert features_of("really ?")["rhetorical_question"] == 1.0
+    assert features_of("could you share the timeline ?")["rhetorical_question"] == 0.0
+    assert features_of("i really enjoyed it .", "is there an update ?")["rhetorical_question"] == 0.0
+    base = "Hi Dana,\n\nI am writing about the analyst role. {}\n\nSam"
+    assert politeness(base.format("Haven't you read my email?")) < politeness(base.format("Have you read my email?"))

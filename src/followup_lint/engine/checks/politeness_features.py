@@ -1,15 +1,19 @@
-"""Politeness strategies (Danescu-Niculescu-Mizil et al., ACL 2013) as binary features of a text.
+"""Politeness strategies (Danescu-Niculescu-Mizil et al., ACL 2013) as features of a text.
 
 A text is given as sentences of lower-cased spaCy ``NORM`` tokens, so contractions count as their full form
 ("can't" gives ``can``, ``not``). The same function serves the linter (a draft's body) and the training and
 bench scripts (the requests of the Stanford Politeness Corpus), so the learned weights mean the same thing in
-both places. Each feature is 1.0 when the strategy occurs anywhere in the text, else 0.0.
+both places. Each feature is 1.0 when the strategy occurs anywhere in the text, else 0.0, except
+``question_rate`` (question marks per sentence, capped). The positive / negative lexicon strategies use words
+of the VADER sentiment lexicon (``rules/_data/sentiment-vader.txt``). Every test is a set lookup on tokens.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 Sentence = Sequence[str]
@@ -111,92 +115,63 @@ _IMPERATIVE = {
     "find",
     "call",
 }
-_POSITIVE = {
-    "good",
-    "great",
-    "nice",
-    "helpful",
-    "glad",
-    "happy",
-    "wonderful",
-    "excellent",
-    "love",
-    "enjoy",
-    "enjoyed",
-    "kind",
-    "welcome",
-    "pleasure",
-    "interesting",
-    "useful",
-    "best",
-    "well",
-    "fine",
-    "super",
-    "fantastic",
-    "amazing",
-    "pleased",
-    "excited",
-    "impressed",
-    "hope",
-    "better",
-    "appreciated",
-    "terrific",
-}
-_NEGATIVE = {
-    "wrong",
-    "bad",
-    "stupid",
-    "ridiculous",
-    "problem",
-    "problems",
-    "mess",
-    "annoying",
-    "nonsense",
-    "waste",
-    "unacceptable",
-    "terrible",
-    "fail",
-    "failed",
-    "useless",
-    "vandal",
-    "vandalism",
-    "hell",
-    "damn",
-    "crap",
-    "idiot",
-    "idiotic",
-    "silly",
-    "pointless",
-    "biased",
-    "rude",
-    "lie",
-    "lies",
-    "lying",
-    "false",
-    "complain",
-    "complaint",
-    "disagree",
-    "error",
-    "mistake",
-    "worse",
-    "worst",
-    "ignore",
-    "ignored",
-    "ignoring",
-    "abuse",
-    "attack",
-    "fault",
-    "confusing",
-    "confused",
-    "unfortunately",
-    "shame",
-    "hate",
-    "upset",
-    "angry",
-    "disappointed",
-    "nobody",
-}
+#: Auxiliaries and modals that open a yes/no question ("Can't you ...?", "Isn't it ...?", "Shouldn't you ...?").
+_AUXILIARY = {
+    "do", "does", "did", "is", "are", "was", "were", "am", "have", "has", "had",
+    "can", "could", "will", "would", "shall", "should", "may", "might", "must",
+}  # fmt: skip
 _OBLIGATION = {"need", "must", "should", "have", "has", "ought"}
+_NEGATION = {"not", "no", "never"}
+
+#: VADER's scale runs from -4 to +4: a word counts as positive (negative) from a mean valence of +1 (-1), as
+#: strongly negative from -2.
+SENTIMENT_FILE = "sentiment-vader.txt"
+SENTIMENT_MIN = 1.0
+STRONG_NEGATIVE = -2.0
+#: Words that mark another strategy here ("thanks", "please", "sorry", "hi", "perhaps", "clearly", "no" ...)
+#: are not counted as sentiment too.
+_OTHER_STRATEGIES = _GRATITUDE | _PLEASE | _APOLOGY | _GREETING | _HEDGES | _FACTUALITY | _NEGATION
+Lexicon = tuple[frozenset[str], frozenset[str], frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def sentiment_words() -> Lexicon:
+    """(positive, negative, strongly negative) words of ``rules/_data/sentiment-vader.txt`` (a subset of the
+    VADER lexicon, MIT licence; see its header): parsed once into the user cache (parsing takes ~5 ms, loading
+    the cached sets about 1 ms), then kept for the process."""
+    from ...cache import cached, key, stat_stamp
+    from ..loader import builtin_rules_dir
+
+    path = builtin_rules_dir() / "_data" / SENTIMENT_FILE
+    entry = key(stat_stamp([path]), f"{SENTIMENT_MIN} {STRONG_NEGATIVE}", " ".join(sorted(_OTHER_STRATEGIES)))
+    positive, negative, strong = cached("sentiment", entry, lambda: _read_sentiment(path))
+    return positive, negative, strong
+
+
+def _read_sentiment(path: Path) -> Lexicon:
+    positive: set[str] = set()
+    negative: set[str] = set()
+    strong: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line[0] == "#":
+            continue
+        word, _, value = line.partition("\t")
+        if word in _OTHER_STRATEGIES:
+            continue
+        valence = float(value)
+        if valence >= SENTIMENT_MIN:
+            positive.add(word)
+        elif valence <= -SENTIMENT_MIN:
+            negative.add(word)
+            if valence <= STRONG_NEGATIVE:
+                strong.add(word)
+    return frozenset(positive), frozenset(negative), frozenset(strong)
+
+
+def _sentiment(tokens: Sentence, which: int) -> bool:
+    """A word of the sentiment lexicon ``which`` (0 positive, 1 negative, 2 strongly negative)."""
+    words = sentiment_words()[which]
+    return any(t in words for t in tokens)
 
 
 def _starts(sentences: Sequence[Sentence], words: set[str]) -> bool:
@@ -224,6 +199,22 @@ def _direct_question(sentences: Sequence[Sentence]) -> bool:
     return any(s and s[0] in _WH and "?" in s for s in sentences)
 
 
+#: Question marks per sentence count up to this many (so "Why??!??" cannot outweigh everything else).
+QUESTION_RATE_MAX = 2.0
+
+
+def _question_rate(tokens: Sentence, sentences: Sequence[Sentence]) -> float:
+    """Question marks per sentence, capped at ``QUESTION_RATE_MAX``: repeated questioning, independent of length."""
+    return min(QUESTION_RATE_MAX, tokens.count("?") / len(sentences)) if sentences else 0.0
+
+
+def _rhetorical_question(sentences: Sequence[Sentence]) -> bool:
+    """A question that asserts rather than asks: a negative yes/no question ("Can't you read?", "Isn't it
+    obvious?", "Shouldn't you cite it?"; such questions presuppose their answer, Ladd 1981, Han 2002) or an
+    incredulous "really" ("Really?", "Was it really required?")."""
+    return any("?" in s and ((s[0] in _AUXILIARY and "not" in s[1:4]) or "really" in s) for s in sentences)
+
+
 def _obligation(tokens: Sentence) -> bool:
     """``you need to``, ``you must``, ``you should``, ``you have to``."""
     for a, b, c in zip(tokens, tokens[1:], [*tokens[2:], ""], strict=False):
@@ -232,8 +223,9 @@ def _obligation(tokens: Sentence) -> bool:
     return False
 
 
-#: Feature name → test over (all tokens, sentences). The order is the order of the weights file.
-FEATURES: dict[str, Callable[[list[str], Sequence[Sentence]], bool]] = {
+#: Feature name → test over (all tokens, sentences): a bool (the strategy occurs) or, for ``question_rate``, a
+#: number. The order is the order of the weights file.
+FEATURES: dict[str, Callable[[list[str], Sequence[Sentence]], bool | float]] = {
     "gratitude": lambda t, s: _anywhere(t, _GRATITUDE),
     "deference": lambda t, s: _starts(s, _DEFERENCE),
     "greeting": lambda t, s: _starts(s, _GREETING),
@@ -258,10 +250,13 @@ FEATURES: dict[str, Callable[[list[str], Sequence[Sentence]], bool]] = {
         _anywhere(t, _FACTUALITY) or _phrase(t, ("in", "fact")) or _bigram(t, {"the"}, {"point", "reality", "fact"})
     ),
     "imperative_start": lambda t, s: _starts(s, _IMPERATIVE),
-    "positive": lambda t, s: _anywhere(t, _POSITIVE),
-    "negative": lambda t, s: _anywhere(t, _NEGATIVE),
-    "negation": lambda t, s: _anywhere(t, {"not", "no", "never"}),
+    "positive": lambda t, s: _sentiment(t, 0),
+    "negative": lambda t, s: _sentiment(t, 1),
+    "strong_negative": lambda t, s: _sentiment(t, 2),
+    "negation": lambda t, s: _anywhere(t, _NEGATION),
     "exclamation": lambda t, s: "!" in t,
+    "question_rate": _question_rate,
+    "rhetorical_question": lambda t, s: _rhetorical_question(s),
 }
 
 
@@ -269,7 +264,7 @@ def strategy_features(sentences: Sequence[Sentence]) -> dict[str, float]:
     """Which politeness strategies occur in ``sentences`` (each a list of lower-cased ``NORM`` tokens)."""
     sentences = [list(s) for s in sentences if s]
     tokens = [t for s in sentences for t in s]
-    return {name: 1.0 if test(tokens, sentences) else 0.0 for name, test in FEATURES.items()}
+    return {name: float(test(tokens, sentences)) for name, test in FEATURES.items()}
 
 
 #: Stands for any link: the corpus the weights are learned from has ``<url>`` where its texts had links.
