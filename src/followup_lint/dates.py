@@ -8,12 +8,15 @@ and the UK, and a wrong date is worse than none.
 from __future__ import annotations
 
 import datetime as dt
-import email
-import email.errors
-import email.utils
 import re
 from dataclasses import dataclass
-from email import policy
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import email.message
+
+# The ``email`` package (about 30 ms to import) is imported by the functions that read messages or headers: a
+# plain draft's timing checks never need it.
 
 __all__ = [
     "DateError",
@@ -77,6 +80,8 @@ def mail_date(value: str | None) -> dt.date | None:
     """The calendar day of an RFC 5322 ``Date:`` value, in the sender's own time zone; None if unreadable."""
     if not value:
         return None
+    import email.utils
+
     try:
         parsed = email.utils.parsedate_to_datetime(value.strip())
     except (TypeError, ValueError, IndexError, OverflowError):
@@ -321,6 +326,8 @@ def _address(text: str | None) -> str | None:
     found = _ADDRESS.search(text)
     if found:
         return found.group(0).lower()
+    import email.utils
+
     name = email.utils.parseaddr(text)[0] or text
     return " ".join(name.split()).lower() or None
 
@@ -359,6 +366,10 @@ def read_thread(data: bytes) -> list[ThreadMessage]:
         chunks = [re.sub(rb"(?m)^>(>*From )", rb"\1", c) for c in chunks]  # undo mboxrd "From " quoting
     else:
         chunks = [data]
+    import email
+    import email.errors
+    from email import policy
+
     out: list[ThreadMessage] = []
     for chunk in chunks:
         try:
@@ -374,6 +385,8 @@ def read_thread(data: bytes) -> list[ThreadMessage]:
 
 
 def _header(message: email.message.Message, name: str) -> str | None:
+    import email.errors
+
     try:
         value = message.get(name)
     except (email.errors.HeaderParseError, ValueError, LookupError):
@@ -382,6 +395,8 @@ def _header(message: email.message.Message, name: str) -> str | None:
 
 
 def _plain_text(message: email.message.Message) -> str:
+    import email.errors
+
     try:
         part = message.get_body(preferencelist=("plain",))  # type: ignore[attr-defined]
         content = part.get_content() if part is not None else ""
