@@ -10,7 +10,13 @@ IS_UPPER, IS_TITLE, IS_PUNCT, IS_SPACE, LIKE_NUM, LIKE_URL, LIKE_EMAIL, and IS_S
 as spaCy's validating ``Matcher`` accepts them (a literal, or a mapping of IN, NOT_IN, IS_SUBSET, IS_SUPERSET,
 INTERSECTS, REGEX and, for LENGTH, ==, !=, >=, <=, >, <); every OP. Keys spaCy knows but this module does not
 (POS, LEMMA, "_", FUZZY...) raise ``NeedsSpacy``: the caller then uses spaCy's matchers. Anything spaCy would
-refuse raises ``PatternError`` with a one-line reason.
+refuse raises ``PatternError`` with a one-line reason, and so do a few things spaCy accepts: a count above
+``MAX_COUNT`` in an OP, REGEX mappings nested deeper than ``MAX_DEPTH``, a regular expression that nests
+unbounded repeats (as for rule regexes), and a pattern whose every token has the count ``{0}``.
+
+Matching follows spaCy's loop step by step, so matches come in spaCy's order (which decides, after
+``_longest_first``, which of two items with the same span is reported), but it only starts where a pattern can
+match: where all its required words occur in the text, at its possible first tokens.
 """
 
 from __future__ import annotations
