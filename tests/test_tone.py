@@ -61,6 +61,8 @@ def tone_findings(body: str) -> list[tuple[str, str]]:
         "Thank you. I'm checking in again about the role, as you suggested I do after two weeks.",
         "Thank you. Would you mind resending the assessment link when you get a chance?",
         "Thank you. I'm reaching out again, as promised, with the code sample from my last project.",
+        "Thank you. I'm following up about the application I sent two weeks ago.",
+        "Thank you. I'd like to confirm my availability by Friday, once I've checked with my family.",
         "Thank you. I'm sorry it took me a while to send my references; both are expecting your call.",
         "Thank you. I wanted to reach out again to share a short case study on route planning.",
         "Thank you yet again for the tour of the plant.",
@@ -151,6 +153,10 @@ def test_good_polite_follow_ups_do_not_fire(body: str) -> None:
         ("It feels like my application disappeared into a void.", "tone.passive-aggressive"),
         ("I'll resend my CV since it apparently didn't arrive.", "tone.passive-aggressive"),
         ("I know I probably bombed the interview, sorry.", "tone.grovelling"),
+        ("I'd like a firm yes or no by end of day Wednesday.", "tone.demanding"),
+        ("It's been 21 days and counting.", "tone.impatient"),
+        ("As noted in my email of the 3rd, I'm available immediately.", "tone.passive-aggressive"),
+        ("I know I don't measure up to your other candidates.", "tone.grovelling"),
     ],
 )
 def test_tone_problems_fire_with_their_own_rule(body: str, rule: str) -> None:
