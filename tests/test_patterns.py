@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from followup_lint.engine import nlp
 from followup_lint.engine.checks.matching import Item, Match, Matcher, _longest_first, parse_items
 from followup_lint.engine.errors import RuleError
+from followup_lint.engine.literals import fold
 from followup_lint.engine.loader import builtin_rules_dir, load_rule_file
 from followup_lint.engine.nlp import pipeline
 from followup_lint.engine.patterns import NeedsSpacy, PatternError, PatternSet, TokenView, compile_pattern
@@ -322,6 +323,10 @@ class Prose:
 
     prose: str
     doc: Any
+
+    @property
+    def folded(self) -> str:
+        return fold(self.prose)
 
     @classmethod
     def of(cls, text: str) -> Prose:

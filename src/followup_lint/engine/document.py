@@ -45,6 +45,13 @@ class Document:
         return parse(self.draft.prose)
 
     @cached_property
+    def folded(self) -> str:
+        """The prose lowercased for literal pre-checks (``engine/literals.fold``): computed once, shared by checks."""
+        from .literals import fold
+
+        return fold(self.draft.prose)
+
+    @cached_property
     def kind(self) -> tuple[str, float]:
         """The message kind (thank-you, check-in, post-rejection, networking) and the confidence in it."""
         if self.context.kind:

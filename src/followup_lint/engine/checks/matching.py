@@ -138,6 +138,8 @@ class Matcher:
                 self.needs_spacy = self.needs_spacy or f"{item.where}: {exc}"
         self._patterns = patterns
         self._regexes = [item for item in items if item.regex is not None]
+        #: Per regex item, the literal strings every match contains (``engine/literals``), found on first use.
+        self._literals: list[tuple[tuple[str, ...], ...]] | None = None
         #: Whether some items (phrases, token patterns) match on tokens.
         self.needs_tokens = len(self._regexes) < len(items)
         self._phrase_set: PhraseSet | None = None
@@ -191,9 +193,17 @@ class Matcher:
         """Matches within ``[start, end)`` of the prose, longest first where they overlap, in text order."""
         end = len(doc.prose) if end is None else end
         found: list[Match] = []
-        for item in self._regexes:
-            for m in item.regex.finditer(doc.prose, start, end):  # type: ignore[union-attr]
-                found.append(Match(m.start(), m.end(), item))
+        if self._regexes:
+            if self._literals is None:
+                from ..literals import required_literals
+
+                self._literals = [required_literals(item.regex.pattern) for item in self._regexes]  # type: ignore[union-attr]
+            folded = doc.folded
+            for item, literals in zip(self._regexes, self._literals, strict=True):
+                if any(not any(literal in folded for literal in options) for options in literals):
+                    continue  # a word every match contains is not in the draft: the search cannot succeed
+                for m in item.regex.finditer(doc.prose, start, end):  # type: ignore[union-attr]
+                    found.append(Match(m.start(), m.end(), item))
         if self.needs_tokens:
             self.prepare()
             if self._spacy is not None:
