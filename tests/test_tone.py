@@ -62,6 +62,7 @@ def tone_findings(body: str) -> list[tuple[str, str]]:
         "Thank you. Would you mind resending the assessment link when you get a chance?",
         "Thank you. I'm reaching out again, as promised, with the code sample from my last project.",
         "Thank you. I'm following up about the application I sent two weeks ago.",
+        "Thank you. I should explain why it took me so long to send the references: I was travelling.",
         "Thank you. I'd like to confirm my availability by Friday, once I've checked with my family.",
         "Thank you. I'm sorry it took me a while to send my references; both are expecting your call.",
         "Thank you. I wanted to reach out again to share a short case study on route planning.",
@@ -157,6 +158,10 @@ def test_good_polite_follow_ups_do_not_fire(body: str) -> None:
         ("It's been 21 days and counting.", "tone.impatient"),
         ("As noted in my email of the 3rd, I'm available immediately.", "tone.passive-aggressive"),
         ("I know I don't measure up to your other candidates.", "tone.grovelling"),
+        ("Why has it taken you three weeks to get back to me?", "tone.impatient"),
+        ("It's been radio silence since my interview.", "tone.impatient"),
+        ("Kindly refer to my previous email.", "tone.passive-aggressive"),
+        ("I'm sorry if this is an inconvenience.", "tone.grovelling"),
     ],
 )
 def test_tone_problems_fire_with_their_own_rule(body: str, rule: str) -> None:
