@@ -133,7 +133,7 @@ def test_good_polite_follow_ups_do_not_fire(body: str) -> None:
         ("Why does nobody from HR answer my messages?", "tone.impatient"),
         ("I feel like my messages are being ignored.", "tone.impatient"),
         ("As I had mentioned before, I have another offer.", "tone.passive-aggressive"),
-        ("Reaching out once more regarding the coordinator role.", "tone.passive-aggressive"),
+        ("Circling back once more regarding the coordinator role.", "tone.passive-aggressive"),
         ("Perhaps my earlier email got lost in your inbox.", "tone.passive-aggressive"),
         ("I'm sure you've just been too busy to reply.", "tone.passive-aggressive"),
         ("I really, really need to get this position.", "tone.desperate"),
