@@ -28,6 +28,7 @@ from followup_lint.engine.literals import fold
 from followup_lint.engine.loader import builtin_rules_dir, load_rule_file
 from followup_lint.engine.nlp import pipeline
 from followup_lint.engine.patterns import NeedsSpacy, PatternError, PatternSet, TokenView, compile_pattern
+from followup_lint.engine.tokens import Doc
 from followup_lint.reading import draft_from_text, read_path
 
 from .conftest import FIXTURES
@@ -596,3 +597,12 @@ def test_documents_are_read_once_per_view() -> None:
     assert view.where("norm_", "why") == [0, 7] and view.where("norm_", "nope") == []
     assert "heard" in view.values("norm_")
     assert view.char_span(0, 3) == (0, 11)
+    assert view.mask("norm_", frozenset(["why", "heard"])) == 1 | 1 << 4 | 1 << 7
+
+
+def test_light_documents_give_the_columns_spacy_documents_give() -> None:
+    text = "Why haven't I heard back?? Check https://x.org, 21st of May.\n\nI AM   waiting! Don't."
+    light, spacy_doc = TokenView(nlp.parse(text)), TokenView(pipeline()(text))
+    assert isinstance(nlp.parse(text), Doc)
+    for column in ("norm_", "lower_", "orth_", "idx", "end", "length", "is_sent_start", "is_punct", "like_url"):
+        assert light.columns[column] == spacy_doc.columns[column], column

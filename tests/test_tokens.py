@@ -46,6 +46,9 @@ ATTRIBUTES = (
     "is_sent_start",
 )
 
+#: The attributes ``Doc.column`` gives for every token at once.
+COLUMNS = tuple(name for name in ATTRIBUTES if name not in ("whitespace_", "text_with_ws"))
+
 TRICKY = [
     "",
     " ",
@@ -100,6 +103,8 @@ def assert_same(text: str) -> None:
     assert len(light) == len(spacy_doc)
     assert _rows(light) == _rows(spacy_doc)
     assert _sentences(light) == _sentences(spacy_doc)
+    for name in COLUMNS:  # what the token matcher reads, without making tokens
+        assert light.column(name) == [getattr(token, name) for token in spacy_doc], name
     light_tokens, spacy_tokens = nlp.make_doc(text), nlp.pipeline().make_doc(text)
     assert _rows(light_tokens) == _rows(spacy_tokens)
 

@@ -16,7 +16,9 @@ unbounded repeats (as for rule regexes), and a pattern whose every token has the
 
 Matching follows spaCy's loop step by step, so matches come in spaCy's order (which decides, after
 ``_longest_first``, which of two items with the same span is reported), but it only starts where a pattern can
-match: where all its required words occur in the text, at its possible first tokens.
+match: where all its required words occur in the text, at its possible first tokens, and where each of its
+one-token steps up to the first ``*`` can pass within the tokens it could fall on (``Pattern.windows``, tested
+on bit masks of the tokens, ``TokenView.mask``, shared by every rule linting the document).
 """
 
 from __future__ import annotations
@@ -93,7 +95,7 @@ class Element:
     outcome (``get_action`` in ``spacy/matcher/matcher.pyx``, which depends only on the quantifier, whether
     the token matched, and whether the step is the pattern's last)."""
 
-    __slots__ = ("checks", "literals", "negated", "on_fail", "on_match", "quantifier")
+    __slots__ = ("checks", "literals", "member", "negated", "on_fail", "on_match", "quantifier")
 
     def __init__(self, quantifier: int, checks: tuple[Check, ...], literals: tuple[str, frozenset[str]] | None):
         self.quantifier = quantifier
@@ -101,6 +103,10 @@ class Element:
         self.negated = quantifier == ZERO
         #: A column and the only values a matching token can have there (for indexing), if known.
         self.literals = literals
+        #: When the element's only check is a set membership: its column and set (the loop tests it inline).
+        self.member: tuple[str, frozenset[Any]] | None = None
+        if len(checks) == 1 and isinstance(getattr(checks[0][1], "__self__", None), frozenset):
+            self.member = (checks[0][0], checks[0][1].__self__)  # type: ignore[attr-defined]
         self.on_match = self.on_fail = REJECT
 
     def set_final(self, final: bool) -> None:
@@ -112,6 +118,9 @@ class Element:
             self.on_match, self.on_fail = (MATCH if final else ADVANCE), REJECT
 
     def test(self, columns: dict[str, list[Any]], i: int) -> bool:
+        member = self.member
+        if member is not None:
+            return (columns[member[0]][i] in member[1]) is not self.negated
         for column, check in self.checks:
             if not check(columns[column][i]):
                 return self.negated
@@ -121,12 +130,31 @@ class Element:
 class Pattern:
     """A token pattern compiled into elements (``{2,3}`` is three: two required, one optional)."""
 
-    __slots__ = ("elements", "firsts", "required")
+    __slots__ = ("elements", "firsts", "required", "windows")
 
     def __init__(self, elements: list[Element]) -> None:
         self.elements = elements
         for k, element in enumerate(elements):
             element.set_final(k == len(elements) - 1)
+        #: Where the elements that take exactly one token (quantifier ONE, or ZERO for "!") must pass, as
+        #: ``(least, most, column, values, negated)``: the token a match from ``start`` gives such an element is
+        #: within ``start + least`` and ``start + most`` (up to the first ``*``, after which it could be
+        #: anywhere), and passing needs its ``column`` to be one of ``values`` (not to be, when ``negated``).
+        #: A state passes each of them on its way to any match it reports, so a state started where one of
+        #: them cannot pass anywhere in its window reports nothing. Elements whose tests give no such column
+        #: and values are left out.
+        windows: list[tuple[int, int, str, frozenset[Any], bool]] = []
+        least = 0
+        for most, element in enumerate(elements):
+            if element.quantifier == ZERO_PLUS:
+                break
+            if element.quantifier != ZERO_ONE:
+                if element.member is not None:
+                    windows.append((least, most, *element.member, element.negated))
+                elif element.literals is not None and not element.negated:
+                    windows.append((least, most, *element.literals, False))
+                least += 1
+        self.windows = tuple(sorted(windows, key=lambda window: window[1] - window[0]))  # one-token windows first
         #: For each required element with known values: its column and values (one must occur in the text).
         required = {e.literals for e in elements if e.quantifier == ONE and e.literals is not None}
         self.required = sorted(required, key=lambda literal: len(literal[1]))
@@ -318,7 +346,8 @@ def _regex(key: str, text: str) -> re.Pattern[str]:
 
 
 def _equals(expected: Any) -> Callable[[Any], bool]:
-    return lambda v: v == expected
+    """``v == expected`` for the hashable values of a column (strings, numbers, booleans), as a set test."""
+    return frozenset([expected]).__contains__
 
 
 def _kind(value: Any) -> str:
@@ -328,7 +357,7 @@ def _kind(value: Any) -> str:
 class TokenView:
     """The columns of a tokenised text that patterns read, each read once and cached."""
 
-    __slots__ = ("_values", "_where", "columns", "doc", "length")
+    __slots__ = ("_masks", "_value_masks", "_values", "_where", "columns", "doc", "length")
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
@@ -336,6 +365,8 @@ class TokenView:
         self.columns: dict[str, list[Any]] = _LazyColumns(doc)
         self._values: dict[str, frozenset[Any]] = {}
         self._where: dict[tuple[str, Any], list[int]] = {}
+        self._masks: dict[tuple[str, frozenset[Any]], int] = {}
+        self._value_masks: dict[str, dict[Any, int]] = {}
 
     def where(self, column: str, value: Any) -> list[int]:
         """The tokens whose ``column`` is ``value``."""
@@ -359,6 +390,23 @@ class TokenView:
         found = self._values.get(column)
         if found is None:
             found = self._values[column] = frozenset(self.columns[column])
+        return found
+
+    def mask(self, column: str, values: frozenset[Any]) -> int:
+        """The tokens whose ``column`` is one of ``values``, as the bits of an integer (bit ``i``: token ``i``)."""
+        key = (column, values)
+        found = self._masks.get(key)
+        if found is None:
+            by_value = self._value_masks.get(column)
+            if by_value is None:
+                by_value = self._value_masks[column] = {}
+                get = by_value.get
+                for i, value in enumerate(self.columns[column]):
+                    by_value[value] = get(value, 0) | (1 << i)
+            found = 0
+            for value in values & self.values(column):
+                found |= by_value[value]
+            self._masks[key] = found
         return found
 
     def has_required(self, pattern: Pattern) -> bool:
@@ -386,8 +434,23 @@ class _LazyColumns(dict):  # type: ignore[type-arg]
         self.doc = doc
 
     def __missing__(self, column: str) -> list[Any]:
+        column_of = getattr(self.doc, "column", None)  # the light ``Doc`` gives its columns without tokens
+        if column_of is not None:
+            values: list[Any]
+            if column == LENGTH:
+                values = [len(word) for word in column_of("orth_")]
+            elif column == "end":
+                values = [start + len(word) for start, word in zip(column_of("idx"), column_of("orth_"), strict=True)]
+            elif column == "is_sent_start":
+                values = [value is True for value in column_of(column)]
+            elif column == "idx" or column.endswith("_"):
+                values = column_of(column)
+            else:
+                values = [bool(value) for value in column_of(column)]
+            self[column] = values
+            return values
         if column == LENGTH:
-            values: list[Any] = [len(token.text) for token in self.doc]
+            values = [len(token.text) for token in self.doc]
         elif column == "idx":
             values = [token.idx for token in self.doc]
         elif column == "end":
@@ -420,7 +483,8 @@ class PatternSet:
     """Token patterns of one rule, with what a text must contain for each to match.
 
     A pattern is tried only when every required token of it (a token without ``?``, ``*`` or ``!``) can find
-    one of its values in the text, and then only where its first token can match.
+    one of its values in the text, and then only where its first token can match and its one-token steps can
+    pass within their windows.
     """
 
     def __init__(self, patterns: Iterable[tuple[int, Pattern]]) -> None:
@@ -431,8 +495,6 @@ class PatternSet:
         self.always: list[int] = []
         #: For each pattern, its first tokens' known values, or None when one can be anything.
         self.firsts: list[list[tuple[str, frozenset[str]]] | None] = []
-        #: Else its first required token of known values, with how many tokens can come before it (least, most).
-        self.anchors: list[tuple[str, frozenset[str], int, int] | None] = []
         for number, (_, pattern) in enumerate(self.patterns):
             if pattern.required:
                 column, values = max(pattern.required, key=_telling)
@@ -443,7 +505,6 @@ class PatternSet:
             firsts = [pattern.elements[k] for k in pattern.firsts]
             known = all(e.literals is not None and e.quantifier != ZERO for e in firsts)
             self.firsts.append([e.literals for e in firsts] if known else None)  # type: ignore[misc]
-            self.anchors.append(None if known else _anchor(pattern))
         self._trigger_values = {column: frozenset(by_value) for column, by_value in self.triggers.items()}
         #: Whether every pattern is one token that is not repeated: then a state ends on the token it starts on.
         self.one_token = all(len(p.elements) == 1 and p.elements[0].quantifier != ZERO_PLUS for _, p in self.patterns)
@@ -469,32 +530,39 @@ class PatternSet:
                     candidates.update(by_value[value])
         if not candidates:
             return []
+        mask = view.mask
+        everywhere = (1 << view.length) - 1
         seeds: dict[int, set[int]] = {}
         for number in candidates:
-            if not view.has_required(patterns[number][1]):
+            pattern = patterns[number][1]
+            if not view.has_required(pattern):
                 continue
+            # Where its states may start, as bits (bit i: token i): at its possible first tokens...
             firsts = self.firsts[number]
-            anchor = self.anchors[number]
             if firsts is not None:
-                starts: Iterable[int] = [
-                    i
-                    for column, values in firsts
-                    for value in values & view.values(column)
-                    for i in view.where(column, value)
-                ]
-            elif anchor is not None:
-                column, values, least, most = anchor
-                starts = {
-                    i - before
-                    for value in values & view.values(column)
-                    for i in view.where(column, value)
-                    for before in range(least, most + 1)
-                    if i >= before
-                }
+                starts = 0
+                for column, values in firsts:
+                    starts |= mask(column, values)
             else:
-                starts = range(view.length)
-            for i in starts:
-                seeds.setdefault(i, set()).add(number)
+                starts = everywhere
+            # ...from where each one-token element can pass within its window.
+            for least, most, column, values, negated in pattern.windows:
+                passing = mask(column, values)
+                if negated:
+                    passing ^= everywhere
+                if least == most:
+                    starts &= passing >> least
+                else:
+                    reach = 0
+                    for offset in range(least, most + 1):
+                        reach |= passing >> offset
+                    starts &= reach
+                if not starts:
+                    break
+            while starts:
+                lowest = starts & -starts
+                seeds.setdefault(lowest.bit_length() - 1, set()).add(number)
+                starts ^= lowest
         if not seeds:
             return []
         columns = view.columns
@@ -525,20 +593,6 @@ class PatternSet:
         return [match for match in dict.fromkeys(emitted) if match[2] > match[1]]
 
 
-def _anchor(pattern: Pattern) -> tuple[str, frozenset[str], int, int] | None:
-    """The first required step of known values, and how many tokens the steps before it take (least, most);
-    None if there is none, or a ``*`` comes before it."""
-    least = 0
-    for k, element in enumerate(pattern.elements):
-        if element.quantifier == ZERO_PLUS:
-            return None
-        if element.quantifier == ONE and element.literals is not None:
-            return (*element.literals, least, k)
-        if element.quantifier != ZERO_ONE:
-            least += 1
-    return None
-
-
 def _telling(literal: tuple[str, frozenset[str]]) -> tuple[int, int]:
     """How rarely a required token's values occur, roughly: long words are rarer than short ones."""
     return min(len(value) for value in literal[1]) if literal[1] else 99, -len(literal[1])
@@ -558,7 +612,12 @@ def _transition(
         key, pattern = patterns[number]
         elements = pattern.elements
         element = elements[k]
-        action = element.on_match if element.test(columns, i) else element.on_fail
+        member = element.member  # the common test inlined: ``element.test(columns, i)``
+        if member is not None:
+            matched = (columns[member[0]][i] in member[1]) is not element.negated
+        else:
+            matched = element.test(columns, i)
+        action = element.on_match if matched else element.on_fail
         while action >= RETRY:
             if action == RETRY_EXTEND:
                 added.append((number, k, start, length + 1))
@@ -566,7 +625,12 @@ def _transition(
                 added.append((number, k + 1, start, length + 1))
             k += 1
             element = elements[k]
-            action = element.on_match if element.test(columns, i) else element.on_fail
+            member = element.member
+            if member is not None:
+                matched = (columns[member[0]][i] in member[1]) is not element.negated
+            else:
+                matched = element.test(columns, i)
+            action = element.on_match if matched else element.on_fail
         if action == ADVANCE:
             kept.append((number, k + 1, start, length + 1))
         elif action == MATCH:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import accumulate
 from operator import add
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Any, overload
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -35,7 +35,7 @@ class Doc:
     gives True, False, None). ``norms[i]`` is the special case's norm, or ``None`` for the lexeme's norm.
     """
 
-    __slots__ = ("_tokens", "idx", "lexicon", "norms", "sent_starts", "spaces", "text", "words")
+    __slots__ = ("_norm_values", "_tokens", "idx", "lexicon", "norms", "sent_starts", "spaces", "text", "words")
 
     def __init__(
         self,
@@ -54,10 +54,44 @@ class Doc:
         self.sent_starts = sent_starts
         self.idx = [0, *accumulate(map(add, map(len, words), spaces))][: len(words)]
         self._tokens: list[Token] | None = None
+        self._norm_values: list[str] | None = None
 
     @property
     def text_with_ws(self) -> str:
         return self.text
+
+    def norm_values(self) -> list[str]:
+        """Every token's ``norm_`` (the special case's norm, else the lexeme's), worked out once."""
+        values = self._norm_values
+        if values is None:
+            norm = self.lexicon.norm
+            values = self._norm_values = [
+                norm(word) if special is None else special for word, special in zip(self.words, self.norms, strict=True)
+            ]
+        return values
+
+    def column(self, name: str) -> list[Any]:
+        """Every token's value of the attribute ``name`` (``norm_``, ``lower_``, ``is_punct``, ``idx``...), as
+        reading it from each token gives it (a new list, except ``norm_``'s), without making the tokens."""
+        words = self.words
+        lexicon = self.lexicon
+        if name == "norm_":
+            return self.norm_values()
+        if name in ("orth_", "text"):
+            return list(words)
+        if name == "lower_":
+            return [word.lower() for word in words]
+        if name == "idx":
+            return list(self.idx)
+        if name == "is_sent_start":
+            return [None if value == 0 else value > 0 for value in self.sent_starts]
+        method = _FLAG_METHODS.get(name)
+        if method is not None:
+            return [method(word) for word in words]
+        if name in _LEXICON_FLAGS:
+            return list(map(getattr(lexicon, name), words))
+        tokens = self._all()
+        return [getattr(token, name) for token in tokens]
 
     def _all(self) -> list[Token]:
         tokens = self._tokens
@@ -113,6 +147,20 @@ class Doc:
             yield Span(self, start, len(starts))
 
 
+#: Flags that are a ``str`` method of the token's text (``Token.is_alpha`` is ``text.isalpha()``...).
+_FLAG_METHODS: dict[str, Callable[[str], bool]] = {
+    "is_space": str.isspace,
+    "is_alpha": str.isalpha,
+    "is_digit": str.isdigit,
+    "is_lower": str.islower,
+    "is_upper": str.isupper,
+    "is_title": str.istitle,
+    "is_ascii": str.isascii,
+}
+#: Flags that the ``Lexicon`` works out from the token's text.
+_LEXICON_FLAGS = frozenset({"is_punct", "like_num", "like_url", "like_email"})
+
+
 class Token:
     """One token of a ``Doc``: its text, and a view of the ``Doc``'s lists for the rest."""
 
@@ -145,8 +193,8 @@ class Token:
 
     @property
     def norm_(self) -> str:
-        norm = self.doc.norms[self.i]
-        return self.doc.lexicon.norm(self.text) if norm is None else norm
+        values = self.doc._norm_values
+        return (values if values is not None else self.doc.norm_values())[self.i]
 
     @property
     def is_space(self) -> bool:
