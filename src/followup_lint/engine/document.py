@@ -28,6 +28,8 @@ class Document:
         self.words = self.config.words
         #: Metrics for the report; checks may add their own (e.g. ``politeness``).
         self.metrics: dict[str, Any] = {}
+        #: Literal -> whether it occurs in ``folded``: the rules' regex pre-checks, shared by all rules.
+        self.literals_seen: dict[str, bool] = {}
 
     @property
     def source(self) -> str:

@@ -199,11 +199,21 @@ class Matcher:
 
                 self._literals = [required_literals(item.regex.pattern) for item in self._regexes]  # type: ignore[union-attr]
             folded = doc.folded
+            # Whether each literal occurs in the draft, worked out once per draft for all rules.
+            seen: dict[str, bool] = getattr(doc, "literals_seen", None) or {}
             for item, literals in zip(self._regexes, self._literals, strict=True):
-                if any(not any(literal in folded for literal in options) for options in literals):
-                    continue  # a word every match contains is not in the draft: the search cannot succeed
-                for m in item.regex.finditer(doc.prose, start, end):  # type: ignore[union-attr]
-                    found.append(Match(m.start(), m.end(), item))
+                for options in literals:
+                    for literal in options:
+                        occurs = seen.get(literal)
+                        if occurs is None:
+                            occurs = seen[literal] = literal in folded
+                        if occurs:
+                            break
+                    else:
+                        break  # a word every match contains is not in the draft: the search cannot succeed
+                else:
+                    for m in item.regex.finditer(doc.prose, start, end):  # type: ignore[union-attr]
+                        found.append(Match(m.start(), m.end(), item))
         if self.needs_tokens:
             self.prepare()
             if self._spacy is not None:

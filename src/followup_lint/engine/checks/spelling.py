@@ -75,6 +75,10 @@ class Spelling(Check):
         limit = int(self.rule.options.get("suggestions", 3))
         prose = doc.prose
         seen: dict[str, list] = {}
+        #: Word -> whether it passes wherever it stands (not judged, a name, the user's, or known): once a draft.
+        passes: dict[str, bool] = {}
+        known = self.speller.known
+        own_words = doc.words
         for chunk in _CHUNK.finditer(prose):
             text = chunk.group()
             if _SKIP_CHUNK.search(text.strip("\"'()[]{},.;:!?\u201c\u201d\u2018\u2019*")):
@@ -83,9 +87,13 @@ class Spelling(Check):
                 word = match.group()
                 start = chunk.start() + match.start()
                 end = start + len(word)
-                if not _judged(word, prose, end) or word.lower() in names or word.lower() in doc.words:
-                    continue
-                if self.speller.known(word, dialect):
+                passed = passes.get(word)
+                if passed is None:
+                    lower = word.lower()
+                    passed = passes[word] = (
+                        not _judgeable(word) or lower in names or lower in own_words or known(word, dialect)
+                    )
+                if passed or _prefix(word, prose, end):
                     continue
                 initial = word[0].isupper()
                 if initial and not _sentence_start(prose, start):
@@ -135,9 +143,9 @@ def _confident(found: list) -> bool:
     return len(found) == 1 or found[1].score - found[0].score >= 3.0
 
 
-def _judged(word: str, prose: str, end: int) -> bool:
-    """Whether a word is one the speller should judge at all."""
-    return _judgeable(word) and not (end < len(prose) and prose[end] == "-" and word.lower() in _PREFIXES)
+def _prefix(word: str, prose: str, end: int) -> bool:
+    """A prefix written before a hyphen ("re-", "co-"): not a word of its own."""
+    return end < len(prose) and prose[end] == "-" and word.lower() in _PREFIXES
 
 
 @lru_cache(maxsize=8192)
