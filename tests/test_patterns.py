@@ -7,6 +7,7 @@ reference, used the way ``engine/checks/matching.py`` used them before.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import re
@@ -22,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from followup_lint.engine import nlp
-from followup_lint.engine.checks.matching import Item, Match, Matcher, _longest_first, parse_items
+from followup_lint.engine.checks.matching import Item, Match, Matcher, _longest_first, _relaxed, parse_items
 from followup_lint.engine.errors import RuleError
 from followup_lint.engine.literals import fold
 from followup_lint.engine.loader import builtin_rules_dir, load_rule_file
@@ -606,3 +607,42 @@ def test_light_documents_give_the_columns_spacy_documents_give() -> None:
     assert isinstance(nlp.parse(text), Doc)
     for column in ("norm_", "lower_", "orth_", "idx", "end", "length", "is_sent_start", "is_punct", "like_url"):
         assert light.columns[column] == spacy_doc.columns[column], column
+
+
+def regex_items(node: Any, path: str, where: str = "") -> list[Item]:
+    """The regex items of every mapping in a rule spec with ``regexes`` (its own, `unless`, constructions' cues...)."""
+    found: list[Item] = []
+    if isinstance(node, dict):
+        if isinstance(node.get("regexes"), list) and node["regexes"]:
+            with contextlib.suppress(RuleError):  # grammar-regex rules have items of their own
+                found += [item for item in parse_items(path, {"regexes": node["regexes"]}, where) if item.regex]
+        for key, value in node.items():
+            if key not in ("phrases", "patterns", "regexes", "examples"):
+                found += regex_items(value, path, f"{where}{key}.")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += regex_items(value, path, f"{where[:-1]}[{index}].")
+    return found
+
+
+def test_relaxed_regexes_find_wherever_the_rule_regexes_do() -> None:
+    """A regex without its leading conditions is a pre-check: where the rule's regex matches, it matches too."""
+    regexes = []
+    for path in sorted(builtin_rules_dir().rglob("*.yaml")):
+        if not any(part.startswith(("_", ".")) for part in path.relative_to(builtin_rules_dir()).parts):
+            rule = load_rule_file(path)
+            regexes += [item.regex for item in regex_items(rule.spec, rule.path) if item.regex is not None]
+    pairs = [(regex, relaxed) for regex in regexes if (relaxed := _relaxed(regex)) is not None]
+    assert len(pairs) > 20  # the slang words, the emoji, "\bI\s+..." cues
+    assert _relaxed(re.compile(r"(?<![^.!?\n])[^.!?\n]*\bnext\b")) is None  # would be tried from every position
+    assert _relaxed(re.compile(r"(?<=(a))b\1")) is None  # refers to a group of the conditions
+    rng = random.Random(3)
+    checked = 0
+    for text in fixture_proses() + example_texts():
+        for regex, relaxed in pairs:
+            start = rng.randrange(len(text) + 1)
+            for a, b in ((0, len(text)), (start, len(text)), (0, start)):
+                if regex.search(text, a, b):
+                    assert relaxed.search(text, a, b), (regex.pattern, text[a:b])
+                    checked += 1
+    assert checked > 100

@@ -140,6 +140,9 @@ class Matcher:
         self._regexes = [item for item in items if item.regex is not None]
         #: Per regex item, the literal strings every match contains (``engine/literals``), found on first use.
         self._literals: list[tuple[tuple[str, ...], ...]] | None = None
+        #: Per regex item, the regex without its leading zero-width conditions when that searches faster
+        #: (``_relaxed``), found with the literals.
+        self._relaxed: list[re.Pattern[str] | None] = []
         #: Whether some items (phrases, token patterns) match on tokens.
         self.needs_tokens = len(self._regexes) < len(items)
         self._phrase_set: PhraseSet | None = None
@@ -198,10 +201,12 @@ class Matcher:
                 from ..literals import required_literals
 
                 self._literals = [required_literals(item.regex.pattern) for item in self._regexes]  # type: ignore[union-attr]
+                self._relaxed = [_relaxed(item.regex) for item in self._regexes]  # type: ignore[arg-type]
             folded = doc.folded
+            prose = doc.prose
             # Whether each literal occurs in the draft, worked out once per draft for all rules.
             seen: dict[str, bool] = getattr(doc, "literals_seen", None) or {}
-            for item, literals in zip(self._regexes, self._literals, strict=True):
+            for item, literals, relaxed in zip(self._regexes, self._literals, self._relaxed, strict=True):
                 for options in literals:
                     for literal in options:
                         occurs = seen.get(literal)
@@ -212,7 +217,9 @@ class Matcher:
                     else:
                         break  # a word every match contains is not in the draft: the search cannot succeed
                 else:
-                    for m in item.regex.finditer(doc.prose, start, end):  # type: ignore[union-attr]
+                    if relaxed is not None and relaxed.search(prose, start, end) is None:
+                        continue  # not even the regex without its leading conditions matches
+                    for m in item.regex.finditer(prose, start, end):  # type: ignore[union-attr]
                         found.append(Match(m.start(), m.end(), item))
         if self.needs_tokens:
             self.prepare()
@@ -263,6 +270,75 @@ def _make_doc() -> Callable[[str], Any]:
 
     make_doc = getattr(nlp_module, "make_doc", None)
     return make_doc if make_doc is not None else nlp_module.pipeline().make_doc
+
+
+def _relaxed(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``regex`` without the zero-width conditions it starts with (``\\b``, ``^``, lookarounds), when they include
+    a literal character follows them, or they include a lookbehind and a given character or class follows them;
+    else None.
+
+    Wherever ``regex`` matches, this matches too (it asks less), so where it finds nothing in a range, neither
+    would ``regex``: a pre-check. It searches faster because ``re`` can then scan for its first character
+    instead of testing the conditions at every position (3 times faster on the slang rule's words).
+    """
+    from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
+
+    try:
+        tree = _parser.parse(regex.pattern, regex.flags)
+    except (re.error, RecursionError, TypeError):
+        return None
+    items = tree.data
+    zero_width = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
+    count = 0
+    lookbehind = False
+    while count < len(items) and items[count][0] in zero_width:
+        lookbehind = lookbehind or (items[count][0] != _constants.AT and items[count][1][0] < 0)
+        count += 1
+    if not 0 < count < len(items) or not (
+        items[count][0] == _constants.LITERAL or (lookbehind and _starts_with_character(items[count:]))
+    ):
+        return None  # (a leading ``[^.]*`` would be tried from every position: slower than the conditions)
+    if _refers_to_groups(tree):
+        return None  # a group the conditions held could be referred to later
+    tree.data = items[count:]
+    try:
+        return _compiler.compile(tree, regex.flags)  # type: ignore[no-any-return]
+    except (re.error, RecursionError, TypeError, ValueError):
+        return None
+
+
+def _starts_with_character(items: Any) -> bool:
+    """Whether every match of a parsed sequence starts with a given character or class (not with a repeat that
+    may be empty, or any character)."""
+    from re import _constants  # type: ignore[attr-defined]
+
+    if not items:
+        return False
+    op, value = items[0]
+    if op in (_constants.LITERAL, _constants.IN):
+        return True
+    if op == _constants.SUBPATTERN:
+        return _starts_with_character(value[-1].data)
+    if op == _constants.BRANCH:
+        return all(_starts_with_character(branch.data) for branch in value[1])
+    if op == _constants.ATOMIC_GROUP:
+        return _starts_with_character(value.data)
+    if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT) and value[0] >= 1:
+        return _starts_with_character(value[2].data)
+    return False
+
+
+def _refers_to_groups(tree: Any) -> bool:
+    """Whether a parsed regex has a back-reference or a conditional on a group."""
+    for op, value in tree.data if hasattr(tree, "data") else tree:
+        if str(op).startswith("GROUPREF"):
+            return True
+        for part in value if isinstance(value, (tuple, list)) else (value,):
+            if hasattr(part, "data") and _refers_to_groups(part):
+                return True
+            if isinstance(part, list) and any(hasattr(x, "data") and _refers_to_groups(x) for x in part):
+                return True
+    return False
 
 
 def _longest_first(matches: list[Match]) -> list[Match]:
