@@ -35,7 +35,18 @@ class Doc:
     gives True, False, None). ``norms[i]`` is the special case's norm, or ``None`` for the lexeme's norm.
     """
 
-    __slots__ = ("_norm_values", "_tokens", "idx", "lexicon", "norms", "sent_starts", "spaces", "text", "words")
+    __slots__ = (
+        "_norm_values",
+        "_sent_spans",
+        "_tokens",
+        "idx",
+        "lexicon",
+        "norms",
+        "sent_starts",
+        "spaces",
+        "text",
+        "words",
+    )
 
     def __init__(
         self,
@@ -55,6 +66,7 @@ class Doc:
         self.idx = [0, *accumulate(map(add, map(len, words), spaces))][: len(words)]
         self._tokens: list[Token] | None = None
         self._norm_values: list[str] | None = None
+        self._sent_spans: tuple[list[int], list[Span]] | None = None
 
     @property
     def text_with_ws(self) -> str:
@@ -137,14 +149,20 @@ class Doc:
         return self._sents()
 
     def _sents(self) -> Iterator[Span]:
+        """The sentence spans, made once for the current sentence starts (many checks read them)."""
         starts = self.sent_starts
-        start = 0
-        for i in range(1, len(starts)):
-            if starts[i] == 1:
-                yield Span(self, start, i)
-                start = i
-        if start != len(starts):
-            yield Span(self, start, len(starts))
+        cached = self._sent_spans
+        if cached is None or cached[0] != starts:
+            spans = []
+            start = 0
+            for i in range(1, len(starts)):
+                if starts[i] == 1:
+                    spans.append(Span(self, start, i))
+                    start = i
+            if start != len(starts):
+                spans.append(Span(self, start, len(starts)))
+            cached = self._sent_spans = (list(starts), spans)
+        return iter(cached[1])
 
 
 #: Flags that are a ``str`` method of the token's text (``Token.is_alpha`` is ``text.isalpha()``...).
