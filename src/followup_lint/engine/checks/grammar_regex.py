@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...model import Finding, Fix
 from ..errors import RuleError
-from ..literals import fold, required_literals
+from ..literals import required_literals
 from ..schema import Field, check_fields, compile_regex, string_list
 from .base import Check, register
 from .languagetool import install as _install_languagetool
@@ -54,12 +54,21 @@ class _Item:
     literals: tuple[tuple[str, ...], ...] | None = None
     compiled: re.Pattern[str] | None = None
 
-    def finditer(self, prose: str, folded: str) -> Iterator[re.Match[str]]:
-        """The regex's matches in ``prose`` (``folded``: the prose through ``literals.fold``)."""
+    def finditer(self, prose: str, folded: str, seen: dict[str, bool] | None = None) -> Iterator[re.Match[str]]:
+        """The regex's matches in ``prose`` (``folded``: the prose through ``literals.fold``; ``seen``: whether
+        literals occur in it, as found so far for this prose)."""
         if self.literals is None:
             self.literals = required_literals(self.pattern)
+        if seen is None:
+            seen = {}
         for options in self.literals:
-            if not any(literal in folded for literal in options):
+            for literal in options:
+                occurs = seen.get(literal)
+                if occurs is None:
+                    occurs = seen[literal] = literal in folded
+                if occurs:
+                    break
+            else:
                 return iter(())
         if self.compiled is None:
             self.compiled = re.compile(self.pattern, self.flags)  # checked when the rule was loaded
@@ -133,17 +142,18 @@ class GrammarRegex(Check):
 
     def run(self, doc: Document) -> Iterator[Finding]:
         prose, source = doc.prose, doc.source
-        folded = fold(prose)
+        folded = doc.folded  # ``fold(prose)``, shared by the rules
+        seen = doc.literals_seen
         cancel: list[tuple[int, int]] | None = None
         taken: list[tuple[int, int]] = []
         for item in self.items:
-            for match in item.finditer(prose, folded):
+            for match in item.finditer(prose, folded, seen):
                 start, end = match.span(item.group)
                 whole_start, whole_end = match.span()
                 if start < 0 or source[whole_start:whole_end] != prose[whole_start:whole_end]:
                     continue  # part of the match is blanked: not the user's prose
                 if cancel is None:  # the `unless` regexes run only once something matched
-                    cancel = [(m.start(), m.end()) for rx in self.unless for m in rx.finditer(prose, folded)]
+                    cancel = [(m.start(), m.end()) for rx in self.unless for m in rx.finditer(prose, folded, seen)]
                 if any(s < whole_end and whole_start < e for s, e in cancel):
                     continue
                 if any(s < end and start < e for s, e in taken) or (start == end and not item.replacement):
