@@ -21,6 +21,21 @@ def fold(text: str) -> str:
     return text.lower().translate(_FOLD)
 
 
+def may_match(literals: tuple[tuple[str, ...], ...], folded: str, seen: dict[str, bool]) -> bool:
+    """Whether every set of ``literals`` (from ``required_literals``) has a string in ``folded``; ``seen`` keeps
+    what is known of each string for this text, so that all rules share the work on one draft."""
+    for options in literals:
+        for literal in options:
+            occurs = seen.get(literal)
+            if occurs is None:
+                occurs = seen[literal] = literal in folded
+            if occurs:
+                break
+        else:
+            return False
+    return True
+
+
 def required_literals(regex: str, most: int = 3) -> tuple[tuple[str, ...], ...]:
     """Sets of lowercase strings such that a text ``regex`` (case-insensitive) matches contains one string of
     each set: at most ``most`` sets, the most selective (longest shortest string) first; none when unknown.

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...model import Finding, Fix
 from ..errors import RuleError
-from ..literals import required_literals
+from ..literals import may_match, required_literals
 from ..schema import Field, check_fields, compile_regex, string_list
 from .base import Check, register
 from .languagetool import install as _install_languagetool
@@ -59,17 +59,8 @@ class _Item:
         literals occur in it, as found so far for this prose)."""
         if self.literals is None:
             self.literals = required_literals(self.pattern)
-        if seen is None:
-            seen = {}
-        for options in self.literals:
-            for literal in options:
-                occurs = seen.get(literal)
-                if occurs is None:
-                    occurs = seen[literal] = literal in folded
-                if occurs:
-                    break
-            else:
-                return iter(())
+        if not may_match(self.literals, folded, {} if seen is None else seen):
+            return iter(())
         if self.compiled is None:
             self.compiled = re.compile(self.pattern, self.flags)  # checked when the rule was loaded
         return self.compiled.finditer(prose)

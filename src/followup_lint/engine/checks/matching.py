@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import RuleError
+from ..literals import may_match
 from ..patterns import (
     NeedsSpacy,
     Pattern,
@@ -207,20 +208,12 @@ class Matcher:
             # Whether each literal occurs in the draft, worked out once per draft for all rules.
             seen: dict[str, bool] = getattr(doc, "literals_seen", None) or {}
             for item, literals, relaxed in zip(self._regexes, self._literals, self._relaxed, strict=True):
-                for options in literals:
-                    for literal in options:
-                        occurs = seen.get(literal)
-                        if occurs is None:
-                            occurs = seen[literal] = literal in folded
-                        if occurs:
-                            break
-                    else:
-                        break  # a word every match contains is not in the draft: the search cannot succeed
-                else:
-                    if relaxed is not None and relaxed.search(prose, start, end) is None:
-                        continue  # not even the regex without its leading conditions matches
-                    for m in item.regex.finditer(prose, start, end):  # type: ignore[union-attr]
-                        found.append(Match(m.start(), m.end(), item))
+                if not may_match(literals, folded, seen):
+                    continue  # a word every match contains is not in the draft: the search cannot succeed
+                if relaxed is not None and relaxed.search(prose, start, end) is None:
+                    continue  # not even the regex without its leading conditions matches
+                for m in item.regex.finditer(prose, start, end):  # type: ignore[union-attr]
+                    found.append(Match(m.start(), m.end(), item))
         if self.needs_tokens:
             self.prepare()
             if self._spacy is not None:
