@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .literals import fold, required_literals
+from .literals import fold, may_match, required_literals
 
 if TYPE_CHECKING:
     from .document import Document
@@ -39,11 +39,11 @@ class Cue:
     literals: tuple[tuple[str, ...], ...]
     _compiled: re.Pattern[str] | None = field(default=None, repr=False)
 
-    def found(self, text: str, lowered: str) -> bool:
-        """Whether the cue occurs in ``text`` (``lowered``: the same text through ``fold``)."""
-        for options in self.literals:
-            if not any(literal in lowered for literal in options):
-                return False
+    def found(self, text: str, lowered: str, seen: dict[str, bool] | None = None) -> bool:
+        """Whether the cue occurs in ``text`` (``lowered``: the same text through ``fold``; ``seen``: what is known
+        of each literal's presence in it, shared by the cues)."""
+        if not may_match(self.literals, lowered, {} if seen is None else seen):
+            return False
         if self._compiled is None:
             self._compiled = re.compile(self.regex, re.IGNORECASE)
         return self._compiled.search(text) is not None
@@ -130,7 +130,15 @@ def kind_scores(text: str) -> dict[str, float]:
     table = cues()
     text = _SPACE.sub(" ", text)
     lowered = fold(text)
-    return {kind: sum(cue.weight for cue in items if cue.found(text, lowered)) for kind, items in table.kinds.items()}
+    seen: dict[str, bool] = {}
+    scores: dict[str, float] = {}
+    for kind, items in table.kinds.items():
+        score = 0.0
+        for cue in items:
+            if cue.found(text, lowered, seen):
+                score += cue.weight
+        scores[kind] = score
+    return scores
 
 
 def classify(text: str) -> tuple[str, float]:
