@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from followup_lint.engine import nlp as nlp_module  # noqa: E402
-from followup_lint.engine.checks.matching import Item, Matcher, parse_items  # noqa: E402
+from followup_lint.engine.checks.matching import Item, Matcher, match_specs, parse_items  # noqa: E402
 from followup_lint.engine.errors import RuleError  # noqa: E402
 from followup_lint.engine.loader import builtin_rules_dir, load_rule_file  # noqa: E402
 from followup_lint.engine.nlp import pipeline  # noqa: E402
@@ -55,21 +55,6 @@ def rule_groups() -> list[tuple[str, list[Item], str]]:
         for prefix, spec in match_specs(rule.spec):
             groups.append((rule.id, parse_items(rule.path, spec, prefix), rule.path))
     return groups
-
-
-def match_specs(node: Any, where: str = "") -> list[tuple[str, dict[str, Any]]]:
-    """Every mapping in a rule spec with phrases or token patterns."""
-    found = []
-    if isinstance(node, dict):
-        if any(isinstance(node.get(key), list) and node[key] for key in ("phrases", "patterns")):
-            found.append((where, node))
-        for key, value in node.items():
-            if key not in ("phrases", "patterns", "regexes", "examples"):
-                found += match_specs(value, f"{where}{key}.")
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found += match_specs(value, f"{where[:-1]}[{index}].")
-    return found
 
 
 def spacy_matchers(items: list[Item]) -> tuple[Any, Any]:

@@ -23,7 +23,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from followup_lint.engine import nlp
-from followup_lint.engine.checks.matching import Item, Match, Matcher, _longest_first, _relaxed, parse_items
+from followup_lint.engine.checks.matching import (
+    Item,
+    Match,
+    Matcher,
+    _longest_first,
+    _relaxed,
+    match_specs,
+    parse_items,
+)
 from followup_lint.engine.errors import RuleError
 from followup_lint.engine.literals import fold
 from followup_lint.engine.loader import builtin_rules_dir, load_rule_file
@@ -379,21 +387,6 @@ class RuleMatchers:
     name: str
     ours: Matcher
     reference: SpacyReference
-
-
-def match_specs(node: Any, where: str = "") -> list[tuple[str, dict[str, Any]]]:
-    """Every mapping in a rule spec with phrases or token patterns: its own, `unless`, constructions' cues..."""
-    found = []
-    if isinstance(node, dict):
-        if any(isinstance(node.get(key), list) and node[key] for key in ("phrases", "patterns")):
-            found.append((where, node))
-        for key, value in node.items():
-            if key not in ("phrases", "patterns", "regexes", "examples"):
-                found += match_specs(value, f"{where}{key}.")
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found += match_specs(value, f"{where[:-1]}[{index}].")
-    return found
 
 
 @cache

@@ -9,7 +9,6 @@ without importing spaCy. Regular expressions run on the prose text, ignoring cas
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -161,7 +160,9 @@ class Matcher:
         if self.needs_spacy:
             self._prepare_spacy()
             return
-        make_doc = _make_doc()
+        from .. import nlp
+
+        make_doc = nlp.make_doc
         phrases = [
             (index, [token.norm_ for token in make_doc(item.phrase.lower())])
             for index, item in enumerate(self.items)
@@ -173,9 +174,7 @@ class Matcher:
     def _prepare_spacy(self) -> None:
         from .. import nlp as nlp_module
 
-        require_spacy = getattr(nlp_module, "require_spacy", None)
-        if require_spacy is not None:
-            require_spacy()
+        nlp_module.require_spacy()
         nlp = nlp_module.pipeline()  # first: it imports spaCy the fast way (without spacy.cli)
         from spacy.matcher import Matcher as TokenMatcher
         from spacy.matcher import PhraseMatcher
@@ -257,14 +256,6 @@ class Matcher:
         return found
 
 
-def _make_doc() -> Callable[[str], Any]:
-    """The tokenizer phrases are split with: the engine's own (``nlp.make_doc``) when it has one, else spaCy's."""
-    from .. import nlp as nlp_module
-
-    make_doc = getattr(nlp_module, "make_doc", None)
-    return make_doc if make_doc is not None else nlp_module.pipeline().make_doc
-
-
 def _relaxed(regex: re.Pattern[str]) -> re.Pattern[str] | None:
     """``regex`` without the zero-width conditions it starts with (``\\b``, ``^``, lookarounds), when they include
     a literal character follows them, or they include a lookbehind and a given character or class follows them;
@@ -342,3 +333,19 @@ def _longest_first(matches: list[Match]) -> list[Match]:
             continue
         kept.append(match)
     return kept
+
+
+def match_specs(node: Any, where: str = "") -> list[tuple[str, dict[str, Any]]]:
+    """Every mapping in a rule spec that has phrases or token patterns (its own, ``unless``, constructions'
+    cues...), with where it is (``constructions[0].cues[1].``): for tools that compare or time matchers."""
+    found = []
+    if isinstance(node, dict):
+        if any(isinstance(node.get(key), list) and node[key] for key in ("phrases", "patterns")):
+            found.append((where, node))
+        for key, value in node.items():
+            if key not in ("phrases", "patterns", "regexes", "examples"):
+                found += match_specs(value, f"{where}{key}.")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += match_specs(value, f"{where[:-1]}[{index}].")
+    return found
