@@ -81,6 +81,7 @@ import statistics
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("FOLLOWUP_LINT_MODEL", "none")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -152,14 +153,16 @@ def wikipedia() -> None:
     shipped = auc([r.metrics["politeness"] for r in top_reports], [r.metrics["politeness"] for r in bottom_reports])
     print(f"  AUC of the shipped meter (weights fitted on all of this data, optimistic): {shipped:.3f}")
     for name, reports in (("most polite quartile", top_reports), ("least polite quartile", bottom_reports)):
-        rate, per_rule = fire_rate(reports)
-        detail = ", ".join(f"{rule} {count}" for rule, count in per_rule.most_common()) or "none"
-        own, _ = fire_rate(reports, own_only=True)
-        print(
-            f"  tone findings on the {name}: {rate:.1%} of {len(reports)} requests ({detail}); "
-            f"rules/tone only: {own:.1%}"
-        )
+        print_firing(f"the {name}", reports)
     print("  (bar: tone findings on <= 2% of the most polite quartile)")
+
+
+def print_firing(what: str, reports: list[Any]) -> None:
+    """One line: how often tone findings fire on ``reports``, per rule, and for rules/tone alone."""
+    rate, per_rule = fire_rate(reports)
+    detail = ", ".join(f"{rule} {count}" for rule, count in per_rule.most_common()) or "none"
+    own, _ = fire_rate(reports, own_only=True)
+    print(f"  tone findings on {what}: {rate:.1%} of {len(reports)} requests ({detail}); rules/tone only: {own:.1%}")
 
 
 def load_other_community(path: Path) -> tuple[list[str], list[str]]:
@@ -221,13 +224,7 @@ def other_community(path: Path | None) -> None:
     )
     print(f"  AUC of the shipped meter through followup_lint.lint_text: {shipped:.3f}")
     for name, reports in (("polite", polite_reports), ("impolite", impolite_reports)):
-        rate, per_rule = fire_rate(reports)
-        detail = ", ".join(f"{rule} {count}" for rule, count in per_rule.most_common()) or "none"
-        own, _ = fire_rate(reports, own_only=True)
-        print(
-            f"  tone findings on the {name} requests: {rate:.1%} of {len(reports)} ({detail}); "
-            f"rules/tone only: {own:.1%}"
-        )
+        print_firing(f"the {name} requests", reports)
 
 
 def enron() -> None:
