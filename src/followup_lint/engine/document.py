@@ -30,6 +30,8 @@ class Document:
         self.metrics: dict[str, Any] = {}
         #: Literal -> whether it occurs in ``folded``: the rules' regex pre-checks, shared by all rules.
         self.literals_seen: dict[str, bool] = {}
+        #: Literal -> where it occurs in ``folded``: where the rules' regexes are searched (``literals.windows``).
+        self.literal_places: dict[str, list[int]] = {}
 
     @property
     def source(self) -> str:
@@ -52,6 +54,11 @@ class Document:
         from .literals import fold
 
         return fold(self.draft.prose)
+
+    @cached_property
+    def ascii(self) -> bool:
+        """Whether the prose is all ASCII: then a regex that needs another character (an emoji) is not searched."""
+        return self.draft.prose.isascii()
 
     @cached_property
     def kind(self) -> tuple[str, float]:

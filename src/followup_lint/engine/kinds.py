@@ -6,8 +6,9 @@ the weights of its cues found in the prose (each cue counted once); the highest 
 The parsed cue file is kept in the user cache (``followup_lint.cache``), keyed by the file's size and mtime, so
 a later process neither imports PyYAML nor compiles a cue before it needs it. With each cue the cache keeps
 the literal words every match of it must contain (``engine/literals.py``); a cue is searched for only when
-the text contains them, and compiled the first time that happens. This only skips searches that cannot
-succeed, so the scores are those of searching every cue.
+the text contains them, and compiled the first time that happens; it is then searched only near the places
+where its most selective literals occur (``literals.windows``). This only skips searches that cannot succeed, so
+the scores are those of searching every cue in the whole text.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .literals import fold, may_match, required_literals
+from .literals import fold, may_match, reach, required_literals, windows
 
 if TYPE_CHECKING:
     from .document import Document
@@ -26,7 +27,7 @@ KINDS = ("thank-you", "check-in", "post-rejection", "networking")
 CUES_FILE = "kind-cues.yaml"
 _SPACE = re.compile(r"\s+")
 #: Bump when the cached form of the cue table changes.
-_FORMAT = 2
+_FORMAT = 3
 
 
 @dataclass(slots=True)
@@ -37,16 +38,28 @@ class Cue:
     weight: float
     #: Sets of lowercase strings: a text the regex matches contains a string of each set (most selective first).
     literals: tuple[tuple[str, ...], ...]
+    #: How far a match extends around its literals (``literals.reach``); None: unbounded, search the whole text.
+    reach: int | None = None
     _compiled: re.Pattern[str] | None = field(default=None, repr=False)
 
-    def found(self, text: str, lowered: str, seen: dict[str, bool] | None = None) -> bool:
-        """Whether the cue occurs in ``text`` (``lowered``: the same text through ``fold``; ``seen``: what is known
-        of each literal's presence in it, shared by the cues)."""
+    def found(
+        self,
+        text: str,
+        lowered: str,
+        seen: dict[str, bool] | None = None,
+        places: dict[str, list[int]] | None = None,
+    ) -> bool:
+        """Whether the cue occurs in ``text`` (``lowered``: the same text through ``fold``; ``seen`` and ``places``:
+        what is known of each literal's presence and positions in it, shared by the cues)."""
         if not may_match(self.literals, lowered, {} if seen is None else seen):
             return False
         if self._compiled is None:
             self._compiled = re.compile(self.regex, re.IGNORECASE)
-        return self._compiled.search(text) is not None
+        search = self._compiled.search
+        if self.reach is None or not self.literals or len(lowered) != len(text):
+            return search(text) is not None
+        spans = windows(self.literals[0], self.reach, lowered, {} if places is None else places)
+        return any(search(text, start, end) is not None for start, end in spans)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +92,7 @@ def _table(data: Any) -> Cues | None:
     """The cue table from its plain form, or None when ``data`` is not one (a damaged cache entry)."""
     try:
         kinds = {
-            kind: tuple(Cue(regex, float(weight), literals) for regex, weight, literals in items)
+            kind: tuple(Cue(regex, float(weight), literals, width) for regex, weight, literals, width in items)
             for kind, items in data["kinds"].items()
         }
         return Cues(kinds, data["default"], float(data["smoothing"]))
@@ -100,7 +113,7 @@ def _build(path: str) -> dict[str, Any]:
         raise RuleError(path, None, f"cannot read the kind cues ({exc})") from None
     if not isinstance(data, dict) or not isinstance(data.get("kinds"), dict):
         raise RuleError(path, "kinds", "must be a mapping of kind to a list of cues")
-    kinds: dict[str, list[tuple[str, float, tuple[tuple[str, ...], ...]]]] = {}
+    kinds: dict[str, list[tuple[str, float, tuple[tuple[str, ...], ...], int | None]]] = {}
     for kind, items in data["kinds"].items():
         if kind not in KINDS:
             raise RuleError(path, f"kinds.{kind}", f"unknown kind (known: {', '.join(KINDS)})")
@@ -113,7 +126,7 @@ def _build(path: str) -> dict[str, Any]:
                 re.compile(regex, re.IGNORECASE)
             except (KeyError, TypeError, ValueError, re.error) as exc:
                 raise RuleError(path, f"kinds.{kind}[{index}]", f"needs a valid regex and weight ({exc})") from None
-            entries.append((regex, weight, required_literals(regex)))
+            entries.append((regex, weight, required_literals(regex), reach(regex)))
         kinds[str(kind)] = entries
     default = data.get("default", "thank-you")
     if default not in KINDS:
@@ -131,11 +144,12 @@ def kind_scores(text: str) -> dict[str, float]:
     text = _SPACE.sub(" ", text)
     lowered = fold(text)
     seen: dict[str, bool] = {}
+    places: dict[str, list[int]] = {}
     scores: dict[str, float] = {}
     for kind, items in table.kinds.items():
         score = 0.0
         for cue in items:
-            if cue.found(text, lowered, seen):
+            if cue.found(text, lowered, seen, places):
                 score += cue.weight
         scores[kind] = score
     return scores

@@ -9,6 +9,7 @@ set before searching only skips searches that would fail: the results are those 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 #: The only non-ASCII characters a case-insensitive ASCII letter matches in ``re`` besides those whose
@@ -92,3 +93,190 @@ def _sequence(items: Any) -> list[frozenset[str]]:
     if run:
         options.append(frozenset(["".join(run)]))
     return [strings for strings in options if all(strings)]
+
+
+# --- searching only near the literals -----------------------------------------------------------------------
+#
+# Every match of a pattern contains one string of its first literal set, so a match lies near an occurrence of
+# one: within ``reach`` characters of it, where ``reach`` bounds how far a match (and what its lookaheads and
+# ``\b``/``$`` look at past its end) extends. Searching only those windows of the text, merged where they
+# overlap, finds the same matches as searching the whole text: ``re`` sees the real text before a window's start
+# (lookbehinds, ``\b``, ``^``), and nothing a match could depend on lies past a window's end.
+
+
+def reach(regex: str, flags: int = re.IGNORECASE) -> int | None:
+    """How many characters a match of ``regex``, with everything its assertions look at after it, spans at most
+    (one more for the character ``\\b`` or ``$`` inspect); None when unbounded or not known."""
+    from re import _parser as parser  # type: ignore[attr-defined]
+
+    try:
+        width = _width(parser.parse(regex, flags))
+    except (re.error, RecursionError, TypeError, ValueError):
+        return None
+    return None if width is None else width + 1
+
+
+def _width(items: Any) -> int | None:
+    """The most characters a parsed sequence consumes, counting lookaheads as consumed; None when unbounded."""
+    from re import _constants as constants  # type: ignore[attr-defined]
+
+    one = (constants.LITERAL, constants.NOT_LITERAL, constants.ANY, constants.IN, constants.CATEGORY)
+    repeats = (constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", None))
+    total = 0
+    for op, value in items:
+        if op in one:
+            total += 1
+        elif op == constants.AT:
+            continue
+        elif op == constants.SUBPATTERN:
+            part = _width(value[-1])
+            if part is None:
+                return None
+            total += part
+        elif op == getattr(constants, "ATOMIC_GROUP", None):
+            part = _width(value)
+            if part is None:
+                return None
+            total += part
+        elif op == constants.BRANCH:
+            widths = [_width(branch) for branch in value[1]]
+            if any(w is None for w in widths):
+                return None
+            total += max(widths)  # type: ignore[type-var]
+        elif op in repeats:
+            _low, high, body = value
+            part = _width(body)
+            if part is None or high >= constants.MAXREPEAT:
+                return None
+            total += part * high
+        elif op in (constants.ASSERT, constants.ASSERT_NOT):
+            # Counted as consumed, so that what a lookahead looks at lies within the total (a lookbehind's
+            # length only widens the windows).
+            part = _width(value[1])
+            if part is None:
+                return None
+            total += part
+        else:  # back-references, conditionals...: not bounded here
+            return None
+    return total
+
+
+def occurrences(string: str, folded: str, found: dict[str, list[int]]) -> list[int]:
+    """Where ``string`` starts in ``folded`` (overlaps included), kept in ``found`` for the other patterns."""
+    places = found.get(string)
+    if places is None:
+        places = found[string] = []
+        find = folded.find
+        i = find(string)
+        while i >= 0:
+            places.append(i)
+            i = find(string, i + 1)
+    return places
+
+
+def windows(strings: tuple[str, ...], width: int, folded: str, found: dict[str, list[int]]) -> list[tuple[int, int]]:
+    """The ranges of the text, in order and merged, within ``width`` characters of an occurrence of one of
+    ``strings``: every match of a pattern whose matches contain one of them and span at most ``width``
+    characters (``reach``) lies inside one range. ``folded`` must be as long as the text (see ``aligned``)."""
+    size = len(folded)
+    spans: list[tuple[int, int]] = []
+    for string in strings:
+        length = len(string)
+        for i in occurrences(string, folded, found):
+            spans.append((max(0, i + length - width), min(size, i + width)))
+    if len(strings) > 1:
+        spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def finditer(
+    regex: re.Pattern[str],
+    literals: tuple[tuple[str, ...], ...],
+    width: int | None,
+    text: str,
+    folded: str,
+    start: int,
+    end: int,
+    seen: dict[str, bool],
+    found: dict[str, list[int]],
+) -> Iterator[re.Match[str]]:
+    """The matches of ``regex.finditer(text, start, end)``, searched for only where they can be: not at all when a
+    literal every match contains is missing (``may_match``), else only in the ``windows`` around the first set's
+    occurrences when matches are bounded (``width``, from ``reach``). ``folded`` is ``fold(text)``; ``seen`` and
+    ``found`` keep what is known of each literal's presence and places in it, for the other patterns."""
+    if not may_match(literals, folded, seen):
+        return
+    if width is None or not literals or len(folded) != len(text):
+        yield from regex.finditer(text, start, end)
+        return
+    position = start
+    for low, high in windows(literals[0], width, folded, found):
+        if high <= position:
+            continue
+        if low >= end:
+            break
+        for match in regex.finditer(text, max(low, position), min(high, end)):
+            yield match
+            position = match.end()
+
+
+def needs_non_ascii(regex: str, flags: int = re.IGNORECASE) -> bool:
+    """Whether every match of ``regex`` contains a character that is not ASCII and does not match an ASCII one
+    when case is ignored, so that a search in an ASCII text cannot succeed (the emoji rule's characters)."""
+    from re import _parser as parser  # type: ignore[attr-defined]
+
+    try:
+        return _needs_non_ascii(parser.parse(regex, flags))
+    except (re.error, RecursionError, TypeError, ValueError):
+        return False
+
+
+def _non_ascii(code: int) -> bool:
+    """Whether ``chr(code)`` is not ASCII and matches no ASCII character, case ignored (``_FOLD`` lists the two
+    besides those whose lower case contains an ASCII letter)."""
+    char = chr(code)
+    return not char.isascii() and char not in "\u0131\u017f" and not any(c.isascii() for c in char.lower())
+
+
+def _needs_non_ascii(items: Any) -> bool:
+    from re import _constants as constants  # type: ignore[attr-defined]
+
+    repeats = (constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", None))
+    for op, value in items:
+        if op == constants.LITERAL and _non_ascii(value):
+            return True
+        if op == constants.IN and _class_non_ascii(value):
+            return True
+        if op == constants.SUBPATTERN and _needs_non_ascii(value[-1]):
+            return True
+        if op == getattr(constants, "ATOMIC_GROUP", None) and _needs_non_ascii(value):
+            return True
+        if op == constants.BRANCH and all(_needs_non_ascii(branch) for branch in value[1]):
+            return True
+        if op in repeats and value[0] >= 1 and _needs_non_ascii(value[2]):
+            return True
+    return False
+
+
+def _class_non_ascii(members: Any) -> bool:
+    """Whether a character class (not negated) holds only characters ``_non_ascii`` accepts."""
+    from re import _constants as constants  # type: ignore[attr-defined]
+
+    for op, value in members:
+        if op == constants.LITERAL:
+            if not _non_ascii(value):
+                return False
+        elif op == constants.RANGE:
+            low, high = value
+            if high - low > 0x20000 or not all(_non_ascii(code) for code in range(low, high + 1)):
+                return False
+        else:  # a negation, a category (\w, \s...): may hold ASCII characters
+            return False
+    return True

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...model import Finding, Fix
 from ..errors import RuleError
-from ..literals import may_match, required_literals
+from ..literals import finditer, may_match, reach, required_literals
 from ..schema import Field, check_fields, compile_regex, string_list
 from .base import Check, register
 from .languagetool import install as _install_languagetool
@@ -49,21 +49,31 @@ class _Item:
     safe: bool
     message: str | None
     suggestion: str | None
-    #: What every match contains (``engine/literals.py``, found on first use): the regex is compiled and
-    #: searched only when the prose contains it.
+    #: What every match contains and how far it reaches around it (``engine/literals.py``, found on first use):
+    #: the regex is compiled and searched only when, and where, the prose contains it.
     literals: tuple[tuple[str, ...], ...] | None = None
+    reach: int | None = None
     compiled: re.Pattern[str] | None = None
 
-    def finditer(self, prose: str, folded: str, seen: dict[str, bool] | None = None) -> Iterator[re.Match[str]]:
-        """The regex's matches in ``prose`` (``folded``: the prose through ``literals.fold``; ``seen``: whether
-        literals occur in it, as found so far for this prose)."""
+    def finditer(
+        self,
+        prose: str,
+        folded: str,
+        seen: dict[str, bool] | None = None,
+        places: dict[str, list[int]] | None = None,
+    ) -> Iterator[re.Match[str]]:
+        """The regex's matches in ``prose`` (``folded``: the prose through ``literals.fold``; ``seen`` and
+        ``places``: whether and where literals occur in it, as found so far for this prose)."""
         if self.literals is None:
             self.literals = required_literals(self.pattern)
-        if not may_match(self.literals, folded, {} if seen is None else seen):
-            return iter(())
+            self.reach = reach(self.pattern, self.flags)
+        seen = {} if seen is None else seen
         if self.compiled is None:
+            if not may_match(self.literals, folded, seen):
+                return iter(())  # not compiled until a draft contains its literals
             self.compiled = re.compile(self.pattern, self.flags)  # checked when the rule was loaded
-        return self.compiled.finditer(prose)
+        places = {} if places is None else places
+        return finditer(self.compiled, self.literals, self.reach, prose, folded, 0, len(prose), seen, places)
 
 
 def _parse(rule: Rule, check: bool = True) -> tuple[tuple[_Item, ...], tuple[_Item, ...]]:
@@ -134,17 +144,19 @@ class GrammarRegex(Check):
     def run(self, doc: Document) -> Iterator[Finding]:
         prose, source = doc.prose, doc.source
         folded = doc.folded  # ``fold(prose)``, shared by the rules
-        seen = doc.literals_seen
+        seen, places = doc.literals_seen, doc.literal_places
         cancel: list[tuple[int, int]] | None = None
         taken: list[tuple[int, int]] = []
         for item in self.items:
-            for match in item.finditer(prose, folded, seen):
+            for match in item.finditer(prose, folded, seen, places):
                 start, end = match.span(item.group)
                 whole_start, whole_end = match.span()
                 if start < 0 or source[whole_start:whole_end] != prose[whole_start:whole_end]:
                     continue  # part of the match is blanked: not the user's prose
                 if cancel is None:  # the `unless` regexes run only once something matched
-                    cancel = [(m.start(), m.end()) for rx in self.unless for m in rx.finditer(prose, folded, seen)]
+                    cancel = [
+                        (m.start(), m.end()) for rx in self.unless for m in rx.finditer(prose, folded, seen, places)
+                    ]
                 if any(s < whole_end and whole_start < e for s, e in cancel):
                     continue
                 if any(s < end and start < e for s, e in taken) or (start == end and not item.replacement):

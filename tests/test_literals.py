@@ -1,0 +1,124 @@
+"""Searching a regex only near its literals (``engine/literals.py``) finds exactly what searching everywhere finds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from followup_lint.engine.literals import finditer, fold, needs_non_ascii, reach, required_literals, windows
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def rule_regexes() -> list[tuple[str, int]]:
+    """Every regex of the built-in rules (with its flags) and of the kind-cue file."""
+    found: list[tuple[str, int]] = []
+    cues = yaml.safe_load((ROOT / "rules" / "_data" / "kind-cues.yaml").read_text(encoding="utf-8"))
+    found += [(c["regex"], re.IGNORECASE) for items in cues["kinds"].values() for c in items]
+
+    def visit(node: object, flags: int) -> None:
+        if isinstance(node, dict):
+            if node.get("case") == "sensitive":
+                flags = 0
+            for key, value in node.items():
+                if key in ("regexes", "unless") and isinstance(value, list):
+                    for item in value:
+                        regex = item.get("regex") if isinstance(item, dict) else item
+                        if isinstance(regex, str):
+                            case = item.get("case") if isinstance(item, dict) else None
+                            found.append((regex, (0 if case == "sensitive" else flags) | re.MULTILINE))
+                elif key != "examples":
+                    visit(value, flags)
+        elif isinstance(node, list):
+            for value in node:
+                visit(value, flags)
+
+    for path in sorted((ROOT / "rules").rglob("*.yaml")):
+        if "_data" not in path.parts:
+            visit(yaml.safe_load(path.read_text(encoding="utf-8")), re.IGNORECASE)
+    return found
+
+
+REGEXES = rule_regexes()
+WORDS = sorted({w for rx, _ in REGEXES for w in re.findall(r"[A-Za-z']+", rx)})
+PIECES = st.one_of(
+    st.sampled_from(WORDS),
+    st.sampled_from([" ", "  ", "\n", "\n\n", ". ", ", ", "\u2019", "\u0131", "\u212a", "?", "!", "1", "😊", ":)"]),
+)
+
+
+def near(regex: str, flags: int, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    compiled = re.compile(regex, flags)
+    end = len(text) if end is None else end
+    found = finditer(compiled, required_literals(regex), reach(regex, flags), text, fold(text), start, end, {}, {})
+    return [m.span() for m in found]
+
+
+def everywhere(regex: str, flags: int, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    return [m.span() for m in re.compile(regex, flags).finditer(text, start, len(text) if end is None else end)]
+
+
+def test_the_rules_have_regexes_to_compare() -> None:
+    assert len(REGEXES) > 150
+    assert sum(reach(rx, flags) is not None for rx, flags in REGEXES) > 100
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(REGEXES), st.lists(PIECES, max_size=60), st.data())
+def test_searching_near_the_literals_finds_the_same_matches(entry: tuple[str, int], pieces: list[str], data) -> None:
+    regex, flags = entry
+    text = "".join(pieces)
+    assert near(regex, flags, text) == everywhere(regex, flags, text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert near(regex, flags, text, start, end) == everywhere(regex, flags, text, start, end)
+
+
+@pytest.mark.parametrize(
+    ("regex", "text"),
+    [
+        (r"\bper my last\b", "as per my last e-mail, per my lastly, per my last"),  # \b just past a window's end
+        (r"asap(?=\s{1,3}please)", "asap   please, asap please" + " " * 40 + "asap x"),  # a lookahead past the match
+        (r"(?<=know )asap\b", "let me know asap; asapx; you know asap"),  # a lookbehind before the window
+        (r"^thanks\b", "thanks\nthanks!\n thanks"),  # ^ with MULTILINE at a window's start
+        (r"\bfollow(?:ing)?[ -]up\b.{0,30}\bagain\b", "following up " + "x " * 14 + "again; follow-up again"),
+    ],
+)
+def test_window_edges(regex: str, text: str) -> None:
+    flags = re.IGNORECASE | re.MULTILINE
+    assert near(regex, flags, text) == everywhere(regex, flags, text)
+    assert everywhere(regex, flags, text)  # the case has matches to find
+
+
+def test_windows_surround_every_occurrence_and_merge() -> None:
+    text = fold("Thanks for the chat. " * 3 + "x" * 100 + "Thanks again")
+    spans = windows(("thanks",), 20, text, {})
+    assert spans == [(0, 62), (163 - 20 + 6, len(text))]
+
+
+def test_reach_bounds_matches_and_gives_up_on_unbounded_ones() -> None:
+    assert reach(r"\bper my last\b") == len("per my last") + 1
+    assert reach(r"asap(?=\s+please)") is None  # the lookahead's \s+ is unbounded
+    assert reach(r"(\w+) \1") is None
+    assert reach(r"a.{0,30}b") == 33
+
+
+def test_a_regex_of_emoji_is_not_searched_in_ascii_text() -> None:
+    emoji = yaml.safe_load((ROOT / "rules" / "formality" / "emoji.yaml").read_text(encoding="utf-8"))["regexes"]
+    flags = [needs_non_ascii(item["regex"]) for item in emoji]
+    assert flags == [True, True, True, False]  # the last one is ASCII emoticons
+    assert not needs_non_ascii("\u212a")  # the Kelvin sign matches "k" when case is ignored
+    assert not needs_non_ascii("caf\u00e9|cafe")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(REGEXES), st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+def test_a_regex_that_needs_non_ascii_never_matches_ascii(entry: tuple[str, int], text: str) -> None:
+    regex, flags = entry
+    if needs_non_ascii(regex, flags):
+        assert re.search(regex, text, flags) is None
