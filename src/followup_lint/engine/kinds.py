@@ -27,7 +27,7 @@ KINDS = ("thank-you", "check-in", "post-rejection", "networking")
 CUES_FILE = "kind-cues.yaml"
 _SPACE = re.compile(r"\s+")
 #: Bump when the cached form of the cue table changes.
-_FORMAT = 3
+_FORMAT = 4
 
 
 @dataclass(slots=True)

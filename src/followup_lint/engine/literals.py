@@ -17,6 +17,10 @@ from typing import Any
 _FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
 
 
+#: Characters rare enough in a draft that one alone makes a useful literal (most literals need 3 characters).
+_RARE = frozenset("[]{}<>%_$#@~^|\\*=+")
+
+
 def fold(text: str) -> str:
     """``text`` lowercased so that a lowercase ASCII literal occurs in it wherever ``re.IGNORECASE`` finds it."""
     return text.lower().translate(_FOLD)
@@ -50,7 +54,8 @@ def required_literals(regex: str, most: int = 3) -> tuple[tuple[str, ...], ...]:
         found = _sequence(parser.parse(regex, re.IGNORECASE))
     except (re.error, RecursionError, TypeError):
         return ()
-    useful = {strings for strings in found if min(map(len, strings)) >= 3}  # "a" or "th" occur in any text
+    # "a" or "th" occur in any text; "[" or "{" in few drafts (template slots), so they are worth a test.
+    useful = {strings for strings in found if min(map(len, strings)) >= 3 or all(map(_RARE.issuperset, strings))}
     ranked = sorted(useful, key=lambda strings: (-min(map(len, strings)), len(strings), sorted(strings)))
     return tuple(tuple(sorted(strings)) for strings in ranked[:most])
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import RuleError
-from ..literals import may_match
+from ..literals import finditer, may_match
 from ..patterns import (
     NeedsSpacy,
     Pattern,
@@ -141,8 +141,11 @@ class Matcher:
         #: Per regex item, the literal strings every match contains (``engine/literals``), found on first use.
         self._literals: list[tuple[tuple[str, ...], ...]] | None = None
         #: Per regex item, the regex without its leading zero-width conditions when that searches faster
-        #: (``_relaxed``), found with the literals.
+        #: (``_relaxed``); how far a match reaches around its literals (``literals.reach``); whether every match
+        #: needs a non-ASCII character (``literals.needs_non_ascii``): found with the literals.
         self._relaxed: list[re.Pattern[str] | None] = []
+        self._reach: list[int | None] = []
+        self._non_ascii: list[bool] = []
         #: Whether some items (phrases, token patterns) match on tokens.
         self.needs_tokens = len(self._regexes) < len(items)
         self._phrase_set: PhraseSet | None = None
@@ -198,15 +201,28 @@ class Matcher:
         found: list[Match] = []
         if self._regexes:
             if self._literals is None:
-                from ..literals import required_literals
+                from ..literals import needs_non_ascii, reach, required_literals
 
-                self._literals = [required_literals(item.regex.pattern) for item in self._regexes]  # type: ignore[union-attr]
-                self._relaxed = [_relaxed(item.regex) for item in self._regexes]  # type: ignore[arg-type]
+                regexes = [item.regex for item in self._regexes]
+                self._literals = [required_literals(rx.pattern) for rx in regexes]  # type: ignore[union-attr]
+                self._reach = [reach(rx.pattern, rx.flags) for rx in regexes]  # type: ignore[union-attr]
+                self._non_ascii = [needs_non_ascii(rx.pattern, rx.flags) for rx in regexes]  # type: ignore[union-attr]
+                self._relaxed = [_relaxed(rx) for rx in regexes]  # type: ignore[arg-type]
             folded = doc.folded
             prose = doc.prose
-            # Whether each literal occurs in the draft, worked out once per draft for all rules.
+            # Whether and where each literal occurs in the draft, worked out once per draft for all rules.
             seen: dict[str, bool] = getattr(doc, "literals_seen", None) or {}
-            for item, literals, relaxed in zip(self._regexes, self._literals, self._relaxed, strict=True):
+            places: dict[str, list[int]] = getattr(doc, "literal_places", None) or {}
+            ascii_prose = getattr(doc, "ascii", False)
+            for item, literals, width, non_ascii, relaxed in zip(
+                self._regexes, self._literals, self._reach, self._non_ascii, self._relaxed, strict=True
+            ):
+                if non_ascii and ascii_prose:
+                    continue  # every match has a character (an emoji) that the draft does not
+                if width is not None and literals:  # searched only around its literals (``literals.windows``)
+                    for m in finditer(item.regex, literals, width, prose, folded, start, end, seen, places):  # type: ignore[arg-type]
+                        found.append(Match(m.start(), m.end(), item))
+                    continue
                 if not may_match(literals, folded, seen):
                     continue  # a word every match contains is not in the draft: the search cannot succeed
                 if relaxed is not None and relaxed.search(prose, start, end) is None:
