@@ -32,6 +32,8 @@ class Document:
         self.literals_seen: dict[str, bool] = {}
         #: Literal -> where it occurs in ``folded``: where the rules' regexes are searched (``literals.windows``).
         self.literal_places: dict[str, list[int]] = {}
+        #: Other values that checks work out once per draft and share (keyed by the module that makes them).
+        self.shared: dict[str, Any] = {}
 
     @property
     def source(self) -> str:

@@ -19,6 +19,7 @@ from ...reporting.meters import bar, meter
 from ..errors import RuleError
 from ..linter import FINALIZERS
 from ..metrics import metric
+from ..patterns import token_view
 from ..schema import Field
 from .base import Check, register
 from .politeness_features import FEATURES, sentences_of, strategy_features
@@ -70,17 +71,27 @@ def meter_value(bias: float, weights: dict[str, float], features: dict[str, floa
 
 def body_sentences(doc: Document) -> list[Any]:
     """The spaCy sentences of the draft's body that hold at least one word."""
-    start = doc.draft.body_start
-    return [s for s in doc.doc.sents if s.end_char > start and any(t.is_alpha for t in s)]
+    return _body(doc)[0]
+
+
+def _body(doc: Document) -> tuple[list[Any], list[list[str]]]:
+    """The body's sentences and their tokens for the strategies (``sentences_of``), worked out once per draft."""
+    found: tuple[list[Any], list[list[str]]] | None = doc.shared.get(__name__)
+    if found is None:
+        start = doc.draft.body_start
+        alpha = token_view(doc.doc).columns["is_alpha"]
+        sentences = [s for s in doc.doc.sents if s.end_char > start and any(alpha[s.start : s.end])]
+        found = doc.shared[__name__] = (sentences, sentences_of(sentences))
+    return found
 
 
 def politeness_of(doc: Document, path: str | None = None) -> float:
     """The politeness of the draft's body in [-1, 1] (0 for a draft with no words)."""
-    sentences = body_sentences(doc)
+    sentences, norms = _body(doc)
     if not sentences:
         return 0.0
     bias, weights = load_weights(path or weights_path(None))
-    return round(meter_value(bias, weights, strategy_features(sentences_of(sentences))), 2)
+    return round(meter_value(bias, weights, strategy_features(norms)), 2)
 
 
 @metric("politeness")
@@ -139,8 +150,8 @@ class Politeness(Check):
         """The span of the sentence whose own strategies weigh most against politeness."""
         _, weights = load_weights(self.path)
         best: tuple[float, int, int] | None = None
-        for sent in body_sentences(doc):
-            found = strategy_features(sentences_of([sent]))
+        for sent, norms in zip(*_body(doc), strict=True):
+            found = strategy_features([norms])
             z = sum(weights.get(name, 0.0) * value for name, value in found.items())
             text = doc.source[sent.start_char : sent.end_char]
             start = sent.start_char + len(text) - len(text.lstrip())

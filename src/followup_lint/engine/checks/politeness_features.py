@@ -168,103 +168,127 @@ def _read_sentiment(path: Path) -> Lexicon:
     return frozenset(positive), frozenset(negative), frozenset(strong)
 
 
-def _sentiment(tokens: Sentence, which: int) -> bool:
+class _Text:
+    """One text's tokens, read once for all the tests: every token, each sentence, and the sets of all words,
+    of sentence-initial words and of the other words."""
+
+    __slots__ = ("firsts", "later", "sentences", "tokens", "words")
+
+    def __init__(self, sentences: list[list[str]]) -> None:
+        self.sentences = sentences
+        self.tokens = [t for s in sentences for t in s]
+        self.words = set(self.tokens)
+        self.firsts = {s[0] for s in sentences}
+        self.later = {t for s in sentences for t in s[1:]}
+
+
+def _sentiment(text: _Text, which: int) -> bool:
     """A word of the sentiment lexicon ``which`` (0 positive, 1 negative, 2 strongly negative)."""
-    words = sentiment_words()[which]
-    return any(t in words for t in tokens)
+    return not sentiment_words()[which].isdisjoint(text.words)
 
 
-def _starts(sentences: Sequence[Sentence], words: set[str]) -> bool:
-    return any(s and s[0] in words for s in sentences)
+def _starts(text: _Text, words: set[str]) -> bool:
+    return not words.isdisjoint(text.firsts)
 
 
-def _anywhere(tokens: Sentence, words: set[str]) -> bool:
-    return any(t in words for t in tokens)
+def _anywhere(text: _Text, words: set[str]) -> bool:
+    return not words.isdisjoint(text.words)
 
 
-def _not_first(sentences: Sequence[Sentence], words: set[str]) -> bool:
-    return any(t in words for s in sentences for t in s[1:])
+def _not_first(text: _Text, words: set[str]) -> bool:
+    return not words.isdisjoint(text.later)
 
 
-def _bigram(tokens: Sentence, first: set[str], second: set[str]) -> bool:
-    return any(a in first and b in second for a, b in pairwise(tokens))
+def _bigram(text: _Text, first: set[str], second: set[str]) -> bool:
+    if first.isdisjoint(text.words) or second.isdisjoint(text.words):
+        return False
+    return any(a in first and b in second for a, b in pairwise(text.tokens))
 
 
-def _phrase(tokens: Sentence, phrase: tuple[str, ...]) -> bool:
+def _phrase(text: _Text, phrase: tuple[str, ...]) -> bool:
+    if phrase[0] not in text.words:
+        return False
+    tokens = text.tokens
     n = len(phrase)
     return any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1))
 
 
-def _direct_question(sentences: Sequence[Sentence]) -> bool:
-    return any(s and s[0] in _WH and "?" in s for s in sentences)
+def _direct_question(text: _Text) -> bool:
+    return any(s[0] in _WH and "?" in s for s in text.sentences)
 
 
 #: Question marks per sentence count up to this many (so "Why??!??" cannot outweigh everything else).
 QUESTION_RATE_MAX = 2.0
 
 
-def _question_rate(tokens: Sentence, sentences: Sequence[Sentence]) -> float:
+def _question_rate(text: _Text) -> float:
     """Question marks per sentence, capped at ``QUESTION_RATE_MAX``: repeated questioning, independent of length."""
-    return min(QUESTION_RATE_MAX, tokens.count("?") / len(sentences)) if sentences else 0.0
+    if not text.sentences:
+        return 0.0
+    return min(QUESTION_RATE_MAX, text.tokens.count("?") / len(text.sentences))
 
 
-def _rhetorical_question(sentences: Sequence[Sentence]) -> bool:
+def _rhetorical_question(text: _Text) -> bool:
     """A question that asserts rather than asks: a negative yes/no question ("Can't you read?", "Isn't it
     obvious?", "Shouldn't you cite it?"; such questions presuppose their answer, Ladd 1981, Han 2002) or an
     incredulous "really" ("Really?", "Was it really required?")."""
-    return any("?" in s and ((s[0] in _AUXILIARY and "not" in s[1:4]) or "really" in s) for s in sentences)
+    if "?" not in text.words:
+        return False
+    return any("?" in s and ((s[0] in _AUXILIARY and "not" in s[1:4]) or "really" in s) for s in text.sentences)
 
 
-def _obligation(tokens: Sentence) -> bool:
+def _obligation(text: _Text) -> bool:
     """``you need to``, ``you must``, ``you should``, ``you have to``."""
+    tokens = text.tokens
+    if _OBLIGATION.isdisjoint(text.words):
+        return False
     for a, b, c in zip(tokens, tokens[1:], [*tokens[2:], ""], strict=False):
         if a in {"you", "u"} and b in _OBLIGATION and (b not in {"need", "have", "has", "ought"} or c == "to"):
             return True
     return False
 
 
-#: Feature name → test over (all tokens, sentences): a bool (the strategy occurs) or, for ``question_rate``, a
+#: Feature name → test over a text (``_Text``): a bool (the strategy occurs) or, for ``question_rate``, a
 #: number. The order is the order of the weights file.
-FEATURES: dict[str, Callable[[list[str], Sequence[Sentence]], bool | float]] = {
-    "gratitude": lambda t, s: _anywhere(t, _GRATITUDE),
-    "deference": lambda t, s: _starts(s, _DEFERENCE),
-    "greeting": lambda t, s: _starts(s, _GREETING),
-    "apology": lambda t, s: _anywhere(t, _APOLOGY) or _phrase(t, ("excuse", "me")) or _phrase(t, ("forgive", "me")),
-    "please": lambda t, s: _not_first(s, _PLEASE),
-    "please_start": lambda t, s: _starts(s, _PLEASE),
-    "by_the_way": lambda t, s: _phrase(t, ("by", "the", "way")) or "btw" in t,
-    "direct_question": lambda t, s: _direct_question(s),
-    "why": lambda t, s: "why" in t,
-    "direct_start": lambda t, s: _starts(s, _CONJ_START),
-    "counterfactual_modal": lambda t, s: _bigram(t, {"could", "would"}, _SECOND),
-    "indicative_modal": lambda t, s: _bigram(t, {"can", "will"}, _SECOND),
-    "first_person_start": lambda t, s: _starts(s, _FIRST_SINGULAR),
-    "first_person": lambda t, s: _not_first(s, _FIRST_SINGULAR),
-    "first_person_plural": lambda t, s: _anywhere(t, _FIRST_PLURAL),
-    "second_person_start": lambda t, s: _starts(s, _SECOND),
-    "second_person": lambda t, s: _not_first(s, _SECOND),
-    "obligation": lambda t, s: _obligation(t),
-    "hedge": lambda t, s: _anywhere(t, _HEDGES),
-    "wondering": lambda t, s: _bigram(t, {"wondering", "wonder", "wondered"}, {"if", "whether"}),
-    "factuality": lambda t, s: (
+FEATURES: dict[str, Callable[[_Text], bool | float]] = {
+    "gratitude": lambda t: _anywhere(t, _GRATITUDE),
+    "deference": lambda t: _starts(t, _DEFERENCE),
+    "greeting": lambda t: _starts(t, _GREETING),
+    "apology": lambda t: _anywhere(t, _APOLOGY) or _phrase(t, ("excuse", "me")) or _phrase(t, ("forgive", "me")),
+    "please": lambda t: _not_first(t, _PLEASE),
+    "please_start": lambda t: _starts(t, _PLEASE),
+    "by_the_way": lambda t: _phrase(t, ("by", "the", "way")) or "btw" in t.words,
+    "direct_question": _direct_question,
+    "why": lambda t: "why" in t.words,
+    "direct_start": lambda t: _starts(t, _CONJ_START),
+    "counterfactual_modal": lambda t: _bigram(t, {"could", "would"}, _SECOND),
+    "indicative_modal": lambda t: _bigram(t, {"can", "will"}, _SECOND),
+    "first_person_start": lambda t: _starts(t, _FIRST_SINGULAR),
+    "first_person": lambda t: _not_first(t, _FIRST_SINGULAR),
+    "first_person_plural": lambda t: _anywhere(t, _FIRST_PLURAL),
+    "second_person_start": lambda t: _starts(t, _SECOND),
+    "second_person": lambda t: _not_first(t, _SECOND),
+    "obligation": _obligation,
+    "hedge": lambda t: _anywhere(t, _HEDGES),
+    "wondering": lambda t: _bigram(t, {"wondering", "wonder", "wondered"}, {"if", "whether"}),
+    "factuality": lambda t: (
         _anywhere(t, _FACTUALITY) or _phrase(t, ("in", "fact")) or _bigram(t, {"the"}, {"point", "reality", "fact"})
     ),
-    "imperative_start": lambda t, s: _starts(s, _IMPERATIVE),
-    "positive": lambda t, s: _sentiment(t, 0),
-    "negative": lambda t, s: _sentiment(t, 1),
-    "strong_negative": lambda t, s: _sentiment(t, 2),
-    "negation": lambda t, s: _anywhere(t, _NEGATION),
-    "exclamation": lambda t, s: "!" in t,
+    "imperative_start": lambda t: _starts(t, _IMPERATIVE),
+    "positive": lambda t: _sentiment(t, 0),
+    "negative": lambda t: _sentiment(t, 1),
+    "strong_negative": lambda t: _sentiment(t, 2),
+    "negation": lambda t: _anywhere(t, _NEGATION),
+    "exclamation": lambda t: "!" in t.words,
     "question_rate": _question_rate,
-    "rhetorical_question": lambda t, s: _rhetorical_question(s),
+    "rhetorical_question": _rhetorical_question,
 }
 
 
 def strategy_features(sentences: Sequence[Sentence]) -> dict[str, float]:
     """Which politeness strategies occur in ``sentences`` (each a list of lower-cased ``NORM`` tokens)."""
-    sentences = [list(s) for s in sentences if s]
-    tokens = [t for s in sentences for t in s]
-    return {name: float(test(tokens, sentences)) for name, test in FEATURES.items()}
+    text = _Text([list(s) for s in sentences if s])
+    return {name: float(test(text)) for name, test in FEATURES.items()}
 
 
 #: Stands for any link: the corpus the weights are learned from has ``<url>`` where its texts had links.
@@ -281,20 +305,26 @@ def _norms(sent: Any) -> list[str]:
     """Lower-cased ``NORM`` tokens of one sentence; links (and the corpus's ``<url>`` placeholder, which the
     tokenizer splits in three) become ``URL``; leading markup, links and addressees are dropped, so that the
     sentence-start strategies ("Could you", "So ...", "Please ...") see the first word of the wording."""
-    tokens = [tok for tok in sent if not tok.is_space]
+    from ..patterns import token_view
+
+    columns = token_view(sent.doc).columns  # the document's columns, read once for all its sentences
+    texts, lowers, norm_values, spaces, urls = (
+        columns["orth_"],
+        columns["lower_"],
+        columns["norm_"],
+        columns["is_space"],
+        columns["like_url"],
+    )
+    kept = [i for i in range(sent.start, sent.end) if not spaces[i]]
     norms: list[str] = []
     i = 0
-    while i < len(tokens):
-        if (
-            tokens[i].text == "<"
-            and i + 2 < len(tokens)
-            and tokens[i + 1].lower_ == "url"
-            and tokens[i + 2].text == ">"
-        ):
+    while i < len(kept):
+        k = kept[i]
+        if texts[k] == "<" and i + 2 < len(kept) and lowers[kept[i + 1]] == "url" and texts[kept[i + 2]] == ">":
             norms.append(URL)
             i += 3
             continue
-        norms.append(URL if tokens[i].like_url else tokens[i].norm_.lower())
+        norms.append(URL if urls[k] else norm_values[k].lower())
         i += 1
     start = 0
     while start < len(norms) and _is_lead(norms[start]):
