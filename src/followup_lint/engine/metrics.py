@@ -44,10 +44,14 @@ def sentences(doc: Document) -> float:
     if layout.greeting is not None:
         start = layout.greeting.end
     end = layout.sign_off.start if layout.sign_off is not None else len(doc.prose)
+    from .patterns import token_view
+
+    columns = token_view(doc.doc).columns
+    alpha, number, offsets = columns["is_alpha"], columns["like_num"], columns["idx"]
     count = 0
     for sent in doc.doc.sents:
-        words = [t for t in sent if t.is_alpha or t.like_num]
-        if words and words[-1].idx >= start and words[0].idx < end:
+        words = [i for i in range(sent.start, sent.end) if alpha[i] or number[i]]
+        if words and offsets[words[-1]] >= start and offsets[words[0]] < end:
             count += 1
     return count
 

@@ -42,7 +42,15 @@ def sentences(doc: Document) -> list[tuple[int, int]]:
 
     Sentences end at ``.``, ``!`` or ``?`` before a capital (not after "Mr." or an initial), at blank lines
     and before list items; a line break inside a paragraph does not end one (drafts are often hard-wrapped).
+    Worked out once per draft (the grade, the long-sentence rule and the grade metric read them).
     """
+    found: list[tuple[int, int]] | None = doc.shared.get(__name__)
+    if found is None:
+        found = doc.shared[__name__] = _sentences(doc)
+    return found
+
+
+def _sentences(doc: Document) -> list[tuple[int, int]]:
     layout = doc.layout
     start = layout.greeting.end if layout.greeting else doc.draft.body_start
     found = closing(doc)

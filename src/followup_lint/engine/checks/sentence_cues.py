@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...model import Finding
 from ..errors import RuleError
+from ..patterns import token_view
 from ..schema import Field, check_fields
 from .base import register
 from .matching import Match, Matcher, parse_items
@@ -172,7 +173,7 @@ class SentenceCues(PhraseCheck):
             if not candidates:
                 continue
             if tokens is None:
-                tokens = [token.idx for token in doc.doc]
+                tokens = token_view(doc.doc).columns["idx"]
             cancelled = self._sentences(construction.unless, doc, bounds, starts)
             if construction.hedged:
                 if hedged is None:
