@@ -29,7 +29,7 @@ def _remember(memo: dict[str, T], text: str, value: T) -> T:
 class Lexicon:
     """Norms and the flags ``is_punct``, ``like_num``, ``like_url``, ``like_email`` of token texts."""
 
-    __slots__ = ("_email", "_norms", "_numbers", "_punct", "_tlds", "_url", "_url_match", "base_norms")
+    __slots__ = ("_email", "_like_num", "_norms", "_numbers", "_punct", "_tlds", "_url", "_url_match", "base_norms")
 
     def __init__(self, data: dict[str, Any], regexes: dict[str, re.Pattern[str]] | None = None) -> None:
         """``regexes``: ``REGEXES`` compiled (else compiled here from the data's sources)."""
@@ -43,6 +43,7 @@ class Lexicon:
         self._norms: dict[str, str] = {}
         self._punct: dict[str, bool] = {}
         self._url: dict[str, bool] = {}
+        self._like_num: dict[str, bool] = {}
 
     def norm(self, text: str) -> str:
         """The lexeme's norm: spaCy's base norm exceptions, else the lower case."""
@@ -59,6 +60,12 @@ class Lexicon:
 
     def like_num(self, text: str) -> bool:
         """spaCy's English ``like_num``: digits (with , . / and a sign), number and ordinal words, 21st."""
+        number = self._like_num.get(text)
+        if number is None:
+            number = _remember(self._like_num, text, self._number(text))
+        return number
+
+    def _number(self, text: str) -> bool:
         if text.startswith(("+", "-", "±", "~")):
             text = text[1:]
         text = text.replace(",", "").replace(".", "")
