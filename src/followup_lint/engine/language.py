@@ -21,11 +21,12 @@ def function_words() -> frozenset[str]:
 def looks_english(text: str) -> bool:
     """True unless the text is mostly in a non-Latin script, or has enough words and too few English
     function words among them."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) >= 20 and sum(1 for c in letters if c < "\u0250") / len(letters) < 0.5:
-        return False
-    words = [m.group().lower() for m in WORD.finditer(text)]
+    ascii_text = text.isascii()
+    if not ascii_text:  # (an ASCII text is all Latin letters)
+        letters = [c for c in text if c.isalpha()]
+        if len(letters) >= 20 and sum(1 for c in letters if c < "\u0250") / len(letters) < 0.5:
+            return False
+    words = WORD.findall(text.lower()) if ascii_text else [m.group().lower() for m in WORD.finditer(text)]
     if len(words) < MIN_WORDS:
         return True
-    common = function_words()
-    return sum(1 for w in words if w in common) / len(words) >= MIN_SHARE
+    return sum(map(function_words().__contains__, words)) / len(words) >= MIN_SHARE

@@ -60,6 +60,9 @@ def _context_date(doc: Document, value: str, key: str) -> dt.date:
         raise ConfigError(doc.config.path or "context", f"context.{key}", str(exc)) from None
 
 
+_LINE = re.compile(r"[^\r\n]+")
+
+
 def _own_address(doc: Document) -> str | None:
     if doc.draft.format != "email":
         return None
@@ -75,10 +78,10 @@ def _own_address(doc: Document) -> str | None:
 def _hidden_body(doc: Document) -> str:
     """The body's text that is not the user's prose (quoted replies, earlier messages), positions kept."""
     start = doc.draft.body_start
-    return "".join(
-        s if s in "\r\n" or (p == " " and s != " ") else " "
-        for s, p in zip(doc.source[start:], doc.prose[start:], strict=True)
-    )
+    source, prose = doc.source[start:], doc.prose[start:]
+    if source == prose:  # nothing hidden: only the line breaks are kept
+        return _LINE.sub(lambda line: " " * (line.end() - line.start()), source)
+    return "".join(s if s in "\r\n" or (p == " " and s != " ") else " " for s, p in zip(source, prose, strict=True))
 
 
 def timeline(doc: Document, today: dt.date | None = None) -> Timeline:
