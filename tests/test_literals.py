@@ -122,3 +122,22 @@ def test_a_regex_that_needs_non_ascii_never_matches_ascii(entry: tuple[str, int]
     regex, flags = entry
     if needs_non_ascii(regex, flags):
         assert re.search(regex, text, flags) is None
+
+
+def _shape(node: object) -> object:
+    """A parse tree as nested tuples, to compare two trees."""
+    if hasattr(node, "data"):
+        return ("sub", tuple(_shape(item) for item in node.data))  # type: ignore[attr-defined]
+    if isinstance(node, (list, tuple)):
+        return tuple(_shape(item) for item in node)
+    return node
+
+
+def test_one_parse_tree_serves_every_flag_but_verbose() -> None:
+    from re import _parser  # type: ignore[attr-defined]
+
+    from followup_lint.engine.literals import parse
+
+    for regex, flags in REGEXES:
+        assert _shape(parse(regex, flags)) == _shape(_parser.parse(regex, flags)), regex
+    assert _shape(parse("a b", re.VERBOSE)) == _shape(_parser.parse("ab")) != _shape(parse("a b"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 #: The only non-ASCII characters a case-insensitive ASCII letter matches in ``re`` besides those whose
@@ -24,6 +25,18 @@ _RARE = frozenset("[]{}<>%_$#@~^|\\*=+")
 def fold(text: str) -> str:
     """``text`` lowercased so that a lowercase ASCII literal occurs in it wherever ``re.IGNORECASE`` finds it."""
     return text.lower().translate(_FOLD)
+
+
+@lru_cache(maxsize=2048)
+def parse(regex: str, flags: int = 0) -> Any:
+    """``regex``'s parse tree (``re._parser``), made once for all the analyses here; do not change it.
+
+    Only ``re.VERBOSE`` changes how a pattern parses (case, multi-line and the rest act when it is compiled or
+    matched), so trees are shared across the other flags. Raises ``re.error`` (and the like) as the parser does.
+    """
+    from re import _parser as parser  # type: ignore[attr-defined]
+
+    return parser.parse(regex, flags & re.VERBOSE)
 
 
 def may_match(literals: tuple[tuple[str, ...], ...], folded: str, seen: dict[str, bool]) -> bool:
@@ -48,10 +61,8 @@ def required_literals(regex: str, most: int = 3) -> tuple[tuple[str, ...], ...]:
     From the parse tree: a run of literal characters in a sequence is required; a group is required when it
     is not optional; a branch requires one string of the union of its alternatives' most selective sets.
     """
-    from re import _parser as parser  # type: ignore[attr-defined]
-
     try:
-        found = _sequence(parser.parse(regex, re.IGNORECASE))
+        found = _sequence(parse(regex))
     except (re.error, RecursionError, TypeError):
         return ()
     # "a" or "th" occur in any text; "[" or "{" in few drafts (template slots), so they are worth a test.
@@ -112,10 +123,8 @@ def _sequence(items: Any) -> list[frozenset[str]]:
 def reach(regex: str, flags: int = re.IGNORECASE) -> int | None:
     """How many characters a match of ``regex``, with everything its assertions look at after it, spans at most
     (one more for the character ``\\b`` or ``$`` inspect); None when unbounded or not known."""
-    from re import _parser as parser  # type: ignore[attr-defined]
-
     try:
-        width = _width(parser.parse(regex, flags))
+        width = _width(parse(regex, flags))
     except (re.error, RecursionError, TypeError, ValueError):
         return None
     return None if width is None else width + 1
@@ -235,10 +244,8 @@ def finditer(
 def needs_non_ascii(regex: str, flags: int = re.IGNORECASE) -> bool:
     """Whether every match of ``regex`` contains a character that is not ASCII and does not match an ASCII one
     when case is ignored, so that a search in an ASCII text cannot succeed (the emoji rule's characters)."""
-    from re import _parser as parser  # type: ignore[attr-defined]
-
     try:
-        return _needs_non_ascii(parser.parse(regex, flags))
+        return _needs_non_ascii(parse(regex, flags))
     except (re.error, RecursionError, TypeError, ValueError):
         return False
 

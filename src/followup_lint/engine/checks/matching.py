@@ -143,7 +143,7 @@ class Matcher:
         #: Per regex item, the regex without its leading zero-width conditions when that searches faster
         #: (``_relaxed``); how far a match reaches around its literals (``literals.reach``); whether every match
         #: needs a non-ASCII character (``literals.needs_non_ascii``): found with the literals.
-        self._relaxed: list[re.Pattern[str] | None] = []
+        self._relaxed: list[re.Pattern[str] | object | None] = []
         self._reach: list[int | None] = []
         self._non_ascii: list[bool] = []
         #: Whether some items (phrases, token patterns) match on tokens.
@@ -207,15 +207,15 @@ class Matcher:
                 self._literals = [required_literals(rx.pattern) for rx in regexes]  # type: ignore[union-attr]
                 self._reach = [reach(rx.pattern, rx.flags) for rx in regexes]  # type: ignore[union-attr]
                 self._non_ascii = [needs_non_ascii(rx.pattern, rx.flags) for rx in regexes]  # type: ignore[union-attr]
-                self._relaxed = [_relaxed(rx) for rx in regexes]  # type: ignore[arg-type]
+                self._relaxed = [_UNKNOWN] * len(regexes)  # made on first use (few regexes get that far)
             folded = doc.folded
             prose = doc.prose
             # Whether and where each literal occurs in the draft, worked out once per draft for all rules.
             seen: dict[str, bool] = getattr(doc, "literals_seen", None) or {}
             places: dict[str, list[int]] = getattr(doc, "literal_places", None) or {}
             ascii_prose = getattr(doc, "ascii", False)
-            for item, literals, width, non_ascii, relaxed in zip(
-                self._regexes, self._literals, self._reach, self._non_ascii, self._relaxed, strict=True
+            for number, (item, literals, width, non_ascii) in enumerate(
+                zip(self._regexes, self._literals, self._reach, self._non_ascii, strict=True)
             ):
                 if non_ascii and ascii_prose:
                     continue  # every match has a character (an emoji) that the draft does not
@@ -225,6 +225,9 @@ class Matcher:
                     continue
                 if not may_match(literals, folded, seen):
                     continue  # a word every match contains is not in the draft: the search cannot succeed
+                relaxed = self._relaxed[number]
+                if relaxed is _UNKNOWN:
+                    relaxed = self._relaxed[number] = _relaxed(item.regex)  # type: ignore[arg-type]
                 if relaxed is not None and relaxed.search(prose, start, end) is None:
                     continue  # not even the regex without its leading conditions matches
                 for m in item.regex.finditer(prose, start, end):  # type: ignore[union-attr]
@@ -272,6 +275,9 @@ class Matcher:
         return found
 
 
+_UNKNOWN = object()
+
+
 def _relaxed(regex: re.Pattern[str]) -> re.Pattern[str] | None:
     """``regex`` without the zero-width conditions it starts with (``\\b``, ``^``, lookarounds), when they include
     a literal character follows them, or they include a lookbehind and a given character or class follows them;
@@ -281,10 +287,13 @@ def _relaxed(regex: re.Pattern[str]) -> re.Pattern[str] | None:
     would ``regex``: a pre-check. It searches faster because ``re`` can then scan for its first character
     instead of testing the conditions at every position (3 times faster on the slang rule's words).
     """
-    from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
+    import copy
+    from re import _compiler, _constants  # type: ignore[attr-defined]
+
+    from ..literals import parse
 
     try:
-        tree = _parser.parse(regex.pattern, regex.flags)
+        tree = parse(regex.pattern, regex.flags)
     except (re.error, RecursionError, TypeError):
         return None
     items = tree.data
@@ -300,6 +309,7 @@ def _relaxed(regex: re.Pattern[str]) -> re.Pattern[str] | None:
         return None  # (a leading ``[^.]*`` would be tried from every position: slower than the conditions)
     if _refers_to_groups(tree):
         return None  # a group the conditions held could be referred to later
+    tree = copy.copy(tree)  # (the parsed tree is shared: see ``literals.parse``)
     tree.data = items[count:]
     try:
         return _compiler.compile(tree, regex.flags)  # type: ignore[no-any-return]
