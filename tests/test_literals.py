@@ -10,7 +10,17 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from followup_lint.engine.literals import finditer, fold, needs_non_ascii, reach, required_literals, windows
+from followup_lint.engine.literals import (
+    finditer,
+    fold,
+    longest_runs,
+    needs_non_ascii,
+    reach,
+    reach_terms,
+    required_literals,
+    width_in,
+    windows,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,13 +59,16 @@ WORDS = sorted({w for rx, _ in REGEXES for w in re.findall(r"[A-Za-z']+", rx)})
 PIECES = st.one_of(
     st.sampled_from(WORDS),
     st.sampled_from([" ", "  ", "\n", "\n\n", ". ", ", ", "\u2019", "\u0131", "\u212a", "?", "!", "1", "😊", ":)"]),
+    st.sampled_from(["\t", " \t \n   ", " " * 12, "\u00a0", "x" * 25, "_", "\u00e9t\u00e9"]),
 )
 
 
 def near(regex: str, flags: int, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     compiled = re.compile(regex, flags)
     end = len(text) if end is None else end
-    found = finditer(compiled, required_literals(regex), reach(regex, flags), text, fold(text), start, end, {}, {})
+    terms = reach_terms(regex, flags)  # as the rules search: \s+ and \w+ bounded by the text's longest runs
+    width = None if terms is None else width_in(terms, longest_runs(text))
+    found = finditer(compiled, required_literals(regex), width, text, fold(text), start, end, {}, {})
     return [m.span() for m in found]
 
 
@@ -66,6 +79,8 @@ def everywhere(regex: str, flags: int, text: str, start: int = 0, end: int | Non
 def test_the_rules_have_regexes_to_compare() -> None:
     assert len(REGEXES) > 150
     assert sum(reach(rx, flags) is not None for rx, flags in REGEXES) > 100
+    bounded_by_text = [rx for rx, flags in REGEXES if reach(rx, flags) is None and reach_terms(rx, flags) is not None]
+    assert len(bounded_by_text) > 20  # the property test below covers the ones with \s+ and \w+
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -87,6 +102,9 @@ def test_searching_near_the_literals_finds_the_same_matches(entry: tuple[str, in
         (r"(?<=know )asap\b", "let me know asap; asapx; you know asap"),  # a lookbehind before the window
         (r"^thanks\b", "thanks\nthanks!\n thanks"),  # ^ with MULTILINE at a window's start
         (r"\bfollow(?:ing)?[ -]up\b.{0,30}\bagain\b", "following up " + "x " * 14 + "again; follow-up again"),
+        (r"\binterest(?:ed)?\s+in\b", "interested" + " \n\t " * 30 + "in; interest in"),  # a long run of space
+        (r"\bI\s+(?:\w+\s+){0,2}interested\b", "I " + "x" * 70 + "  very interested; I am interested"),
+        (r"asap(?=\s+please)", "asap" + " " * 50 + "please"),  # an unbounded lookahead of space
     ],
 )
 def test_window_edges(regex: str, text: str) -> None:
@@ -106,6 +124,12 @@ def test_reach_bounds_matches_and_gives_up_on_unbounded_ones() -> None:
     assert reach(r"asap(?=\s+please)") is None  # the lookahead's \s+ is unbounded
     assert reach(r"(\w+) \1") is None
     assert reach(r"a.{0,30}b") == 33
+    assert reach_terms(r"asap(?=\s+please)") == (11, 1, 0)  # 4 + 6 + the \b character; one run of space
+    assert reach_terms(r"(?:\w+[ \t]+){0,2}x") == (2, 2, 2)
+    assert reach_terms(r"[^.!?]*\?") is None  # not a run of space or of word characters
+    assert reach_terms(r"[a-z.]+x") is None
+    assert longest_runs("ab  cdef\n\n\n x") == (4, 4)
+    assert width_in((11, 1, 0), (4, 4)) == 15
 
 
 def test_a_regex_of_emoji_is_not_searched_in_ascii_text() -> None:

@@ -63,6 +63,14 @@ class Document:
         return self.draft.prose.isascii()
 
     @cached_property
+    def runs(self) -> tuple[int, int]:
+        """The longest runs of white space and of word characters in the prose (``literals.longest_runs``): they
+        bound how far a regex with ``\\s+`` or ``\\w+`` reaches around its literals."""
+        from .literals import longest_runs
+
+        return longest_runs(self.draft.prose)
+
+    @cached_property
     def kind(self) -> tuple[str, float]:
         """The message kind (thank-you, check-in, post-rejection, networking) and the confidence in it."""
         if self.context.kind:

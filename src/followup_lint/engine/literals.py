@@ -120,59 +120,135 @@ def _sequence(items: Any) -> list[frozenset[str]]:
 # (lookbehinds, ``\b``, ``^``), and nothing a match could depend on lies past a window's end.
 
 
+#: A bound on how many characters a match spans: ``(fixed, spaces, words)`` means ``fixed`` characters plus
+#: ``spaces`` runs of white space and ``words`` runs of word characters, each run no longer than the longest
+#: such run in the text searched (``longest_runs``): ``\\s+`` and ``\\w+`` are bounded by the text.
+Reach = tuple[int, int, int]
+
+
 def reach(regex: str, flags: int = re.IGNORECASE) -> int | None:
     """How many characters a match of ``regex``, with everything its assertions look at after it, spans at most
     (one more for the character ``\\b`` or ``$`` inspect); None when unbounded or not known."""
+    terms = reach_terms(regex, flags)
+    return terms[0] if terms is not None and not terms[1] and not terms[2] else None
+
+
+def reach_terms(regex: str, flags: int = re.IGNORECASE) -> Reach | None:
+    """``reach``, where a repeat of white space or of word characters without an upper bound (``\\s+``,
+    ``[ \\t]*``, ``\\w+``) counts as one run of them (see ``Reach``); None when unbounded otherwise."""
     try:
         width = _width(parse(regex, flags))
     except (re.error, RecursionError, TypeError, ValueError):
         return None
-    return None if width is None else width + 1
+    return None if width is None else (width[0] + 1, width[1], width[2])
 
 
-def _width(items: Any) -> int | None:
-    """The most characters a parsed sequence consumes, counting lookaheads as consumed; None when unbounded."""
+_SPACE_RUN = re.compile(r"\s+")
+_WORD_RUN = re.compile(r"\w+")
+
+
+def longest_runs(text: str) -> tuple[int, int]:
+    """The lengths of the longest run of white space and of word characters in ``text`` (``Reach``'s units)."""
+    return max(map(len, _SPACE_RUN.findall(text)), default=0), max(map(len, _WORD_RUN.findall(text)), default=0)
+
+
+def width_in(terms: Reach, runs: tuple[int, int]) -> int:
+    """The characters ``terms`` stand for in a text whose ``longest_runs`` are ``runs``."""
+    return terms[0] + terms[1] * runs[0] + terms[2] * runs[1]
+
+
+def _width(items: Any) -> Reach | None:
+    """The most characters a parsed sequence consumes (counting lookaheads as consumed), as ``Reach`` terms;
+    None when unbounded."""
     from re import _constants as constants  # type: ignore[attr-defined]
 
     one = (constants.LITERAL, constants.NOT_LITERAL, constants.ANY, constants.IN, constants.CATEGORY)
     repeats = (constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", None))
-    total = 0
+    fixed = spaces = words = 0
     for op, value in items:
+        part: Reach | None
         if op in one:
-            total += 1
-        elif op == constants.AT:
+            fixed += 1
             continue
-        elif op == constants.SUBPATTERN:
+        if op == constants.AT:
+            continue
+        if op == constants.SUBPATTERN:
             part = _width(value[-1])
-            if part is None:
-                return None
-            total += part
         elif op == getattr(constants, "ATOMIC_GROUP", None):
             part = _width(value)
-            if part is None:
-                return None
-            total += part
         elif op == constants.BRANCH:
             widths = [_width(branch) for branch in value[1]]
             if any(w is None for w in widths):
                 return None
-            total += max(widths)  # type: ignore[type-var]
+            # Each term's largest value over the branches: at least as much as any one branch.
+            part = tuple(max(w[k] for w in widths) for k in range(3))  # type: ignore[index,assignment]
         elif op in repeats:
             _low, high, body = value
-            part = _width(body)
-            if part is None or high >= constants.MAXREPEAT:
-                return None
-            total += part * high
+            if high >= constants.MAXREPEAT:
+                run = _run_class(body)
+                if run is None:
+                    return None
+                part = (0, 1, 0) if run == "space" else (0, 0, 1)
+            else:
+                inner = _width(body)
+                part = None if inner is None else (inner[0] * high, inner[1] * high, inner[2] * high)
         elif op in (constants.ASSERT, constants.ASSERT_NOT):
             # Counted as consumed, so that what a lookahead looks at lies within the total (a lookbehind's
             # length only widens the windows).
             part = _width(value[1])
-            if part is None:
-                return None
-            total += part
         else:  # back-references, conditionals...: not bounded here
             return None
-    return total
+        if part is None:
+            return None
+        fixed, spaces, words = fixed + part[0], spaces + part[1], words + part[2]
+    return fixed, spaces, words
+
+
+def _run_class(body: Any) -> str | None:
+    """``"space"`` when a repeated body is one character that is always white space (``\\s``, `` ``, ``[ \\t]``),
+    ``"word"`` when always a word character (``\\w``, ``[a-z]``), else None: an unbounded repeat of it matches
+    one run of such characters, no longer than the longest in the text."""
+    from re import _constants as constants  # type: ignore[attr-defined]
+
+    items = list(body)
+    if len(items) != 1:
+        return None
+    op, value = items[0]
+    if op == constants.LITERAL:
+        members = [(op, value)]
+    elif op == constants.IN:
+        members = list(value)
+    else:
+        return None
+    kinds = {_member_class(member) for member in members}
+    return kinds.pop() if len(kinds) == 1 and None not in kinds else None
+
+
+def _member_class(member: tuple[Any, Any]) -> str | None:
+    from re import _constants as constants  # type: ignore[attr-defined]
+
+    op, value = member
+    if op == constants.CATEGORY:
+        return {constants.CATEGORY_SPACE: "space", constants.CATEGORY_WORD: "word"}.get(value)
+    if op == constants.LITERAL:
+        return _char_class(chr(value))
+    if op == constants.RANGE:
+        low, high = value
+        if high - low > 0x400:
+            return None
+        kinds = {_char_class(chr(code)) for code in range(low, high + 1)}
+        return kinds.pop() if len(kinds) == 1 else None
+    return None  # a negation, another category...
+
+
+def _char_class(char: str) -> str | None:
+    """Whether ``\\s`` or ``\\w`` matches ``char`` and, ignoring case, every character it stands for."""
+    if char.isspace():
+        return "space"  # (white space has no case)
+    variants = {char, char.lower(), char.upper(), char.casefold()}
+    if all(len(v) == 1 and (v.isalnum() or v == "_") for v in variants) and (char.isalnum() or char == "_"):
+        return "word"
+    return None
 
 
 def occurrences(string: str, folded: str, found: dict[str, list[int]]) -> list[int]:

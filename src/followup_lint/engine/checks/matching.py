@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import RuleError
-from ..literals import finditer, may_match
+from ..literals import Reach, finditer, longest_runs, may_match, width_in
 from ..patterns import (
     NeedsSpacy,
     Pattern,
@@ -141,10 +141,10 @@ class Matcher:
         #: Per regex item, the literal strings every match contains (``engine/literals``), found on first use.
         self._literals: list[tuple[tuple[str, ...], ...]] | None = None
         #: Per regex item, the regex without its leading zero-width conditions when that searches faster
-        #: (``_relaxed``); how far a match reaches around its literals (``literals.reach``); whether every match
+        #: (``_relaxed``); how far a match reaches around its literals (``literals.reach_terms``); whether every match
         #: needs a non-ASCII character (``literals.needs_non_ascii``): found with the literals.
         self._relaxed: list[re.Pattern[str] | object | None] = []
-        self._reach: list[int | None] = []
+        self._reach: list[Reach | None] = []
         self._non_ascii: list[bool] = []
         #: Whether some items (phrases, token patterns) match on tokens.
         self.needs_tokens = len(self._regexes) < len(items)
@@ -201,11 +201,11 @@ class Matcher:
         found: list[Match] = []
         if self._regexes:
             if self._literals is None:
-                from ..literals import needs_non_ascii, reach, required_literals
+                from ..literals import needs_non_ascii, reach_terms, required_literals
 
                 regexes = [item.regex for item in self._regexes]
                 self._literals = [required_literals(rx.pattern) for rx in regexes]  # type: ignore[union-attr]
-                self._reach = [reach(rx.pattern, rx.flags) for rx in regexes]  # type: ignore[union-attr]
+                self._reach = [reach_terms(rx.pattern, rx.flags) for rx in regexes]  # type: ignore[union-attr]
                 self._non_ascii = [needs_non_ascii(rx.pattern, rx.flags) for rx in regexes]  # type: ignore[union-attr]
                 self._relaxed = [_UNKNOWN] * len(regexes)  # made on first use (few regexes get that far)
             folded = doc.folded
@@ -214,12 +214,19 @@ class Matcher:
             seen: dict[str, bool] = getattr(doc, "literals_seen", None) or {}
             places: dict[str, list[int]] = getattr(doc, "literal_places", None) or {}
             ascii_prose = getattr(doc, "ascii", False)
-            for number, (item, literals, width, non_ascii) in enumerate(
+            runs: tuple[int, int] | None = None
+            for number, (item, literals, terms, non_ascii) in enumerate(
                 zip(self._regexes, self._literals, self._reach, self._non_ascii, strict=True)
             ):
                 if non_ascii and ascii_prose:
                     continue  # every match has a character (an emoji) that the draft does not
-                if width is not None and literals:  # searched only around its literals (``literals.windows``)
+                if terms is not None and literals:  # searched only around its literals (``literals.windows``)
+                    if terms[1] or terms[2]:
+                        if runs is None:
+                            runs = getattr(doc, "runs", None) or longest_runs(prose)
+                        width = width_in(terms, runs)
+                    else:
+                        width = terms[0]
                     for m in finditer(item.regex, literals, width, prose, folded, start, end, seen, places):  # type: ignore[arg-type]
                         found.append(Match(m.start(), m.end(), item))
                     continue
