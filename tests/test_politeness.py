@@ -148,3 +148,21 @@ def test_rhetorical_questions() -> None:
     assert features_of("i really enjoyed it .", "is there an update ?")["rhetorical_question"] == 0.0
     base = "Hi Dana,\n\nI am writing about the analyst role. {}\n\nSam"
     assert politeness(base.format("Haven't you read my email?")) < politeness(base.format("Have you read my email?"))
+
+
+def test_the_strategies_read_spacy_docs_as_the_light_ones() -> None:
+    """The training script and a user with a spaCy model give the features their sentences; both doc kinds
+    must give the same tokens (links, ``<url>``, leading markup) as the light pipeline the linter uses."""
+    from followup_lint.engine import nlp
+    from followup_lint.engine.checks.politeness_features import sentences_of
+
+    texts = [POLITE, "@Sam: <url> Why haven't you replied?? See https://example.com/x now!", "so... please, fix it"]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "bad").glob("*.txt"))[:15]]
+    for text in texts:
+        light = sentences_of(nlp.parse(text).sents)
+        assert sentences_of(nlp.pipeline()(text).sents) == light, text
+    # The addressee and the leading link are not the wording; a link inside a sentence stands as ``<url>``.
+    assert sentences_of(nlp.parse(texts[1]).sents) == [
+        ["why", "have", "not", "you", "replied", "?", "?"],
+        ["see", "<url>", "now", "!"],
+    ]
