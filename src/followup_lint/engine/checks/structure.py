@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
-from weakref import WeakKeyDictionary
 
 from ...model import Finding, Fix
 from ..errors import RuleError
@@ -71,15 +70,12 @@ def has_greeting(doc: Document) -> bool:
     return bool(_OPENING.match(first.text) or _NAME_OPENING.match(first.text))
 
 
-#: Each draft's closing, found once for all the checks that ask (the document is the key, weakly held).
-_CLOSINGS: WeakKeyDictionary[Document, tuple[tuple[int, int, bool] | None]] = WeakKeyDictionary()
-
-
 def closing(doc: Document) -> tuple[int, int, bool] | None:
-    """The closing line's range in the prose and whether a name follows it; None when there is no closing."""
-    found = _CLOSINGS.get(doc)
+    """The closing line's range in the prose and whether a name follows it; None when there is no closing.
+    Found once per draft for all the checks that ask."""
+    found: tuple[tuple[int, int, bool] | None] | None = doc.shared.get(__name__)
     if found is None:
-        found = _CLOSINGS[doc] = (_find_closing(doc),)
+        found = doc.shared[__name__] = (_find_closing(doc),)
     return found[0]
 
 

@@ -10,7 +10,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
-from weakref import WeakKeyDictionary
 
 from ... import dates
 from ...model import Finding
@@ -34,8 +33,6 @@ _VARIANT_FIELDS = {
     "message": Field(str, True, "the message for this case"),
     "suggestion": Field(str, False, "the suggestion for this case"),
 }
-#: Each draft's timeline, computed once for all timing rules.
-_TIMELINES: WeakKeyDictionary[Document, Timeline] = WeakKeyDictionary()
 _FROM = re.compile(r"^From:[ \t]*([^\r\n]*)", re.IGNORECASE | re.MULTILINE)
 
 
@@ -155,9 +152,9 @@ class Timing(Check):
             return
 
     def _run(self, doc: Document) -> Iterator[Finding]:
-        when = _TIMELINES.get(doc)
+        when: Timeline | None = doc.shared.get(__name__)  # one timeline per draft for all timing rules
         if when is None:
-            when = _TIMELINES[doc] = timeline(doc)
+            when = doc.shared[__name__] = timeline(doc)
         test = self.rule.spec["test"]
         opts = self.rule.options
         at = (
