@@ -165,3 +165,8 @@ def test_one_parse_tree_serves_every_flag_but_verbose() -> None:
     for regex, flags in REGEXES:
         assert _shape(parse(regex, flags)) == _shape(_parser.parse(regex, flags)), regex
     assert _shape(parse("a b", re.VERBOSE)) == _shape(_parser.parse("ab")) != _shape(parse("a b"))
+
+
+def test_a_run_of_word_characters_is_bounded_only_where_case_cannot_leave_them() -> None:
+    assert reach_terms(r"[a-z]+x") == (2, 0, 1)  # x, the character after it, and one run
+    assert reach_terms("[\u03b9]+x") is None  # an iota, case ignored, also matches U+0345, a combining mark

@@ -242,13 +242,13 @@ def _member_class(member: tuple[Any, Any]) -> str | None:
 
 
 def _char_class(char: str) -> str | None:
-    """Whether ``\\s`` or ``\\w`` matches ``char`` and, ignoring case, every character it stands for."""
+    """Whether ``\\s`` or ``\\w`` matches ``char`` and whatever ``re`` matches it with when case is ignored:
+    white space has no case; an ASCII letter also matches only letters (K, the Kelvin sign; s, the long s; i,
+    the dotless i). Not every non-ASCII one does (a Greek iota also matches a combining mark), so those count
+    as neither."""
     if char.isspace():
-        return "space"  # (white space has no case)
-    variants = {char, char.lower(), char.upper(), char.casefold()}
-    if all(len(v) == 1 and (v.isalnum() or v == "_") for v in variants) and (char.isalnum() or char == "_"):
-        return "word"
-    return None
+        return "space"
+    return "word" if char.isascii() and (char.isalnum() or char == "_") else None
 
 
 def occurrences(string: str, folded: str, found: dict[str, list[int]]) -> list[int]:
