@@ -27,7 +27,7 @@ DATA = Path(os.environ.get("FOLLOWUP_LINT_DATA", ROOT.parent / "shared" / "data"
 def drafts() -> Iterator[tuple[str, str, str]]:
     """``(name, file name for the reader, text)`` of every draft in the snapshot."""
     for path in sorted((ROOT / "fixtures").rglob("*")):
-        if path.is_file() and not path.name.endswith((".yaml", ".md")):
+        if path.is_file() and not path.name.endswith(".yaml"):
             yield str(path.relative_to(ROOT)), path.name, path.read_text(encoding="utf-8", errors="replace")
     sys.path.insert(0, str(ROOT / "bench"))
     import speed
