@@ -38,6 +38,7 @@ from followup_lint.engine.loader import builtin_rules_dir, load_rule_file
 from followup_lint.engine.nlp import pipeline
 from followup_lint.engine.patterns import NeedsSpacy, PatternError, PatternSet, TokenView, compile_pattern
 from followup_lint.engine.tokens import Doc
+from followup_lint.engine.word_view import words_doc
 from followup_lint.reading import draft_from_text, read_path
 
 from .conftest import FIXTURES
@@ -368,7 +369,7 @@ class SpacyReference:
         ]
 
     def find(self, prose: Prose, start: int, end: int, runs: list[list[tuple[int, int, int]]]) -> list[Match]:
-        """The previous ``Matcher.find``, given ``run``'s matches."""
+        """The previous ``Matcher.find``, given ``run``'s matches (token positions in ``prose.doc``)."""
         found = [
             Match(m.start(), m.end(), item)
             for item in self.items
@@ -405,20 +406,26 @@ def rule_matchers() -> list[RuleMatchers]:
 
 
 def assert_same(text: str, bounds: tuple[int, int] | None = None) -> int:
-    """Our matches equal spaCy's on ``text`` for every rule: all of them, and those selected. How many there were."""
+    """Our matches equal spaCy's on ``text`` for every rule: all of them, on the draft's tokens and on the tokens
+    rules match (``words_doc``: soft white space skipped), and those ``Matcher.find`` selects, which are spaCy's
+    matches on the kept tokens mapped back to the draft. How many there were."""
     prose = Prose.of(text)
-    view = TokenView(prose.doc)
+    words, kept = words_doc(prose.doc)
     start, end = bounds or (0, len(text))
     count = 0
     for rule in rule_matchers():
-        phrases, tokens = rule.reference.run(prose.doc)
-        ours = set()
-        for matcher in (rule.ours._phrase_set, rule.ours._pattern_set):
-            if matcher:
-                ours |= set(matcher.matches(view))
-        assert ours == {*phrases, *tokens}, (rule.name, text)
-        if rule.ours._pattern_set:  # token patterns: spaCy's very order, which decides ties
-            assert rule.ours._pattern_set.matches(view) == tokens, (rule.name, text)
+        for doc in (prose.doc, words) if kept is not None else (prose.doc,):
+            phrases, tokens = rule.reference.run(doc)
+            view = TokenView(doc)
+            ours = set()
+            for matcher in (rule.ours._phrase_set, rule.ours._pattern_set):
+                if matcher:
+                    ours |= set(matcher.matches(view))
+            assert ours == {*phrases, *tokens}, (rule.name, text)
+            if rule.ours._pattern_set:  # token patterns: spaCy's very order, which decides ties
+                assert rule.ours._pattern_set.matches(view) == tokens, (rule.name, text)
+        if kept is not None:
+            phrases, tokens = ([(i, kept[a], kept[b - 1] + 1) for i, a, b in run] for run in (phrases, tokens))
         selected = [(m.start, m.end, m.item.where) for m in rule.ours.find(prose, start, end)]
         expected = [(m.start, m.end, m.item.where) for m in rule.reference.find(prose, start, end, [phrases, tokens])]
         assert selected == expected, (rule.name, text)

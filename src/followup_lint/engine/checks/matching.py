@@ -22,9 +22,9 @@ from ..patterns import (
     PhraseSet,
     TokenView,
     compile_pattern,
-    token_view,
 )
 from ..schema import Field, check_fields, compile_regex
+from ..word_view import word_view, words_doc
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -250,7 +250,7 @@ class Matcher:
     def _token_matches(self, doc: Document) -> list[Match]:
         """Every phrase and token-pattern match in the document, in spaCy's order (where items share a span,
         ``_longest_first`` keeps the first), computed once per document however many ranges are asked for."""
-        view = token_view(doc.doc)
+        view = word_view(doc.doc)
         cached = self._last
         if cached is not None and cached[0] is view:
             return cached[1]
@@ -270,11 +270,14 @@ class Matcher:
             from ..nlp import pipeline
 
             spacy_doc = pipeline()(doc.prose)
+        words, kept = words_doc(spacy_doc)
         found: list[Match] = []
         for matcher in self._spacy or ():
             if not len(matcher):
                 continue
-            for match_id, first, last in matcher(spacy_doc):
+            for match_id, first, last in matcher(words):
+                if kept is not None:  # back to the draft's tokens, over the white space skipped between them
+                    first, last = kept[first], kept[last - 1] + 1
                 span = spacy_doc[first:last]
                 if span.start_char >= start and span.end_char <= end:
                     item = self.items[int(spacy_doc.vocab.strings[match_id])]

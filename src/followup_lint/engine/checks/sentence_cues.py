@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...model import Finding
 from ..errors import RuleError
-from ..patterns import token_view
 from ..schema import Field, check_fields
+from ..word_view import word_view
 from .base import register
 from .matching import Match, Matcher, parse_items
 from .phrases import MATCH_FIELDS, SCOPES, PhraseCheck, scope_range
@@ -173,7 +173,7 @@ class SentenceCues(PhraseCheck):
             if not candidates:
                 continue
             if tokens is None:
-                tokens = token_view(doc.doc).columns["idx"]
+                tokens = word_view(doc.doc).columns["idx"]
             cancelled = self._sentences(construction.unless, doc, bounds, starts)
             if construction.hedged:
                 if hedged is None:
