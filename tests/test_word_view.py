@@ -22,7 +22,7 @@ from .test_patterns import Prose
 MATCHER_KINDS = {"existence", "substitution", "sentence-cues", "required"}
 #: Rules whose examples are found by regular expressions: a regex sees the text as written (its author writes
 #: ``\s`` where a line break may fall), so wrapping may change what their examples flag.
-REGEX_RULES = {"personalization.cliche", "personalization.generic-salutation", "placeholder.unfilled"}
+REGEX_RULES = {"personalization.cliche", "personalization.generic-salutation"}
 RULES = sorted(
     (r for r in load_rules().values() if r.kind in MATCHER_KINDS and r.id not in REGEX_RULES), key=lambda r: r.id
 )
@@ -130,3 +130,17 @@ def test_rules_that_need_spacy_match_across_a_line_break_too(monkeypatch: pytest
     assert matcher.needs_spacy is not None
     text = "It was great to\nmeet you.\n\nIt was great to\n\nmeet you."
     assert [(m.start, m.end) for m in matcher.find(Prose.of(text))] == [(7, 20)]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Thank you for the interview at [Company\nName] on Tuesday.", ["[Company\nName]"]),
+        ("I am excited about the chance to join XYZ\nCompany and its team.", ["XYZ\nCompany"]),
+        ("I especially enjoyed hearing about <insert specific\nproject> last week.", ["<insert specific\nproject>"]),
+        ("Thank you for the interview at [Company\n\nName] on Tuesday.", []),
+    ],
+)
+def test_a_placeholder_wrapped_over_two_lines_is_found_whole(text: str, flagged: list[str]) -> None:
+    report = lint_text(f"Hi Dana,\n\n{text}\n\nSam\n", None, Config(select=("placeholder",)))
+    assert [report.source[f.offset : f.end] for f in report.findings] == flagged
