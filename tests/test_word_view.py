@@ -20,12 +20,7 @@ from .test_patterns import Prose
 
 #: The check kinds that match a rule's phrases and token patterns with the engine's matcher.
 MATCHER_KINDS = {"existence", "substitution", "sentence-cues", "required"}
-#: Rules whose examples are found by regular expressions: a regex sees the text as written (its author writes
-#: ``\s`` where a line break may fall), so wrapping may change what their examples flag.
-REGEX_RULES = {"personalization.cliche", "personalization.generic-salutation"}
-RULES = sorted(
-    (r for r in load_rules().values() if r.kind in MATCHER_KINDS and r.id not in REGEX_RULES), key=lambda r: r.id
-)
+RULES = sorted((r for r in load_rules().values() if r.kind in MATCHER_KINDS), key=lambda r: r.id)
 
 
 def wrap(text: str, every: int = 3) -> str:
