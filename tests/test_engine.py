@@ -108,6 +108,15 @@ def test_unless_cancels_overlapping_matches(tmp_path: Path) -> None:
     assert lint_text("Let me know if you need anything.", config=cfg).findings == []
 
 
+def test_every_unless_match_cancels_what_it_overlaps_even_beside_another(tmp_path: Path) -> None:
+    # "if you" (the first unless match) overlaps "you need", which alone overlaps the match "need it"
+    rules = tmp_path / "rules"
+    write_rule(rules, VALID.replace("phrases: [swag]", 'phrases: [need it]\nunless: {phrases: ["if you", "you need"]}'))
+    cfg = Config(select=("custom.swag",), rule_dirs=(rules,))
+    assert lint_text("Let me know if you need it.", config=cfg).findings == []
+    assert len(lint_text("I need it today.", config=cfg).findings) == 1
+
+
 def test_substitution_requires_a_replacement(tmp_path: Path) -> None:
     path = write_rule(tmp_path, VALID.replace("kind: existence", "kind: substitution"))
     with pytest.raises(RuleError, match="needs a `replacement`"):

@@ -195,8 +195,9 @@ class Matcher:
                     raise RuleError(self.path, item.where, f"invalid token pattern: {problem}") from None
         self._spacy = (phrase_matcher, token_matcher)
 
-    def find(self, doc: Document, start: int = 0, end: int | None = None) -> list[Match]:
-        """Matches within ``[start, end)`` of the prose, longest first where they overlap, in text order."""
+    def find(self, doc: Document, start: int = 0, end: int | None = None, *, every: bool = False) -> list[Match]:
+        """Matches within ``[start, end)`` of the prose, in text order: where they overlap, only the longest (the
+        first of equals), or with ``every`` all of them (an ``unless`` list: each match cancels what it overlaps)."""
         end = len(doc.prose) if end is None else end
         found: list[Match] = []
         if self._regexes:
@@ -245,7 +246,7 @@ class Matcher:
                 found.extend(self._find_spacy(doc, start, end))
             else:
                 found.extend(m for m in self._token_matches(doc) if m.start >= start and m.end <= end)
-        return _longest_first(found)
+        return sorted(found, key=lambda m: (m.start, m.end)) if every else _longest_first(found)
 
     def _token_matches(self, doc: Document) -> list[Match]:
         """Every phrase and token-pattern match in the document, in spaCy's order (where items share a span,

@@ -56,7 +56,7 @@ class Required(LazyMatchers, Check):
         matcher, unless = self.matchers()
         matches = matcher.find(doc, *bounds)
         if matches and unless:
-            cancel = unless.find(doc, *bounds)
+            cancel = unless.find(doc, *bounds, every=True)
             matches = [m for m in matches if not any(c.start < m.end and m.start < c.end for c in cancel)]
         if matches:
             return
