@@ -139,3 +139,20 @@ def test_rules_that_need_spacy_match_across_a_line_break_too(monkeypatch: pytest
 def test_a_placeholder_wrapped_over_two_lines_is_found_whole(text: str, flagged: list[str]) -> None:
     report = lint_text(f"Hi Dana,\n\n{text}\n\nSam\n", None, Config(select=("placeholder",)))
     assert [report.source[f.offset : f.end] for f in report.findings] == flagged
+
+
+def test_the_spacy_document_of_kept_tokens_keeps_entities_and_sentence_starts() -> None:
+    from spacy.tokens import Span
+
+    from followup_lint.engine.nlp import pipeline
+    from followup_lint.engine.word_view import words_doc
+
+    doc = pipeline()("I moved to New\nYork last year.  It was great\nto meet you.")
+    doc.ents = [Span(doc, 3, 6, label="GPE")]  # "New \n York"
+    words, kept = words_doc(doc)
+    assert kept is not None and [doc[i].text for i in kept] == [t.text for t in words]
+    assert [e.text for e in words.ents] == ["New York"]
+    assert [(t.text, t.ent_iob_) for t in words[3:5]] == [("New", "B"), ("York", "I")]
+    assert [t.text for t in words if t.is_sent_start] == ["I", "It"]
+    doc.ents = [Span(doc, 4, 6, label="GPE")]  # an entity that starts on the skipped line break
+    assert [(t.text, t.ent_iob_) for t in words_doc(doc)[0][3:5]] == [("New", "O"), ("York", "B")]

@@ -124,8 +124,20 @@ def words_doc(doc: Any) -> tuple[Any, list[int] | None]:
     elif doc.has_annotation("SENT_START"):
         annotations["sent_starts"] = sentence_starts([t.is_sent_start for t in doc], kept)
     if doc.has_annotation("ENT_IOB"):
-        annotations["ents"] = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in tokens]
+        annotations["ents"] = _entity_tags(tokens)
     words = Doc(doc.vocab, words=[t.text for t in tokens], spaces=[True] * len(tokens), **annotations)
     for word, token in zip(words, tokens, strict=True):
         word.norm_ = token.norm_
     return words, kept
+
+
+def _entity_tags(tokens: list[Any]) -> list[str]:
+    """IOB entity tags of the kept tokens; an entity whose first token was skipped starts on its next kept one."""
+    tags: list[str] = []
+    for token in tokens:
+        if not token.ent_type_:
+            tags.append("O")
+            continue
+        inside = token.ent_iob_ == "I" and tags and tags[-1] != "O" and tags[-1][2:] == token.ent_type_
+        tags.append(f"{'I' if inside else 'B'}-{token.ent_type_}")
+    return tags
