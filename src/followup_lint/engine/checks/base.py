@@ -62,8 +62,11 @@ class Check:
         severity: Severity | None = None,
         values: dict[str, Any] | None = None,
     ) -> Finding:
-        """A finding for ``[start, end)`` with the rule's texts, their ``{fields}`` filled."""
+        """A finding for ``[start, end)`` with the rule's texts, their ``{fields}`` filled. The quoted ``{match}``
+        has its white space folded, so a match over a line break reads as one line in every format."""
         variables = {**doc.context.values(), **self.rule.options, **(values or {})}
+        if isinstance(variables.get("match"), str) and any(c in variables["match"] for c in "\n\t\r"):
+            variables["match"] = " ".join(variables["match"].split())
         text = message or self.rule.message
         advice = suggestion if suggestion is not None else self.rule.suggestion
         return Finding(
