@@ -49,13 +49,17 @@ _LEADING = frozenset({"the", "i", "a", "an", "at", "with", "for"} | TITLES)
 _JOINERS = frozenset({"&", "of", "the", "for", "de", "la", "du"})
 _TEAM_AFTER = re.compile(
     r"[ \t]+(?:team|group|department|division|org|organi[sz]ation|function|squad|unit|side|office|offices|campus"
-    r"|site|branch|location|store|plant|facility|headquarters|HQ|lab|clinic|hospital|kitchen|warehouse)\b"
+    r"|site|branch|location|store|plant|facility|headquarters|HQ|lab|clinic|hospital|kitchen|warehouse"
+    r"|terminal|depot|yard|hub|center|centre|distribution|fulfil?lment|call[ \t]+center)\b"
     r"|[ \t]+and[ \t]+(?-i:[A-Z][a-z])",
     re.I,
 )
+#: A gap between the words of a name: blanks, or one line break of a hard-wrapped paragraph ("City of Riverton /
+#: Department of Public Works" is one name).
+_GAP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
 _CAP_RUN = re.compile(
     r"(?<![\w'\u2019&-])[A-Z][\w.&]*(?:-[A-Z]\w*)*"
-    r"(?:(?<!\.)(?:[ \t]+(?:&|of|de|la|du|the|for)[ \t]+|[ \t]+)[A-Z][\w.]*(?:-[A-Z]\w*)*)*"
+    rf"(?:(?<!\.)(?:{_GAP}(?:&|of|de|la|du|the|for){_GAP}|{_GAP})[A-Z][\w.]*(?:-[A-Z]\w*)*)*"
 )
 
 
