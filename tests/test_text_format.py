@@ -43,6 +43,21 @@ def test_text_output_shows_place_line_underline_and_fix(run_cli, tmp_path: Path)
     assert not ANSI.search(out)  # piped: no colour
 
 
+def test_a_finding_over_a_line_break_underlines_both_lines() -> None:
+    text = "Hi Dana,\n\nThank you for Tuesday. I know it is early, but I really\n  need this job.\n\nSam\n"
+    report = Report(files=[lint_text(text, config=Config(select=("tone.desperate",)), path="note.txt")])
+    out = io.StringIO()
+    write_report(report, "text", out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith('note.txt:3:48: warning [tone.desperate] "I really need this job" sounds desperate')
+    assert lines[1:5] == [
+        "   3 | Thank you for Tuesday. I know it is early, but I really",
+        "     |" + " " * 48 + "^" * 8,
+        "   4 |   need this job.",
+        "     |   " + "^" * 13,
+    ]
+
+
 def test_clean_summary(run_cli, tmp_path: Path) -> None:
     path = tmp_path / "ok.txt"
     path.write_text("A horse.\n")

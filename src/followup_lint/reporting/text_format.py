@@ -64,8 +64,6 @@ def _write_rich(lines: list[Line], stream: TextIO) -> None:
 
 
 def _finding_lines(file: FileReport, finding: Finding) -> list[Line]:
-    from rich.cells import cell_len
-
     line, column = file.index.position(finding.offset)
     style = _STYLE[finding.severity]
     out: list[Line] = [
@@ -76,15 +74,8 @@ def _finding_lines(file: FileReport, finding: Finding) -> list[Line]:
             (one_line(finding.message), ""),
         ]
     ]
-    start = file.index.starts[line - 1]
-    end = file.source.find("\n", start)
-    source_line = file.source[start : end if end >= 0 else len(file.source)].rstrip("\r")
     gutter = f"{line:>4} | "
-    shown = source_line.replace("\t", " ")
-    out.append([(gutter, "dim"), (shown, "")])
-    span_end = min(finding.end, start + len(source_line))
-    width = max(1, cell_len(shown[column - 1 : span_end - start]))
-    out.append([(" " * len(gutter[:-2]) + "| ", "dim"), (" " * cell_len(shown[: column - 1]) + "^" * width, style)])
+    out += _underlined(file, finding, line, finding.offset, style)
     pad = " " * (len(gutter) - 2)
     if finding.suggestion:
         out.append([(f"{pad}= suggestion: ", "bold"), (one_line(finding.suggestion), "")])
@@ -93,6 +84,36 @@ def _finding_lines(file: FileReport, finding: Finding) -> list[Line]:
         action = "insert" if fix.length == 0 else "replace with"
         note = "" if fix.safe else " (unsafe: review before applying)"
         out.append([(f"{pad}= fix: ", "bold"), (f"{action} {one_line(fix.replacement)!r}{note}", "")])
+    return out
+
+
+#: A finding over several lines (a phrase in a hard-wrapped paragraph) shows at most this many of them.
+MAX_SNIPPET_LINES = 3
+
+
+def _underlined(file: FileReport, finding: Finding, line: int, offset: int, style: str) -> list[Line]:
+    """The source lines ``finding`` covers from ``line`` (where ``offset`` lies), each with its part underlined."""
+    from rich.cells import cell_len
+
+    out: list[Line] = []
+    starts = file.index.starts
+    for number in range(line, min(line + MAX_SNIPPET_LINES, len(starts) + 1)):
+        start = starts[number - 1]
+        end = file.source.find("\n", start)
+        end = len(file.source) if end < 0 else end
+        source_line = file.source[start:end].rstrip("\r")
+        shown = source_line.replace("\t", " ")
+        if number > line:  # a continuation line is underlined from its first word
+            offset = start + len(source_line) - len(source_line.lstrip())
+            if offset >= finding.end:
+                break
+        gutter = f"{number:>4} | "
+        column = offset - start
+        width = max(1, cell_len(shown[column : min(finding.end, start + len(source_line)) - start]))
+        out.append([(gutter, "dim"), (shown, "")])
+        out.append([(" " * len(gutter[:-2]) + "| ", "dim"), (" " * cell_len(shown[:column]) + "^" * width, style)])
+        if finding.end <= end:
+            break
     return out
 
 
