@@ -359,10 +359,12 @@ class TokenView:
 
     __slots__ = ("_masks", "_value_masks", "_values", "_where", "columns", "doc", "length")
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Any, columns: dict[str, list[Any]] | None = None) -> None:
+        """The view of ``doc`` (anything with a length); its ``columns`` are read from its tokens on first use
+        unless given."""
         self.doc = doc
         self.length = len(doc)
-        self.columns: dict[str, list[Any]] = _LazyColumns(doc)
+        self.columns: dict[str, list[Any]] = _LazyColumns(doc) if columns is None else columns
         self._values: dict[str, frozenset[Any]] = {}
         self._where: dict[tuple[str, Any], list[int]] = {}
         self._masks: dict[tuple[str, frozenset[Any]], int] = {}

@@ -32,18 +32,6 @@ def kept_tokens(view: TokenView) -> list[int] | None:
     return kept if len(kept) < len(spaces) else None
 
 
-class _Words:
-    """The kept tokens of a view, as a document ``TokenView`` can stand on (it reads only ``len``)."""
-
-    __slots__ = ("kept",)
-
-    def __init__(self, kept: list[int]) -> None:
-        self.kept = kept
-
-    def __len__(self) -> int:
-        return len(self.kept)
-
-
 class _KeptColumns(dict):  # type: ignore[type-arg]
     """``column -> [value of each kept token]``, taken on first use from the full view's columns (already in the
     form patterns read), with sentence starts moved past skipped tokens."""
@@ -90,11 +78,7 @@ def word_view(doc: Any) -> TokenView:
         return cached[1]
     full = token_view(doc)
     kept = kept_tokens(full)
-    if kept is None:
-        view = full
-    else:
-        view = TokenView(_Words(kept))
-        view.columns = _KeptColumns(full, kept)
+    view = full if kept is None else TokenView(kept, _KeptColumns(full, kept))
     _last = (doc, view)
     return view
 
