@@ -75,7 +75,7 @@ def _finding_lines(file: FileReport, finding: Finding) -> list[Line]:
         ]
     ]
     gutter = f"{line:>4} | "
-    out += _underlined(file, finding, line, finding.offset, style)
+    out += _underlined(file, finding, line, style)
     pad = " " * (len(gutter) - 2)
     if finding.suggestion:
         out.append([(f"{pad}= suggestion: ", "bold"), (one_line(finding.suggestion), "")])
@@ -91,11 +91,12 @@ def _finding_lines(file: FileReport, finding: Finding) -> list[Line]:
 MAX_SNIPPET_LINES = 3
 
 
-def _underlined(file: FileReport, finding: Finding, line: int, offset: int, style: str) -> list[Line]:
-    """The source lines ``finding`` covers from ``line`` (where ``offset`` lies), each with its part underlined."""
+def _underlined(file: FileReport, finding: Finding, line: int, style: str) -> list[Line]:
+    """The source lines ``finding`` covers from ``line`` (where it starts), each with its part underlined."""
     from rich.cells import cell_len
 
     out: list[Line] = []
+    offset = finding.offset
     starts = file.index.starts
     for number in range(line, min(line + MAX_SNIPPET_LINES, len(starts) + 1)):
         start = starts[number - 1]
