@@ -117,6 +117,14 @@ def test_every_unless_match_cancels_what_it_overlaps_even_beside_another(tmp_pat
     assert len(lint_text("I need it today.", config=cfg).findings) == 1
 
 
+def test_gap_in_a_rule_regex_is_one_gap_between_words_of_a_paragraph(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    write_rule(rules, VALID.replace("phrases: [swag]", "regexes: ['swag{gap}bag']"))
+    cfg = Config(select=("custom.swag",), rule_dirs=(rules,))
+    texts = ("a swag bag", "a swag\n  bag", "a swag\n\nbag")
+    assert [len(lint_text(t, config=cfg).findings) for t in texts] == [1, 1, 0]
+
+
 def test_substitution_requires_a_replacement(tmp_path: Path) -> None:
     path = write_rule(tmp_path, VALID.replace("kind: existence", "kind: substitution"))
     with pytest.raises(RuleError, match="needs a `replacement`"):

@@ -59,8 +59,20 @@ def string_list(path: str, field: str, value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+#: ``{gap}`` in a rule's regular expression: the white space between two words of one paragraph, blanks or a
+#: single line break (a hard-wrapped draft) but never a blank line. Atomic, so a long run of blanks is taken once.
+GAP = r"(?>[ \t]+\n?[ \t]*|\n[ \t]*)"
+
+
+def expand_gaps(pattern: str) -> str:
+    """A rule's regular expression with each ``{gap}`` written out as ``GAP``."""
+    return pattern.replace("{gap}", GAP)
+
+
 def compile_regex(path: str, field: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """Compile a rule's regular expression, refusing ones that can backtrack catastrophically."""
+    """Compile a rule's regular expression (``{gap}`` standing for ``GAP``), refusing ones that can backtrack
+    catastrophically."""
+    pattern = expand_gaps(pattern)
     try:
         compiled = re.compile(pattern, flags)
     except re.error as exc:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ...model import Finding, Fix
 from ..errors import RuleError
 from ..literals import finditer, may_match, reach, required_literals
-from ..schema import Field, check_fields, compile_regex, string_list
+from ..schema import Field, check_fields, compile_regex, expand_gaps, string_list
 from .base import Check, register
 from .languagetool import install as _install_languagetool
 from .phrases import match_case
@@ -105,7 +105,7 @@ def _parse(rule: Rule, check: bool = True) -> tuple[tuple[_Item, ...], tuple[_It
             raise RuleError(path, where + ".transform", f"must be one of {', '.join(TRANSFORMS)}")
         items.append(
             _Item(
-                entry["regex"],
+                expand_gaps(entry["regex"]),
                 flags,
                 group,
                 entry.get("replacement"),
@@ -119,7 +119,7 @@ def _parse(rule: Rule, check: bool = True) -> tuple[tuple[_Item, ...], tuple[_It
     for i, pattern in enumerate(string_list(path, "unless", spec.get("unless", []))):
         if check:
             compile_regex(path, f"unless[{i}]", pattern, flags)
-        unless.append(_Item(pattern, flags, 0, None, None, True, None, None))
+        unless.append(_Item(expand_gaps(pattern), flags, 0, None, None, True, None, None))
     return tuple(items), tuple(unless)
 
 

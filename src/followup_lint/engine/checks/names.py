@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ...model import Finding, Fix
 from ..errors import RuleError
-from ..schema import Field, string_list
+from ..schema import GAP, Field, string_list
 from .base import Check, register
 
 if TYPE_CHECKING:
@@ -54,12 +54,10 @@ _TEAM_AFTER = re.compile(
     r"|[ \t]+and[ \t]+(?-i:[A-Z][a-z])",
     re.I,
 )
-#: A gap between the words of a name: blanks, or one line break of a hard-wrapped paragraph ("City of Riverton /
-#: Department of Public Works" is one name).
-_GAP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"
+#: The words of a name may be split by a hard-wrapped line ("City of Riverton / Department of Public Works").
 _CAP_RUN = re.compile(
     r"(?<![\w'\u2019&-])[A-Z][\w.&]*(?:-[A-Z]\w*)*"
-    rf"(?:(?<!\.)(?:{_GAP}(?:&|of|de|la|du|the|for){_GAP}|{_GAP})[A-Z][\w.]*(?:-[A-Z]\w*)*)*"
+    rf"(?:(?<!\.)(?:{GAP}(?:&|of|de|la|du|the|for){GAP}|{GAP})[A-Z][\w.]*(?:-[A-Z]\w*)*)*"
 )
 
 
