@@ -73,6 +73,7 @@ class Lexicon:
     #: The cache key of the inputs (the word frequencies are cached under it too).
     key: str = field(default="", compare=False)
     _freq: list[dict[str, int]] = field(default_factory=list, compare=False, repr=False)
+    _wide: list[tuple[WordList, WordList]] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def freq(self) -> dict[str, int]:
@@ -82,6 +83,15 @@ class Lexicon:
                 cached("wordfreq", self.key, data.read_frequencies) if self.key else data.read_frequencies()
             )
         return self._freq[0]
+
+    @property
+    def wide(self) -> tuple[WordList, WordList]:
+        """Specialist words (SCOWL size 80 less near-misses of common words), and the British-only ones among
+        them: accepted, never suggested; loaded (from the cache) the first time an unknown word is judged."""
+        if not self._wide:
+            raw = cached("wide-lexicon", self.key, _build_wide) if self.key else _build_wide()
+            self._wide.append((WordList.from_joined(raw[0]), WordList.from_joined(raw[1])))
+        return self._wide[0]
 
 
 def load(entry_key: str | None = None) -> Lexicon:
@@ -126,6 +136,17 @@ def _build() -> tuple[Any, ...]:
         WordList({w for w in rare if w != w.lower()} - cased).joined(),
         vocab,
     )
+
+
+def _build_wide() -> tuple[str, str]:
+    words, british = [], []
+    for line in (data.data_dir() / "typo-en-80.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, tag = line.partition(" ")
+            words.append(word)
+            if tag == "gb":
+                british.append(word)
+    return WordList(words).joined(), WordList(british).joined()
 
 
 def _expand(stem: str, flags: set[str], aff: Any) -> set[str]:

@@ -7,9 +7,14 @@ from functools import lru_cache
 from . import data
 from .cache import fingerprint
 from .lexicon import Lexicon, load
+from .morphology import Affixes, Morphology
 from .suggest import Index, Suggestion
 
 DIALECTS = ("en-US", "en-GB")
+#: A word built from parts ("sharding") is taken for a slip when its first correction is this close (weighted
+#: edit distance) and this common (ln of its count): "begining" -> "beginning".
+SLIP_DISTANCE = 2.0
+SLIP_COMMON = 6.0
 
 
 class Speller:
@@ -22,6 +27,8 @@ class Speller:
         #: Suggestions already computed (an editor re-lints the same words on every keystroke).
         self._memo: dict[tuple[str, str | None, int], list[Suggestion]] = {}
         self._known: dict[tuple[str, str | None], bool] = {}
+        self._morphology: dict[str | None, Morphology] = {}
+        self._affixes: Affixes | None = None
 
     def known(self, word: str, dialect: str | None = None) -> bool:
         """Whether ``word`` (as written, any apostrophe) is a correct spelling in ``dialect`` (None: either)."""
@@ -34,6 +41,35 @@ class Speller:
         return found
 
     def _known_now(self, word: str, dialect: str | None) -> bool:
+        if self._listed(word, dialect):
+            return True
+        low = word.lower()
+        if not low.isalpha() or (low != word and word[1:] != low[1:]):
+            return False  # only lowercase or capitalised words are built from parts
+        built = self._morphology.get(dialect)
+        if built is None:
+            affixes = self.affixes.for_dialect(dialect)
+            built = self._morphology[dialect] = Morphology(
+                lambda w: self._listed(w, dialect), affixes, lambda w: self._slip(w, dialect), self.frequency
+            )
+        return built(low)
+
+    def _slip(self, word: str, dialect: str | None) -> str | None:
+        """The common word ``word`` is close to, if any: "begining" and "occured" are slips, not formations."""
+        found = self.suggest(word, dialect, 1)
+        if found and found[0].distance <= SLIP_DISTANCE and self.frequency(found[0].word) >= SLIP_COMMON:
+            return found[0].word.lower()
+        return None
+
+    @property
+    def affixes(self) -> Affixes:
+        """Word-building pieces and the misspellings they must not accept (loaded on first use)."""
+        if self._affixes is None:
+            self._affixes = Affixes.load()
+        return self._affixes
+
+    def _listed(self, word: str, dialect: str | None) -> bool:
+        """Whether ``word`` is in a word list (core, specialist, vocabulary) in ``dialect``."""
         word = word.replace("\u2019", "'")
         low = word.lower()
         lex = self.lexicon
@@ -53,7 +89,10 @@ class Speller:
             return self.known(word[:-2], dialect)
         if low.endswith("s'"):
             return self.known(word[:-1], dialect)
-        return False
+        if low in self.affixes.not_words:
+            return False
+        wide, british = lex.wide
+        return low in wide and not (dialect == "en-US" and low in british)
 
     def frequency(self, word: str) -> float:
         """ln(count) of the word in the frequency list (0 when absent)."""
