@@ -20,6 +20,12 @@ SIGN_OFF = re.compile(
 )
 
 
+#: Lowercase particles inside a name ("Johan van der Merwe", "Ana de la Cruz", "Aisha binti Yusof").
+PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|das|dos|du|la|le|ter|ten|bin|binti|bint|ibn|al|el|af|zu|a/[lp])"
+#: Particles after a capitalised word and before another (group 1): part of a name, not words to check.
+NAME_PARTICLE = re.compile(rf"\b[A-Z][\w'\u2019.-]*((?: +{PARTICLE})+)(?= +[A-Z])")
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     start: int
@@ -57,6 +63,25 @@ class Layout:
         return None
 
 
+#: A line of a letter's heading block: an address, a date, a reference ("Re: ..."), a name or a title.
+_BLOCK_LINE = re.compile(r"^[^\n]{1,70}$")
+_SENTENCE = re.compile(r"[a-z]{2,}[.!?](?:\s|$)")
+#: How many heading lines a business letter may put before its greeting.
+LETTER_BLOCK = 14
+
+
+def _letter_greeting(content: list[Line]) -> Line | None:
+    """The greeting of a business letter: "Dear ..." after the sender's block, a date and the recipient's block.
+    Every line before it is short and none reads as a sentence of the body."""
+    for i, line in enumerate(content[1:LETTER_BLOCK], start=1):
+        if GREETING.match(line.text):
+            before = content[:i]
+            if all(_BLOCK_LINE.match(b.text.strip()) and not _SENTENCE.search(b.text) for b in before):
+                return line
+            return None
+    return None
+
+
 def analyse(prose: str, body_start: int) -> Layout:
     lines: list[Line] = []
     pos = body_start
@@ -68,6 +93,8 @@ def analyse(prose: str, body_start: int) -> Layout:
     greeting = None
     if content and (GREETING.match(content[0].text) or _NAME_LINE.match(content[0].text)):
         greeting = content[0]
+    else:
+        greeting = _letter_greeting(content)
     sign_off = None
     for line in reversed(content[-4:]):
         if line is greeting:

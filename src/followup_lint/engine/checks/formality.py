@@ -84,8 +84,11 @@ class Formality(Check):
 
     @staticmethod
     def _heading(prose: str, match: re.Match[str]) -> bool:
-        """Capitals alone on their line (a heading or a label) are not shouting."""
+        """Capitals alone on their line (a heading, a label, a letter's reference line such as "RE: EXECUTIVE
+        DIRECTOR - INTERVIEW OF 20 MAY 2025") are not shouting: a line with no lowercase letter at all."""
         line_start = prose.rfind("\n", 0, match.start()) + 1
         line_end = prose.find("\n", match.end())
         line = prose[line_start : line_end if line_end >= 0 else len(prose)]
-        return line.strip().rstrip(":") == match.group(0)
+        return line.strip().rstrip(":") == match.group(0) or (
+            not any(c.islower() for c in line) and sum(c.isalpha() for c in line) >= 2 * len(match.group(0).split())
+        )

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
-from ...model import Finding, Fix
+from ...model import Finding, Fix, Severity
+from ..layout import NAME_PARTICLE
 from ..schema import Field
 from .base import Check, register
 from .languagetool import install as _install_languagetool
@@ -79,6 +80,7 @@ class Spelling(Check):
         passes: dict[str, bool] = {}
         known = self.speller.known
         own_words = doc.words
+        particles = [(m.start(1), m.end(1)) for m in NAME_PARTICLE.finditer(prose)]
         for chunk in _CHUNK.finditer(prose):
             text = chunk.group()
             if _SKIP_CHUNK.search(text.strip("\"'()[]{},.;:!?\u201c\u201d\u2018\u2019*")):
@@ -93,7 +95,7 @@ class Spelling(Check):
                     passed = passes[word] = (
                         not _judgeable(word) or lower in names or lower in own_words or known(word, dialect)
                     )
-                if passed or _prefix(word, prose, end):
+                if passed or _prefix(word, prose, end) or any(a <= start < b for a, b in particles):
                     continue
                 initial = word[0].isupper()
                 if initial and not _sentence_start(prose, start):
@@ -110,12 +112,24 @@ class Spelling(Check):
     def _finding(self, doc: Document, start: int, end: int, word: str, found: list) -> Finding:
         safe = _confident(found)
         fixes = tuple(Fix(start, end - start, s.word, safe and i == 0) for i, s in enumerate(found))
-        if found:
-            listed = ", ".join(f"\u201c{s.word}\u201d" for s in found)
+        listed = ", ".join(f"\u201c{s.word}\u201d" for s in found)
+        if _likely_word(found, self.speller):
             suggestion = f"Did you mean {listed}?"
-        else:
-            suggestion = "Check the spelling, or add the word to `words` in your config if it is right."
-        return self.finding(doc, start, end, fixes=fixes, suggestion=suggestion, values={"match": word})
+            return self.finding(doc, start, end, fixes=fixes, suggestion=suggestion, values={"match": word})
+        # No close, common correction: a term of the writer's field, a word of another language or a name as
+        # often as a slip. Severity follows certainty: a suggestion, worded as a question.
+        options = self.rule.options
+        suggestion = str(options.get("unsure-suggestion", "")) + (f" Or did you mean {listed}?" if found else "")
+        return self.finding(
+            doc,
+            start,
+            end,
+            message=str(options.get("unsure-message", self.rule.message)),
+            fixes=fixes,
+            suggestion=suggestion.strip(),
+            severity=Severity.SUGGESTION,
+            values={"match": word},
+        )
 
 
 _NEXT_NAME = re.compile(r"[ \t]*(?:,[ \t]+[a-z]|[A-Z][a-z]|[A-Z]\.)")

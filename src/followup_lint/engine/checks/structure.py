@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ...model import Finding, Fix
 from ..errors import RuleError
-from ..layout import GREETING, SIGN_OFF
+from ..layout import GREETING, PARTICLE, SIGN_OFF
 from ..schema import Field, compile_regex
 from ..templates import first_filled
 from .base import Check, register
@@ -54,7 +54,9 @@ _SHORT_CLOSING = re.compile(r"^\s*[A-Za-z][\w'\u2019]*(?:\s+[\w'\u2019]+){0,4}\s
 #: A Markdown heading, or a short line without end punctuation, above the greeting.
 _TITLE_LINE = re.compile(r"^\s*(?:#{1,6}\s.*|[^.!?,:;\n]{1,40})$")
 _DASH_NAME = re.compile(r"^\s*(?:[\u2014\u2013~]|-{1,2})\s*[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}\s*$")
-_NAME_ONLY = re.compile(r"^\s*[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}\s*$")
+_NAME_ONLY = re.compile(
+    rf"^\s*[A-Z][\w'\u2019.-]*(?:\s+(?:{PARTICLE}\s+){{0,2}}[A-Z][\w'\u2019.-]*){{0,4}}(?:\s+[A-Z][\w.]*)?\s*$"
+)
 
 
 def has_greeting(doc: Document) -> bool:
@@ -79,6 +81,39 @@ def closing(doc: Document) -> tuple[int, int, bool] | None:
     return found[0]
 
 
+#: A line of a signature block: a name, a title, a phone number, an address, a link (no sentence).
+_SIGNATURE_LINE = re.compile(r"^\s*[^\n]{1,80}$")
+_BODY_SENTENCE = re.compile(r"[a-z]{2,}[.!?](?:\s|$)")
+#: A postscript after the signature.
+_POSTSCRIPT = re.compile(r"^\s*P\.?\s?P?\.?\s?S\b\.?", re.IGNORECASE)
+
+
+def _closing_by_shape(content: list) -> object | None:
+    """A closing in any language or wording, found by its place: a short line ending in a comma (at most six
+    words: "Met vriendelijke groet,", "Au plaisir,", or one with an English closing beside it, "Vriendelike
+    groete / Kind regards") followed by a name and
+    perhaps a signature block or a postscript, within the last lines of the message."""
+    tail = content[-8:]
+    for i in range(len(tail) - 2, -1, -1):
+        line = tail[i]
+        if line is content[0]:
+            return None
+        words = line.text.split()
+        bilingual = any(SIGN_OFF.match(part) or _CLOSING.match(part) for part in re.split(r"\s*/\s*", line.text))
+        if not (1 <= len(words) <= 6 and (line.text.rstrip().endswith((",", "!")) or bilingual)):
+            continue
+        rest = tail[i + 1 :]
+        ps = next((j for j, r in enumerate(rest) if _POSTSCRIPT.match(r.text)), len(rest))
+        block = rest[:ps]
+        if (
+            block
+            and _NAME_ONLY.match(block[0].text.split(",")[0])
+            and all(_SIGNATURE_LINE.match(r.text) and not _BODY_SENTENCE.search(r.text) for r in block[1:])
+        ):
+            return line
+    return None
+
+
 def _find_closing(doc: Document) -> tuple[int, int, bool] | None:
     content = [line for line in doc.layout.lines if not line.blank]
     if not content:
@@ -95,6 +130,8 @@ def _find_closing(doc: Document) -> tuple[int, int, bool] | None:
             if (SIGN_OFF.match(line.text) or _CLOSING.match(line.text)) and line is not content[0]:
                 sign_off = line
                 break
+    if sign_off is None:
+        sign_off = _closing_by_shape(content)
     short_closing = len(content) >= 3 and _SHORT_CLOSING.match(content[-2].text)
     if sign_off is None and short_closing and _NAME_ONLY.match(content[-1].text.split(",")[0]):
         return content[-2].start, content[-2].end, True
