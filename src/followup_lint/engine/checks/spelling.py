@@ -8,6 +8,7 @@ paths, domains, versions), non-ASCII words, single letters, and prefixes before 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
@@ -81,20 +82,28 @@ class Spelling(Check):
         known = self.speller.known
         own_words = doc.words
         particles = [(m.start(1), m.end(1)) for m in NAME_PARTICLE.finditer(prose)]
+        #: Every word in order: (start, end, line, foreign or unknown), for the neighbours of an unknown word.
+        tokens: list[tuple[int, int, int, bool]] = []
+        pending: list[tuple[int, int, str, list]] = []
+        line, counted = 0, 0
         for chunk in _CHUNK.finditer(prose):
             text = chunk.group()
-            if _SKIP_CHUNK.search(text.strip("\"'()[]{},.;:!?\u201c\u201d\u2018\u2019*")):
-                continue
+            skipped = bool(_SKIP_CHUNK.search(text.strip("\"'()[]{},.;:!?\u201c\u201d\u2018\u2019*")))
             for match in _WORD.finditer(text):
                 word = match.group()
                 start = chunk.start() + match.start()
                 end = start + len(word)
+                line, counted = line + prose.count("\n", counted, start), start
+                if skipped:
+                    tokens.append((start, end, line, False))
+                    continue
                 passed = passes.get(word)
                 if passed is None:
                     lower = word.lower()
                     passed = passes[word] = (
                         not _judgeable(word) or lower in names or lower in own_words or known(word, dialect)
                     )
+                tokens.append((start, end, line, not word.isascii() or not passed))
                 if passed or _prefix(word, prose, end) or any(a <= start < b for a, b in particles):
                     continue
                 initial = word[0].isupper()
@@ -107,13 +116,15 @@ class Spelling(Check):
                     _name_like(prose, start, end, doc.draft.body_start) or not _likely_word(found, self.speller)
                 ):
                     continue  # a capitalised unknown word starting a sentence: a name unless a close fix exists
-                yield self._finding(doc, start, end, word, found)
+                pending.append((start, end, word, found))
+        for start, end, word, found in pending:
+            yield self._finding(doc, start, end, word, found, _in_foreign_phrase(tokens, start))
 
-    def _finding(self, doc: Document, start: int, end: int, word: str, found: list) -> Finding:
-        safe = _confident(found)
+    def _finding(self, doc: Document, start: int, end: int, word: str, found: list, foreign: bool) -> Finding:
+        safe = _confident(found) and not foreign
         fixes = tuple(Fix(start, end - start, s.word, safe and i == 0) for i, s in enumerate(found))
         listed = ", ".join(f"\u201c{s.word}\u201d" for s in found)
-        if _likely_word(found, self.speller):
+        if not foreign and _likely_word(found, self.speller):
             suggestion = f"Did you mean {listed}?"
             return self.finding(doc, start, end, fixes=fixes, suggestion=suggestion, values={"match": word})
         # No close, common correction: a term of the writer's field, a word of another language or a name as
@@ -130,6 +141,16 @@ class Spelling(Check):
             severity=Severity.SUGGESTION,
             values={"match": word},
         )
+
+
+def _in_foreign_phrase(tokens: list[tuple[int, int, int, bool]], start: int) -> bool:
+    """Whether the word at ``start`` stands beside another unknown or non-English word on its line ("Chào anh
+    Bảo", "Khob khun", "Met vriendelijke groet"): a phrase of another language, not a slip."""
+    i = bisect_left(tokens, (start,))
+    if i >= len(tokens) or tokens[i][0] != start:
+        return False
+    line = tokens[i][2]
+    return any(0 <= j < len(tokens) and tokens[j][2] == line and tokens[j][3] for j in (i - 1, i + 1))
 
 
 _NEXT_NAME = re.compile(r"[ \t]*(?:,[ \t]+[a-z]|[A-Z][a-z]|[A-Z]\.)")

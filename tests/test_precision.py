@@ -1,0 +1,65 @@
+"""Good drafts written outside Anglo conventions and outside the office get no warning a coach would not give."""
+
+from __future__ import annotations
+
+from followup_lint import Config, lint_text
+from followup_lint.model import Severity
+
+
+def warnings(text: str, **context: object) -> list[str]:
+    report = lint_text(text, context or None, Config())
+    return [f"{f.rule}:{f.severity.label}" for f in report.findings if f.severity >= Severity.WARNING]
+
+
+def test_greeting_and_sign_off_in_another_language_are_not_typos() -> None:
+    text = (
+        "Chào anh Bảo,\n\nThank you for the interview today about the Data Analyst role. I enjoyed the cohort "
+        "retention task and I would love to join your team.\n\nMet vriendelijke groet,\nThu Hà"
+    )
+    report = lint_text(text, None, Config(select=("typo",)))
+    assert report.findings, "the foreign words are still shown, as suggestions"
+    assert all(f.severity == Severity.SUGGESTION for f in report.findings)
+
+
+def test_a_slip_beside_english_words_stays_a_warning() -> None:
+    report = lint_text("Hi Dana,\n\nThank you for teh tour.\n\nBest,\nSam", None, Config(select=("typo",)))
+    assert [(f.rule, f.severity) for f in report.findings] == [("typo.spelling", Severity.WARNING)]
+
+
+def test_business_letter_layout_has_its_greeting_found() -> None:
+    text = (
+        "Johan van der Merwe\n7 Voortrekker Road\nWorcester 6850\n\n22 May 2025\n\nMs. Nomvula Dlamini\n"
+        "Municipal Manager\nTweeriviere Local Municipality\n\nDear Ms. Dlamini\n\n"
+        "RE: EXECUTIVE DIRECTOR: ENGINEERING SERVICES - INTERVIEW OF 20 MAY 2025\n\n"
+        "Thank you for the interview on Tuesday and for the tour of the pump stations. I remain very interested "
+        "in the role.\n\nVriendelike groete / Kind regards\n\nJohan van der Merwe Pr Eng"
+    )
+    found = warnings(text)
+    for rule in ("structure.greeting", "structure.sign-off", "formality.shouting", "typo.spelling"):
+        assert not any(f.startswith(rule) for f in found), found
+
+
+def test_surname_particles_are_part_of_the_name() -> None:
+    text = "Dear Dr. van der Berg,\n\nThank you for the tour. I met Ana de la Cruz too.\n\nBest,\nSam"
+    found = lint_text(text, None, Config(select=("grammar", "typo"))).findings
+    assert [f.rule for f in found] == []
+
+
+def test_sign_off_found_by_shape_before_a_signature_block_and_postscript() -> None:
+    text = (
+        "Bonjour Me Côté,\n\nThank you for meeting with me on Thursday.\n\nAu plaisir,\n\n"
+        "Marie-Ève Bélanger\nParajuriste / Paralegal\n514 555-0182\n\nP.S. I attached the writing sample."
+    )
+    report = lint_text(text, None, Config(select=("structure.sign-off",)))
+    assert report.findings == []
+    cut = "Bonjour Me Côté,\n\nThank you for meeting with me on Thursday. I enjoyed the visit."
+    assert [f.rule for f in lint_text(cut, None, Config(select=("structure.sign-off",))).findings] == [
+        "structure.sign-off"
+    ]
+
+
+def test_missing_company_name_is_a_tip_not_a_warning() -> None:
+    text = "Hi Bảo, thank you for the interview today. I enjoyed the BigQuery task. Best, Thu Hà"
+    report = lint_text(text, {"company": "Lúa Vàng Fintech", "channel": "linkedin"}, Config())
+    missing = [f for f in report.findings if f.rule == "personalization.company-missing"]
+    assert missing and missing[0].severity == Severity.SUGGESTION
