@@ -63,3 +63,30 @@ def test_missing_company_name_is_a_tip_not_a_warning() -> None:
     report = lint_text(text, {"company": "Lúa Vàng Fintech", "channel": "linkedin"}, Config())
     missing = [f for f in report.findings if f.rule == "personalization.company-missing"]
     assert missing and missing[0].severity == Severity.SUGGESTION
+
+
+def _company_findings(text: str, **context: object) -> list[tuple[str, str]]:
+    report = lint_text(text, context, Config(select=("wrong-name.company",)))
+    return [(report.source[f.offset : f.end], f.severity.label) for f in report.findings]
+
+
+def test_a_competing_offer_and_the_writers_own_workplace_are_not_wrong_names() -> None:
+    text = (
+        "Dear Ms. Ito,\n\nI have been offered a position with Globex Industries and need to answer by Friday. "
+        "As we do in our stewardship round at Nile Crescent Hospital, I review doses at 48 hours. I remain keen to "
+        "join Hooli, and I enjoyed my interview at Initech Corp.\n\nBest,\nSam"
+    )
+    assert _company_findings(text, company="Hooli") == [("Initech Corp", "error")]
+
+
+def test_the_role_and_a_practice_of_the_employer_are_not_another_company() -> None:
+    text = (
+        "Subject: Senior Associate (Energy & Projects) - thank you\n\nDear Mr. Ade,\n\nI now see where the "
+        "Energy & Projects practice is heading.\n\nBest,\nSam"
+    )
+    assert _company_findings(text, company="Ogun & Co", role="Senior Associate (Energy & Projects)") == []
+
+
+def test_a_company_named_outside_the_employers_place_is_a_suggestion() -> None:
+    text = "Dear Ms. Ito,\n\nThank you. I read that Globex Industries uses your platform.\n\nBest,\nSam"
+    assert _company_findings(text, company="Hooli") == [("Globex Industries", "suggestion")]

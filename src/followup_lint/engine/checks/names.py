@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
-from ...model import Finding, Fix
+from ...model import Finding, Fix, Severity
 from ..errors import RuleError
 from ..schema import GAP, Field, string_list
 from .base import Check, register
@@ -176,6 +176,9 @@ class Candidate:
     start: int
     end: int
     text: str
+    #: Whether a cue puts the name in the employer's place ("join X", "the interview at X"); else only its shape
+    #: (a suffix, an ampersand) says it is a company, which could be a client, a school or a past employer.
+    cued: bool = True
 
 
 @register("names")
@@ -292,11 +295,12 @@ class Names(Check):
         if len(initials) >= 2:
             target.add(initials)
         known_people = {w.lower() for person in doc.context.interviewers for w in person_words(person)}
+        role = {w.lower() for w in re.findall(r"[^\W_]+", doc.context.role or "")}
         prose = doc.prose
         for cand in self._candidates(doc, 0, body_end(doc)):
             words = self._core(cand.text)
-            if words & target or words & known_people or words <= doc.words:
-                continue
+            if words & target or words & known_people or words <= doc.words or (role and words <= role):
+                continue  # the employer, a person, the writer's own word, or the role itself ("Energy & Projects")
             if any(near_miss(w, t) for w in words for t in target):
                 continue  # a misspelling of the company: the spelling rule reports it
             before = sentence_before(prose, cand.start)
@@ -305,7 +309,19 @@ class Names(Check):
             if not strong and own is not None and own.search(before):
                 continue
             fix = Fix(cand.start, cand.end - cand.start, company, False)
-            yield self.finding(doc, cand.start, cand.end, fixes=(fix,), values={"match": cand.text})
+            # Severity follows certainty: a name in the employer's place is nearly surely a leftover; a company
+            # named elsewhere (a client, a school, a past employer) may be meant.
+            severity = None if (cand.cued or strong) else Severity.SUGGESTION
+            message = None if severity is None else self.rule.options.get("uncued-message")
+            yield self.finding(
+                doc,
+                cand.start,
+                cand.end,
+                fixes=(fix,),
+                values={"match": cand.text},
+                severity=severity,
+                message=str(message) if message else None,
+            )
 
     def _candidates(self, doc: Document, start: int, end: int) -> Iterator[Candidate]:
         prose = doc.prose
@@ -331,8 +347,8 @@ class Names(Check):
             cues, _, strong_cues = self.cue_patterns
             cued = any(rx is not None and rx.search(before) for rx in (cues, strong_cues))
             after = prose[stop : stop + 40]
-            if cued and not suffixed and _TEAM_AFTER.match(after):
-                continue  # "join the Data Science team": a team, not a company
+            if (cued or ampersand) and not suffixed and (_TEAM_AFTER.match(after) or _PRACTICE_AFTER.match(after)):
+                continue  # "join the Data Science team", "the Energy & Projects practice": a part of the employer
             if (
                 len(words) == 1
                 and re.search(r"\bjoin(?:ing)?[ \t]+$", before, re.I)
@@ -343,7 +359,7 @@ class Names(Check):
                 continue  # "join Marcus's team": a person
             cued = cued or bool(_COMPANY_POSSESSIVE.match(after))
             if suffixed or ampersand or cued:
-                yield Candidate(first, stop, text)
+                yield Candidate(first, stop, text, cued)
 
     # -- near-miss spellings ----------------------------------------------------------------------------------
 
@@ -386,6 +402,11 @@ class Names(Check):
                 )
                 break
 
+
+#: A practice, desk or line of business named after the employer's name: part of the employer, not another one.
+_PRACTICE_AFTER = re.compile(
+    r"[ \t]+(?:practice|desk|business|segment|line|sector|vertical|portfolio)\b", re.IGNORECASE
+)
 
 #: "Globex's mission": a possessive with a noun only an organisation has.
 _COMPANY_POSSESSIVE = re.compile(
