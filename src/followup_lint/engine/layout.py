@@ -65,7 +65,8 @@ class Layout:
 
 #: A line of a letter's heading block: an address, a date, a reference ("Re: ..."), a name or a title.
 _BLOCK_LINE = re.compile(r"^[^\n]{1,70}$")
-_SENTENCE = re.compile(r"[a-z]{2,}[.!?](?:\s|$)")
+#: A line of the body: six words or more ending in a full stop, a question or an exclamation mark.
+_SENTENCE = re.compile(r"^\s*(?:\S+\s+){5,}\S*[a-z]{2,}[.!?]\s*$")
 #: How many heading lines a business letter may put before its greeting.
 LETTER_BLOCK = 14
 

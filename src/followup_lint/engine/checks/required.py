@@ -10,6 +10,7 @@ from ..errors import RuleError
 from ..schema import Field, check_fields
 from ..templates import first_filled
 from .base import Check, register
+from .meaning import Meaning
 from .phrases import MATCH_FIELDS, LazyMatchers, build_matchers, scope_range
 
 if TYPE_CHECKING:
@@ -31,11 +32,13 @@ class Required(LazyMatchers, Check):
     fields: ClassVar[dict[str, Field]] = {
         **MATCH_FIELDS,
         "insert": Field(dict, False, "a sentence to insert as the fix"),
+        "meaning": Field(list, False, "concept sets: one sentence matching every concept of a set carries it"),
     }
 
     @classmethod
     def validate(cls, rule: Rule) -> None:
         build_matchers(rule)
+        Meaning.parse(rule.path, rule.spec.get("meaning"))
         insert = rule.spec.get("insert")
         if insert is not None:
             check_fields(rule.path, insert, _INSERT_FIELDS, "insert.")
@@ -48,6 +51,7 @@ class Required(LazyMatchers, Check):
         super().__init__(rule)
         self.scope = rule.spec.get("scope", "prose")
         self.insert = rule.spec.get("insert")
+        self.meaning = Meaning.parse(rule.path, rule.spec.get("meaning"))
 
     def run(self, doc: Document) -> Iterator[Finding]:
         bounds = scope_range(doc, self.scope) or (doc.draft.body_start, doc.draft.body_start)
@@ -58,7 +62,7 @@ class Required(LazyMatchers, Check):
         if matches and unless:
             cancel = unless.find(doc, *bounds, every=True)
             matches = [m for m in matches if not any(c.start < m.end and m.start < c.end for c in cancel)]
-        if matches:
+        if matches or (self.meaning is not None and self.meaning.found(doc.prose[bounds[0] : bounds[1]])):
             return
         at = self.body_anchor(doc)
         fixes: tuple[Fix, ...] = ()

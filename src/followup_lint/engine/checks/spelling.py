@@ -106,6 +106,8 @@ class Spelling(Check):
                 tokens.append((start, end, line, not word.isascii() or not passed))
                 if passed or _prefix(word, prose, end) or any(a <= start < b for a, b in particles):
                     continue
+                if _HONORIFIC.search(prose, max(0, start - 40), start + 1):
+                    continue  # "Tanaka-san", "Ravi-ji": a suffix on a name
                 initial = word[0].isupper()
                 if initial and not _sentence_start(prose, start):
                     continue  # a capitalised word inside a sentence: most likely a name
@@ -141,6 +143,10 @@ class Spelling(Check):
             severity=Severity.SUGGESTION,
             values={"match": word},
         )
+
+
+#: A lowercase word joined by a hyphen to a capitalised name: an honorific or a part of the name.
+_HONORIFIC = re.compile(r"\b[A-Z][\w'\u2019]*-[a-z]+$")
 
 
 def _in_foreign_phrase(tokens: list[tuple[int, int, int, bool]], start: int) -> bool:

@@ -88,6 +88,25 @@ _BODY_SENTENCE = re.compile(r"[a-z]{2,}[.!?](?:\s|$)")
 _POSTSCRIPT = re.compile(r"^\s*P\.?\s?P?\.?\s?S\b\.?", re.IGNORECASE)
 
 
+_CONTACT = re.compile(r"@|https?://|www\.|\d{3}|^\s*[^\s@]+\.[a-z]{2,}\s*$", re.IGNORECASE)
+
+
+def _signature_block(content: list) -> object | None:
+    """A name line followed only by contact lines (an e-mail address, a phone number, a link) at the end:
+    "Josh Doody / josh@example.com / 555-555-1234". The name line stands for the closing."""
+    tail = content[-5:]
+    for i in range(len(tail) - 2, -1, -1):
+        rest = tail[i + 1 :]
+        if all(_CONTACT.search(r.text) for r in rest) and _NAME_ONLY.match(_strip_aside(tail[i].text)):
+            return tail[i] if tail[i] is not content[0] else None
+    return None
+
+
+def _strip_aside(text: str) -> str:
+    """A name line without a trailing aside in brackets: "Yuki Sato (佐藤 由紀)" -> "Yuki Sato"."""
+    return re.sub(r"\s*\([^()\n]{1,40}\)\s*$", "", text.split(",")[0])
+
+
 def _closing_by_shape(content: list) -> object | None:
     """A closing in any language or wording, found by its place: a short line ending in a comma (at most six
     words: "Met vriendelijke groet,", "Au plaisir,", or one with an English closing beside it, "Vriendelike
@@ -131,12 +150,12 @@ def _find_closing(doc: Document) -> tuple[int, int, bool] | None:
                 sign_off = line
                 break
     if sign_off is None:
-        sign_off = _closing_by_shape(content)
+        sign_off = _closing_by_shape(content) or _signature_block(content)
     short_closing = len(content) >= 3 and _SHORT_CLOSING.match(content[-2].text)
-    if sign_off is None and short_closing and _NAME_ONLY.match(content[-1].text.split(",")[0]):
+    if sign_off is None and short_closing and _NAME_ONLY.match(_strip_aside(content[-1].text)):
         return content[-2].start, content[-2].end, True
     if sign_off is None:
-        if len(content) >= 2 and _NAME_ONLY.match(last.text) and not GREETING.match(last.text):
+        if len(content) >= 2 and _NAME_ONLY.match(_strip_aside(last.text)) and not GREETING.match(last.text):
             return last.start, last.end, True  # a name alone on the last line
         return None
     after = doc.source[sign_off.end :].strip()
