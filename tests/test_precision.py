@@ -90,3 +90,18 @@ def test_the_role_and_a_practice_of_the_employer_are_not_another_company() -> No
 def test_a_company_named_outside_the_employers_place_is_a_suggestion() -> None:
     text = "Dear Ms. Ito,\n\nThank you. I read that Globex Industries uses your platform.\n\nBest,\nSam"
     assert _company_findings(text, company="Hooli") == [("Globex Industries", "suggestion")]
+
+
+def test_a_word_made_from_a_name_is_not_a_misspelling_of_it() -> None:
+    text = "Dear Mr. O'Rourke,\n\nI enjoyed hearing how the Korean portfolio is managed.\n\nBest,\nJi-hoon"
+    report = lint_text(text, {"company": "Ostrander Korea"}, Config(select=("wrong-name",)))
+    assert report.findings == []
+
+
+def test_the_address_blocks_of_a_letter_are_not_wrong_employers() -> None:
+    text = (
+        "Park Ji-hoon\nHanbit Patent & Law Firm\nSeoul 06159\n\n14 November 2024\n\nMr. Daniel O'Rourke\n"
+        "Ostrander Korea Ltd.\n\nDear Mr. O'Rourke,\n\nThank you for the interview on 12 November.\n\n"
+        "Sincerely yours,\nPark Ji-hoon"
+    )
+    assert _company_findings(text, company="Ostrander Korea") == []

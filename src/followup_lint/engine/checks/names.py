@@ -96,12 +96,22 @@ def near_miss(written: str, correct: str, shortest: int = 4) -> bool:
     """Whether ``written`` looks like a misspelling of ``correct`` (not the same word, not a different one)."""
     if written.lower() == correct.lower() or min(len(written), len(correct)) < shortest:
         return False
+    if _derived(written.lower(), correct.lower()) or _derived(correct.lower(), written.lower()):
+        return False  # "Korean" from "Korea", "Nigerian" from "Nigeria": a word made from the name
     if abs(len(written) - len(correct)) > 2:
         return False  # at least that many edits apart
     d = distance(written, correct)
     if d == 1:
         return True
     return d == 2 and len(correct) >= 8 and written[0].lower() == correct[0].lower()
+
+
+#: Endings that make a word from a name: a demonym or an adjective ("Korean", "Japanese"), a plural.
+_DERIVING = ("n", "an", "ian", "ese", "ish", "i", "s", "es")
+
+
+def _derived(longer: str, base: str) -> bool:
+    return longer.startswith(base) and longer[len(base) :] in _DERIVING
 
 
 @lru_cache(maxsize=1)
@@ -297,7 +307,11 @@ class Names(Check):
         known_people = {w.lower() for person in doc.context.interviewers for w in person_words(person)}
         role = {w.lower() for w in re.findall(r"[^\W_]+", doc.context.role or "")}
         prose = doc.prose
+        greeting = doc.layout.greeting
+        block = (doc.draft.body_start, greeting.start) if greeting is not None else (0, 0)
         for cand in self._candidates(doc, 0, body_end(doc)):
+            if block[0] <= cand.start < block[1]:
+                continue  # a letter's heading: the sender's and the recipient's address blocks
             words = self._core(cand.text)
             if words & target or words & known_people or words <= doc.words or (role and words <= role):
                 continue  # the employer, a person, the writer's own word, or the role itself ("Energy & Projects")
