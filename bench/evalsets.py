@@ -145,6 +145,8 @@ def summary(messages: list[Message]) -> dict[str, Any]:
             total[flaw] += 1
             caught[flaw] += m.fired(finders(flaw), Severity.SUGGESTION)
     out["flaw_recall"] = {f: [caught[f], total[f]] for f in sorted(total)}
+    scored = [f for f in total if finders(f)]
+    out["flaws_found"] = [sum(caught[f] for f in scored), sum(total[f] for f in scored)]
     toned = [m for m in flawed if any(f.startswith("tone") for f in m.meta.get("flaws") or [])]
     out["tone_recall"] = [sum(m.fired(TONE_FINDERS, Severity.SUGGESTION) for m in toned), len(toned)]
     out["tone_false_alarms"] = [sum(m.fired(TONE_FINDERS, Severity.SUGGESTION) for m in good), len(good)]
@@ -181,6 +183,7 @@ def render(name: str, s: dict[str, Any]) -> None:
     for category, n in sorted(s["good_by_category"].items(), key=lambda kv: -kv[1]):
         print(f"    {category:16} {share(n, s['good'])}")
     print(f"  flawed with any warning or error: {share(s['flawed_any_warning'], s['flawed'])}")
+    print(f"  labelled flaws found (any severity, by category): {share(*s['flaws_found'])}")
     for flaw, (hit, n) in s["flaw_recall"].items():
         print(f"    {flaw:24} {share(hit, n)}")
     print(f"  tone recall (flawed):       {share(*s['tone_recall'])}")

@@ -27,7 +27,7 @@ KINDS = ("thank-you", "check-in", "post-rejection", "networking")
 CUES_FILE = "kind-cues.yaml"
 _SPACE = re.compile(r"\s+")
 #: Bump when the cached form of the cue table changes.
-_FORMAT = 4
+_FORMAT = 5
 
 
 @dataclass(slots=True)
@@ -69,6 +69,8 @@ class Cues:
     kinds: dict[str, tuple[Cue, ...]]
     default: str
     smoothing: float
+    #: The confidence from which a detected kind is sure enough for rules that judge what a kind lacks.
+    sure: float = 0.55
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +97,7 @@ def _table(data: Any) -> Cues | None:
             kind: tuple(Cue(regex, float(weight), literals, width) for regex, weight, literals, width in items)
             for kind, items in data["kinds"].items()
         }
-        return Cues(kinds, data["default"], float(data["smoothing"]))
+        return Cues(kinds, data["default"], float(data["smoothing"]), float(data["sure"]))
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
 
@@ -135,7 +137,13 @@ def _build(path: str) -> dict[str, Any]:
         smoothing = float(data.get("smoothing", 1.0))
     except (TypeError, ValueError):
         raise RuleError(path, "smoothing", "must be a number") from None
-    return {"kinds": kinds, "default": default, "smoothing": smoothing}
+    try:
+        sure = float(data.get("sure", 0.55))
+    except (TypeError, ValueError):
+        raise RuleError(path, "sure", "must be a number") from None
+    if not 0.0 <= sure <= 1.0:
+        raise RuleError(path, "sure", "must be between 0 and 1")
+    return {"kinds": kinds, "default": default, "smoothing": smoothing, "sure": sure}
 
 
 def kind_scores(text: str) -> dict[str, float]:
@@ -165,6 +173,13 @@ def classify(text: str) -> tuple[str, float]:
     # Ties go to the kind listed first in KINDS (the default thank-you first).
     best = max(KINDS, key=lambda k: (scores.get(k, 0.0), k == table.default))
     return best, round(scores[best] / (total + table.smoothing), 2)
+
+
+def kind_is_sure(doc: Document) -> bool:
+    """Whether the draft's kind was given, or detected with at least the cue file's ``sure`` confidence: rules
+    that report what a kind of note lacks stay quiet on a guess (a thank-you read as a check-in would be told
+    to ask about next steps)."""
+    return bool(doc.context.kind) or doc.kind[1] >= cues().sure
 
 
 def detect_kind(doc: Document) -> tuple[str, float]:

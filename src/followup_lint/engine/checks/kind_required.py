@@ -1,6 +1,6 @@
-"""``kind-required``: ``required`` for per-kind expectations. It stays silent when the kind was only assumed
-(not given with ``--kind`` and no cue found in the draft), so a draft of unknown kind is not held to, say, a
-thank-you note's expectations.
+"""``kind-required``: ``required`` for per-kind expectations. It stays silent when the kind was only guessed
+(not given with ``--kind`` and detected below the cue file's ``sure`` confidence), so a draft of uncertain kind
+is not held to, say, a thank-you note's expectations.
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..kinds import kind_is_sure
 from .base import register
 from .required import Required
 
@@ -17,8 +18,8 @@ if TYPE_CHECKING:
 
 
 def kind_is_known(doc: Document) -> bool:
-    """Whether the draft's kind was given or detected from at least one cue."""
-    return bool(doc.context.kind) or doc.kind[1] > 0
+    """Whether the draft's kind was given or detected surely enough (``engine.kinds.kind_is_sure``)."""
+    return kind_is_sure(doc)
 
 
 @register("kind-required")

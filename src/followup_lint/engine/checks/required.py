@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ...model import Finding, Fix
 from ..errors import RuleError
+from ..kinds import kind_is_sure
 from ..schema import Field, check_fields
 from ..templates import first_filled
 from .base import Check, register
@@ -57,6 +58,8 @@ class Required(LazyMatchers, Check):
         bounds = scope_range(doc, self.scope) or (doc.draft.body_start, doc.draft.body_start)
         if not doc.prose[doc.draft.body_start :].strip():
             return  # an empty draft has nothing to judge
+        if self.rule.kinds and not kind_is_sure(doc):
+            return  # what a kind of note lacks is judged only when the kind is sure
         matcher, unless = self.matchers()
         matches = matcher.find(doc, *bounds)
         if matches and unless:
