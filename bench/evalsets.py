@@ -47,7 +47,7 @@ FLAW_FINDERS: dict[str, tuple[str, ...]] = {
     "misspelled-name": ("wrong-name", "typo"),
     "typo": ("typo",),
     "grammar": ("grammar",),
-    "generic": ("personalization",),
+    "generic": ("personalization.thank-you-detail", "personalization.no-specifics", "personalization.cliche"),
     "no-thanks": ("gratitude",),
     "no-interest": ("structure",),
     "no-next-step": ("structure",),
@@ -152,9 +152,9 @@ def summary(messages: list[Message]) -> dict[str, Any]:
     out["tone_false_alarms"] = [sum(m.fired(TONE_FINDERS, Severity.SUGGESTION) for m in good), len(good)]
     generic = [m for m in messages if m.meta.get("generic")]
     specific = [m for m in good if not m.meta.get("generic")]
-    out["generic_recall"] = [sum(m.fired(("personalization",), Severity.SUGGESTION) for m in generic), len(generic)]
+    out["generic_recall"] = [sum(m.fired(finders("generic"), Severity.SUGGESTION) for m in generic), len(generic)]
     out["generic_false_alarms"] = [
-        sum(m.fired(("personalization",), Severity.SUGGESTION) for m in specific),
+        sum(m.fired(finders("generic"), Severity.SUGGESTION) for m in specific),
         len(specific),
     ]
     kinded = [m for m in messages if m.meta.get("kind") in ("thank-you", "check-in", "post-rejection", "networking")]

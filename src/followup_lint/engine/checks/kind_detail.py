@@ -1,6 +1,9 @@
-"""``kind-detail``: does the note say anything specific? Fires when no cue phrase matches and the body has too
-few words outside a list of generic follow-up vocabulary (``rules/_data/kind-generic-words.txt``), English stop
-words and the context's names. Like ``kind-required``, silent when the draft's kind was only assumed.
+"""``kind-detail``: does the note say anything specific? Fires when no sentence does: a sentence is specific
+when it holds ``min-words`` words outside a list of generic follow-up vocabulary
+(``rules/_data/kind-generic-words.txt``), English stop words and the context's names, or one such word and a
+cue phrase that introduces a detail ("you mentioned", "hearing how"). A template with the names filled in and
+a cue phrase over generic words ("I enjoyed learning more about the role and your company") is not specific.
+Like ``kind-required``, silent when the draft's kind was only guessed.
 """
 
 from __future__ import annotations
@@ -67,9 +70,9 @@ def _stop_words() -> set[str]:
     return set(STOP_WORDS)
 
 
-def specific_words(doc: Document) -> list[str]:
+def specific_words(doc: Document, start: int | None = None, end: int | None = None) -> list[str]:
     """Distinct words of the body (greeting and sign-off lines excluded) that are neither generic nor names
-    from the context, in order of first use.
+    from the context, in order of first use; ``start``/``end`` narrow it to a part of the body.
     """
     layout = doc.layout
     skip = [line for line in (layout.greeting, layout.sign_off) if line is not None]
@@ -79,10 +82,12 @@ def specific_words(doc: Document) -> list[str]:
     names = set()
     for value in (doc.context.company, doc.context.role, *doc.context.interviewers):
         names |= {w.lower() for w in WORD.findall(value or "")}
-    end = layout.sign_off.start if layout.sign_off is not None else len(doc.prose)
+    stop = layout.sign_off.start if layout.sign_off is not None else len(doc.prose)
+    if end is not None:
+        stop = min(stop, end)
     common = generic_words()
     seen: dict[str, None] = {}
-    for match in WORD.finditer(doc.prose, doc.draft.body_start, end):
+    for match in WORD.finditer(doc.prose, max(doc.draft.body_start, start or 0), stop):
         if any(line.start <= match.start() < line.end for line in skip):
             continue
         word = match.group(0).lower().replace("\u2019", "'")
@@ -93,10 +98,17 @@ def specific_words(doc: Document) -> list[str]:
     return list(seen)
 
 
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)|\n")
+
+
+def _sentences(prose: str, start: int) -> list[tuple[int, int]]:
+    """The spans of the body's sentences (a sentence also ends at a line break)."""
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(prose, start) if m.group().strip()]
+
+
 @register("kind-detail")
 class KindDetail(LazyMatchers, Check):
-    """Fires once, at the start of the body, when the note has no cue phrase and fewer than ``min-words``
-    specific words (the option names the limit)."""
+    """Fires once, at the start of the body, when no sentence is specific (see the module docstring)."""
 
     fields: ClassVar[dict[str, Field]] = {k: MATCH_FIELDS[k] for k in ("phrases", "patterns", "regexes")}
 
@@ -111,10 +123,16 @@ class KindDetail(LazyMatchers, Check):
         body = doc.prose[doc.draft.body_start :]
         if not body.strip():
             return
-        if not kind_is_known(doc) or self.matcher.find(doc, doc.draft.body_start, len(doc.prose)):
+        if not kind_is_known(doc):
             return
-        found = specific_words(doc)
-        if len(found) >= self.rule.options["min-words"]:
-            return
+        need = self.rule.options["min-words"]
+        cues = self.matcher.find(doc, doc.draft.body_start, len(doc.prose))
+        most = 0
+        for start, end in _sentences(doc.prose, doc.draft.body_start):
+            found = len(specific_words(doc, start, end))
+            cued = any(start <= m.start < end for m in cues)
+            if found >= need or (cued and found >= 1):
+                return  # one sentence says something of this conversation
+            most = max(most, found)
         at = doc.draft.body_start + len(body) - len(body.lstrip())
-        yield self.finding(doc, at, at, values={"value": len(found), "limit": self.rule.options["min-words"]})
+        yield self.finding(doc, at, at, values={"value": most, "limit": need})
