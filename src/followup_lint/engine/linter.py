@@ -87,6 +87,20 @@ def _check_overrides(rules: dict[str, Rule], config: Config) -> None:
                 )
 
 
+def _without_deferred(findings: list[Finding], deferring: frozenset[str]) -> list[Finding]:
+    """Drop a deferring rule's finding where another rule of its category reports an overlapping span: one
+    problem, one finding (the learned tone model gives way to a phrase rule's more precise rewrite)."""
+    if not deferring:
+        return findings
+    others = [f for f in findings if f.rule not in deferring]
+    return [
+        f
+        for f in findings
+        if f.rule not in deferring
+        or not any(g.category == f.category and g.offset < f.end and f.offset < g.end for g in others)
+    ]
+
+
 class Linter:
     """Lints drafts with one configuration. Rules are compiled once; reuse the linter for many drafts."""
 
@@ -104,6 +118,8 @@ class Linter:
             check = check_class(rule)
             check.prepare()
             self.checks.append(check)
+        #: Rules whose findings give way to an overlapping finding of another rule of the same category.
+        self.deferring = frozenset(c.rule.id for c in self.checks if c.rule.spec.get("defer"))
 
     def lint(self, draft: Draft, context: Context | None = None) -> FileReport:
         """Run every selected rule over ``draft``."""
@@ -121,6 +137,7 @@ class Linter:
         for check in checks:
             if check.rule.applies_to(ctx.channel) and (not check.rule.kinds or doc.kind[0] in check.rule.kinds):
                 findings.extend(check.run(doc))
+        findings = _without_deferred(findings, self.deferring)
         findings.sort(key=lambda f: (f.offset, -f.severity, f.rule, f.length))
         for finalize in FINALIZERS:
             finalize(doc, findings)

@@ -3,7 +3,8 @@
 The meter weighs politeness strategies (gratitude, greetings, hedges, "could you", apologies, direct
 questions, "why", sentences starting with "so"/"but", "you need to", ...; see ``politeness_features``) with
 weights learned from the Stanford Politeness Corpus (``rules/_data/politeness-weights.yaml``, fitted by
-``bench/train_politeness.py``): ``politeness = 2 * sigmoid(bias + sum(weight * feature)) - 1``.
+``bench/train_politeness.py``): ``politeness = 2 * sigmoid(bias + sum(weight * feature)) - 1``, less a
+penalty for the draft's least polite sentence as the learned sentence tone model reads it (``tone_penalty``).
 """
 
 from __future__ import annotations
@@ -91,7 +92,23 @@ def politeness_of(doc: Document, path: str | None = None) -> float:
     if not sentences:
         return 0.0
     bias, weights = load_weights(path or weights_path(None))
-    return round(meter_value(bias, weights, strategy_features(norms)), 2)
+    value = meter_value(bias, weights, strategy_features(norms))
+    return round(max(-1.0, value - tone_penalty(doc)), 2)
+
+
+def tone_penalty(doc: Document) -> float:
+    """How far the draft's worst sentence pulls the meter down, from the learned sentence tone model: nothing
+    below its ``suggest`` threshold, up to 2 for a sentence surely not polite. Strategies alone scored an
+    insulting reply +0.63 and a complaining, demanding check-in +0.99; one such sentence is what a reader
+    remembers."""
+    from ..sentence_tone import load
+    from .sentence_model import DEFAULT_MODEL, judged
+
+    model = load(weights_path(None, DEFAULT_MODEL))
+    worst = max((p for *_, p in judged(doc, model)), default=0.0)
+    if worst <= model.suggest:
+        return 0.0
+    return 2.0 * (worst - model.suggest) / (1.0 - model.suggest)
 
 
 @metric("politeness")

@@ -1,0 +1,186 @@
+"""Train the sentence tone model and write ``rules/_data/tone-model.json`` (reproduced exactly on a rerun).
+
+    .venv/bin/python bench/train_tone.py            # train, print the figures, write the model
+    .venv/bin/python bench/train_tone.py --check    # fail if the shipped model differs from a rebuild
+
+Data: ``bench/data/tone/sentences.tsv`` (5,600 sentences written for this project, MIT; see its README).
+It is split by writer, never by sentence: per part of the corpus (a, b, c), 2 writers for test, 2 for dev,
+the rest for training (chosen by a hash of the writer id). Model: softmax regression over the features
+of ``followup_lint.engine.sentence_tone.features`` that occur at least twice in training, L2 penalty,
+full-batch gradient descent (numpy, float64, fixed steps: deterministic). Thresholds, on dev: a sentence is
+reported when its probability of not being polite (1 - p(polite)) reaches ``suggest`` (dev precision >= 0.85),
+as a warning from ``warn`` (dev precision >= 0.95), with its likeliest non-polite label. Precision is
+computed with each polite sentence counted 9 times (``POLITE_WEIGHT``), as in real follow-ups. The test
+writers are scored once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from hashlib import blake2b
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from followup_lint.engine.sentence_tone import features  # noqa: E402
+
+DATA = ROOT / "bench" / "data" / "tone" / "sentences.tsv"
+OUT = ROOT / "rules" / "_data" / "tone-model.json"
+LABELS = ("polite", "demanding", "impatient", "passive-aggressive", "desperate", "grovelling", "hostile", "arguing")
+L2 = 0.3
+STEPS = 400
+RATE = 0.5
+MIN_COUNT = 2
+#: How many times a polite sentence counts when thresholds are chosen: real follow-ups hold about nine polite
+#: sentences for each one that is not (the corpus about one for one).
+POLITE_WEIGHT = 9
+
+
+def read() -> list[tuple[str, str, str]]:
+    rows = []
+    for line in DATA.read_text(encoding="utf-8").splitlines()[1:]:
+        writer, label, sentence = line.split("\t")
+        rows.append((writer, label, sentence))
+    return rows
+
+
+def split(writers: list[str]) -> dict[str, str]:
+    """Writer -> train, dev or test: per corpus part (a, b, c), the 2 lowest hashes test, the next 2 dev."""
+    out = {}
+    for half in sorted({w[0] for w in writers}):
+        ranked = sorted((w for w in writers if w[0] == half), key=lambda w: blake2b(w.encode()).hexdigest())
+        for i, w in enumerate(ranked):
+            out[w] = "test" if i < 2 else "dev" if i < 4 else "train"
+    return out
+
+
+def matrix(rows: list[tuple[str, str, str]], vocab: dict[str, int]) -> np.ndarray:
+    x = np.zeros((len(rows), len(vocab)))
+    for i, (_, _, sentence) in enumerate(rows):
+        for f in features(sentence):
+            j = vocab.get(f)
+            if j is not None:
+                x[i, j] = 1.0
+    return x
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    n, d = x.shape
+    k = len(LABELS)
+    w = np.zeros((d, k))
+    b = np.zeros(k)
+    onehot = np.eye(k)[y]
+    for _ in range(STEPS):
+        scores = x @ w + b
+        scores -= scores.max(axis=1, keepdims=True)
+        p = np.exp(scores)
+        p /= p.sum(axis=1, keepdims=True)
+        grad = p - onehot
+        w -= RATE * (x.T @ grad / n + L2 * w / n)
+        b -= RATE * grad.mean(axis=0)
+    return w, b
+
+
+def predict(x: np.ndarray, w: np.ndarray, b: np.ndarray) -> np.ndarray:
+    scores = x @ w + b
+    scores -= scores.max(axis=1, keepdims=True)
+    p = np.exp(scores)
+    return p / p.sum(axis=1, keepdims=True)
+
+
+def weighted_precision(flagged: np.ndarray, y: np.ndarray) -> float:
+    """Precision with each polite sentence counted POLITE_WEIGHT times: in real follow-ups most sentences are
+    polite (the corpus has about half), and precision falls with the share of polite sentences."""
+    polite = float(((y == 0) & flagged).sum()) * POLITE_WEIGHT
+    rude = float(((y != 0) & flagged).sum())
+    return rude / (rude + polite) if rude + polite else 0.0
+
+
+def threshold(p: np.ndarray, y: np.ndarray, precision: float) -> float:
+    """The lowest probability of "not polite" (1 - p(polite)) at which flagged sentences reach ``precision``."""
+    for t in np.arange(0.30, 0.991, 0.01):
+        flagged = 1 - p[:, 0] >= t
+        if flagged.sum() >= 5 and weighted_precision(flagged, y) >= precision:
+            return round(float(t), 2)
+    return 0.99
+
+
+def report(name: str, p: np.ndarray, y: np.ndarray, t: float) -> dict[str, float]:
+    top = 1 + p[:, 1:].argmax(axis=1)
+    flagged = 1 - p[:, 0] >= t
+    bad = y != 0
+    precision = weighted_precision(flagged, y)
+    recall = float(flagged[bad].mean())
+    exact = float((top[flagged] == y[flagged]).mean()) if flagged.any() else 0.0
+    print(
+        f"  {name:12} at {t:.2f}: precision {precision:.3f} (polite x{POLITE_WEIGHT})  recall {recall:.3f}  "
+        f"right label {exact:.3f}"
+    )
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "label": round(exact, 3)}
+
+
+def build() -> tuple[dict, str]:
+    rows = read()
+    part = split(sorted({r[0] for r in rows}))
+    sets = {s: [r for r in rows if part[r[0]] == s] for s in ("train", "dev", "test")}
+    counts = Counter(f for _, _, s in sets["train"] for f in features(s))
+    vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= MIN_COUNT))}
+    y = {s: np.array([LABELS.index(r[1]) for r in sets[s]]) for s in sets}
+    x = {s: matrix(sets[s], vocab) for s in sets}
+    w, b = fit(x["train"], y["train"])
+    p = {s: predict(x[s], w, b) for s in sets}
+    warn = threshold(p["dev"], y["dev"], 0.95)
+    suggest = threshold(p["dev"], y["dev"], 0.85)
+    print(
+        f"sentences: train {len(sets['train'])}, dev {len(sets['dev'])}, test {len(sets['test'])}; "
+        f"features {len(vocab)}"
+    )
+    figures = {}
+    for s in ("dev", "test"):
+        for name, t in (("warn", warn), ("suggest", suggest)):
+            figures[f"{s}_{name}"] = report(f"{s}/{name}", p[s], y[s], t)
+    weights = {}
+    for f, i in vocab.items():
+        row = [round(float(v), 3) for v in w[i]]
+        if any(abs(v) >= 0.005 for v in row):
+            weights[f] = row
+    writers = {s: sorted({r[0] for r in sets[s]}) for s in sets}
+    model = {
+        "about": "Sentence tone model for followup-lint (engine/sentence_tone.py); written by bench/train_tone.py.",
+        "source": "bench/data/tone/sentences.tsv: 5,600 sentences by 42 writers given personas, written for this "
+        "project (licence MIT). No public data.",
+        "model": f"softmax regression, L2 {L2}, {STEPS} full-batch steps of {RATE}, features seen >= {MIN_COUNT}",
+        "split": writers,
+        "figures": figures,
+        "labels": list(LABELS),
+        "bias": [round(float(v), 4) for v in b],
+        "warn": warn,
+        "suggest": suggest,
+        "weights": weights,
+    }
+    text = json.dumps(model, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"
+    return model, text
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if the shipped model differs from a rebuild")
+    args = parser.parse_args()
+    _, text = build()
+    if args.check:
+        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
+        print("tone-model.json is " + ("reproduced exactly" if same else "DIFFERENT from a rebuild"))
+        return 0 if same else 1
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)} ({len(text):,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,116 @@
+"""``sentence-model``: each sentence of the body judged by the learned tone model (``engine.sentence_tone``).
+
+A sentence whose probability of not being polite reaches the model's ``suggest`` threshold is reported with its
+likeliest label's message and rewrite advice (``labels`` in the rule file); from ``warn`` as a warning, below
+it as a suggestion: severity follows the model's confidence. The thresholds were chosen on a dev split of
+writers the model never trained on. Sentences a phrase rule of the same category already reports are left to
+that rule, whose rewrite is more precise (``Linter`` drops the overlapping model finding).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+from ...model import Finding, Severity
+from ..errors import RuleError
+from ..schema import Field
+from ..sentence_tone import ToneModel, load, tokens
+from .base import Check, register
+from .politeness import body_sentences, weights_path
+from .structure import closing
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..rule import Rule
+
+DEFAULT_MODEL = "tone-model.json"
+#: Sentences shorter than this (in words) are not judged: the model learned from whole sentences.
+MIN_WORDS = 5
+#: The share of a sentence's words the model must have seen in training to judge it (names, addresses and
+#: sentences of another language are not its to judge).
+MIN_KNOWN = 0.6
+_GREETING_WORDS = frozenset({"hi", "hello", "dear", "hey", "greetings", "good"})
+
+
+@register("sentence-model")
+class SentenceModel(Check):
+    """Reports sentences the tone model judges not polite, one finding per sentence."""
+
+    fields: ClassVar[dict[str, Field]] = {
+        "labels": Field(dict, True, "for each label of the model: message and suggestion"),
+        "model": Field(str, False, f"the model file in rules/_data/ (default {DEFAULT_MODEL})"),
+        "defer": Field(bool, False, "give way to an overlapping finding of another rule of the same category"),
+    }
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        labels = rule.spec.get("labels")
+        if not isinstance(labels, dict) or not all(
+            isinstance(v, dict) and isinstance(v.get("message"), str) for v in labels.values()
+        ):
+            raise RuleError(rule.path, "labels", "must map each label to a message and a suggestion")
+        try:
+            model = load(weights_path(rule.path, rule.spec.get("model", DEFAULT_MODEL)))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise RuleError(rule.path, "model", f"cannot read the model ({exc})") from None
+        missing = [label for label in model.labels[1:] if label not in labels]
+        if missing:
+            raise RuleError(rule.path, "labels", f"needs a message for {', '.join(missing)}")
+
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule)
+        self.path = weights_path(rule.path, rule.spec.get("model", DEFAULT_MODEL))
+        self.labels: dict[str, dict[str, str]] = rule.spec["labels"]
+        self.model: ToneModel | None = None
+
+    def prepare(self) -> None:
+        self.model = load(self.path)
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        model = self.model or load(self.path)
+        for start, end, label, p in judged(doc, model):
+            if p < model.suggest:
+                continue
+            texts = self.labels[label]
+            yield self.finding(
+                doc,
+                start,
+                end,
+                message=texts["message"],
+                suggestion=texts.get("suggestion"),
+                severity=None if p >= model.warn else Severity.SUGGESTION,
+                values={"label": label, "confidence": f"{p:.0%}"},
+            )
+
+
+def judged(doc: Document, model: ToneModel) -> list[tuple[int, int, str, float]]:
+    """Each judged sentence of the body: its span, likeliest non-polite label and probability of not being
+    polite. The subject, greeting and closing lines and fragments are not judged. Worked out once per draft."""
+    key = (__name__, id(model))
+    found: list[tuple[int, int, str, float]] | None = doc.shared.get(key)
+    if found is None:
+        found = doc.shared[key] = list(_judge(doc, model))
+    return found
+
+
+def _judge(doc: Document, model: ToneModel) -> Iterator[tuple[int, int, str, float]]:
+    layout = doc.layout
+    # The message itself: after the greeting (and a letter's address blocks before it), before the closing
+    # (and the signature block after it).
+    first = layout.greeting.end if layout.greeting is not None else doc.draft.body_start
+    end = closing(doc)
+    last = end[0] if end is not None else len(doc.prose)
+    for sentence in body_sentences(doc):
+        text = doc.source[sentence.start_char : sentence.end_char]
+        words = tokens(text)
+        if (
+            not first <= sentence.start_char < last
+            or len(words) < MIN_WORDS
+            or (words[0] in _GREETING_WORDS and len(words) <= 8)
+            or model.coverage(text) < MIN_KNOWN
+        ):
+            continue  # a heading, a greeting, a signature, a fragment, or words the model never saw
+        label, p = model.judge(text)
+        start = sentence.start_char + len(text) - len(text.lstrip())
+        yield start, sentence.start_char + len(text.rstrip()), label, p

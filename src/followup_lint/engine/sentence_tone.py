@@ -1,0 +1,104 @@
+"""A compact learned model of a sentence's tone: polite, or one of seven ways a follow-up goes wrong.
+
+Softmax regression over sparse features of one sentence: lowercase words, word pairs, word beginnings (so
+"ridiculously" shares evidence with "ridiculous"), and a few marks of tone (a question, exclamation marks,
+a word in capitals, a sentence that starts with "you"). The weights are data (``rules/_data/tone-model.json``,
+written by ``bench/train_tone.py``, which reproduces them exactly); scoring a sentence is a few dictionary
+look-ups per feature, well under a millisecond.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|[!?]")
+_CAPS = re.compile(r"\b[A-Z]{3,}\b")
+#: Words whose beginnings say little: short words and very common ones are kept whole only.
+PREFIX = 5
+
+
+def tokens(sentence: str) -> list[str]:
+    """Lowercase words (curly apostrophes made straight) and ``!``/``?`` marks."""
+    return _TOKEN.findall(sentence.replace("\u2019", "'").replace("\u2018", "'").lower())
+
+
+def features(sentence: str) -> list[str]:
+    """The sentence's features, each once."""
+    words = tokens(sentence)
+    out = {f"w:{w}" for w in words}
+    out.update(f"b:{a}_{b}" for a, b in pairwise(words))
+    out.update(f"p:{w[:PREFIX]}" for w in words if len(w) > PREFIX + 1)
+    if words and words[0] == "you":
+        out.add("start:you")
+    if sentence.count("!") >= 2:
+        out.add("mark:!!")
+    if _CAPS.search(sentence):
+        out.add("mark:caps")
+    return sorted(out)
+
+
+@dataclass(frozen=True, slots=True)
+class ToneModel:
+    """Labels, one bias per label, and per feature one weight per label; thresholds chosen on a dev split."""
+
+    labels: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+    #: Probability of "not polite" (1 - p(polite)) from which a sentence is reported as a warning, and as a
+    #: suggestion (the first label is ``polite``).
+    warn: float
+    suggest: float
+
+    def probabilities(self, sentence: str) -> list[float]:
+        scores = list(self.bias)
+        for feature in features(sentence):
+            row = self.weights.get(feature)
+            if row is not None:
+                for i, w in enumerate(row):
+                    scores[i] += w
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+    def coverage(self, sentence: str) -> float:
+        """The share of the sentence's words the model has a weight for."""
+        words = [w for w in tokens(sentence) if w.isalpha()]
+        return sum(f"w:{w}" in self.weights for w in words) / len(words) if words else 0.0
+
+    def judge(self, sentence: str) -> tuple[str, float]:
+        """The likeliest label other than ``polite``, and the probability that the sentence is not polite."""
+        probs = self.probabilities(sentence)
+        best = max(range(1, len(probs)), key=probs.__getitem__)
+        return self.labels[best], 1.0 - probs[0]
+
+
+def parse(data: dict) -> ToneModel:
+    labels = tuple(data["labels"])
+    weights = {f: tuple(float(x) for x in row) for f, row in data["weights"].items()}
+    if any(len(row) != len(labels) for row in weights.values()) or len(data["bias"]) != len(labels):
+        raise ValueError("every weight row needs one number per label")
+    return ToneModel(
+        labels, tuple(float(b) for b in data["bias"]), weights, float(data["warn"]), float(data["suggest"])
+    )
+
+
+@lru_cache(maxsize=4)
+def load(path: str) -> ToneModel:
+    """The model in ``path``, read once per process (the parsed form is kept in the user cache)."""
+    from .. import cache
+
+    stamp = cache.stat_stamp([Path(path)])
+    key = cache.key("tone-model-1", stamp)
+    raw = cache.load("tone-model", key)
+    if raw is None:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        raw = {k: raw[k] for k in ("labels", "bias", "weights", "warn", "suggest")}
+        cache.store("tone-model", key, raw)
+    return parse(raw)
