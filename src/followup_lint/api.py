@@ -19,7 +19,7 @@ def linter_for(config: Config) -> Linter:
     """A linter for ``config``, built once per process and reused."""
     key = repr(config)
     if key not in _LINTERS:
-        _LINTERS[key] = Linter(config)
+        _LINTERS[key] = Linter(config, report=FileReport)
     return _LINTERS[key]
 
 

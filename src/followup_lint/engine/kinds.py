@@ -75,7 +75,7 @@ class Cues:
 def cues() -> Cues:
     """The cue table, from the user cache when the cue file is unchanged, else parsed, checked and cached."""
     from .. import cache
-    from .loader import builtin_rules_dir
+    from ..data import builtin_rules_dir
 
     path = builtin_rules_dir() / "_data" / CUES_FILE
     entry_key = cache.key(f"kind-cues-{_FORMAT}", cache.stat_stamp([path]))
@@ -165,6 +165,14 @@ def classify(text: str) -> tuple[str, float]:
     # Ties go to the kind listed first in KINDS (the default thank-you first).
     best = max(KINDS, key=lambda k: (scores.get(k, 0.0), k == table.default))
     return best, round(scores[best] / (total + table.smoothing), 2)
+
+
+def message_kind(doc: Document) -> tuple[str, float]:
+    """The ``kind`` analysis (``pipeline.ANALYSES``): the message kind (thank-you, check-in, post-rejection,
+    networking) given in the context, else detected, and the confidence in it."""
+    if doc.context.kind:
+        return doc.context.kind, 1.0
+    return detect_kind(doc)
 
 
 def detect_kind(doc: Document) -> tuple[str, float]:

@@ -7,10 +7,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..data import builtin_rules_dir
 from ..model import CATEGORIES, Context, Severity
 from .errors import RuleError
 from .rule import Example, Rule
 from .schema import Field, check_fields
+
+__all__ = ["builtin_rules_dir", "load_rule_file", "load_rules", "parse_rule", "read_data_file"]
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*$")
 
@@ -48,15 +51,6 @@ _CONTEXT_FIELDS = {
     "send-date": Field(str),
     "previous": Field(list),
 }
-
-
-def builtin_rules_dir() -> Path:
-    """The rule files that ship with the package (or, in a source checkout, the top-level ``rules/``)."""
-    here = Path(__file__).resolve().parent.parent
-    packaged = here / "rules"
-    if packaged.is_dir():
-        return packaged
-    return here.parent.parent / "rules"
 
 
 def load_rules(extra_dirs: tuple[Path, ...] = ()) -> dict[str, Rule]:
@@ -207,19 +201,19 @@ def parse_rule(name: str, data: Any, *, validated: bool = False) -> Rule:
     ``validated``: the data passed the check kind's own validation before (it comes from the cache), so
     that (slow) step is skipped; the common fields are still checked.
     """
-    from .checks import kind_class
+    from .checks import check_class
 
     if not isinstance(data, dict):
         raise RuleError(name, None, "a rule file must be a YAML mapping of keys to values")
     kind = data.get("kind")
     if not isinstance(kind, str):
         raise RuleError(name, "kind", "is required and must be a string")
-    check_class = kind_class(kind)
-    if check_class is None:
-        from .checks import KINDS
+    kind_class = check_class(kind)
+    if kind_class is None:
+        from .. import pipeline
 
-        raise RuleError(name, "kind", f"unknown check kind {kind!r} (known: {', '.join(sorted(KINDS))})")
-    check_fields(name, data, {**COMMON_FIELDS, **check_class.fields})
+        raise RuleError(name, "kind", f"unknown check kind {kind!r} (known: {', '.join(sorted(pipeline.CHECKS))})")
+    check_fields(name, data, {**COMMON_FIELDS, **kind_class.fields})
     rule_id = data["id"]
     if not _ID.match(rule_id):
         raise RuleError(name, "id", f"{rule_id!r} is not a valid id (lowercase words, dots and hyphens)")
@@ -229,7 +223,7 @@ def parse_rule(name: str, data: Any, *, validated: bool = False) -> Rule:
         severity = Severity.parse(data["severity"])
     except ValueError as exc:
         raise RuleError(name, "severity", str(exc)) from None
-    spec = {key: data[key] for key in check_class.fields if key in data}
+    spec = {key: data[key] for key in kind_class.fields if key in data}
     options = dict(data.get("options") or {})
     for key, value in options.items():
         if not isinstance(value, (str, int, float, bool, list)):
@@ -255,7 +249,7 @@ def parse_rule(name: str, data: Any, *, validated: bool = False) -> Rule:
         passes=passes,
     )
     if not validated:
-        check_class.validate(rule)
+        kind_class.validate(rule)
     return rule
 
 

@@ -14,7 +14,7 @@ from ...model import Finding
 from ..errors import RuleError
 from ..metrics import WORD
 from ..schema import Field
-from .base import Check, register
+from .base import Check
 from .kind_required import kind_is_known
 from .phrases import MATCH_FIELDS, LazyMatchers, build_matchers
 
@@ -93,7 +93,6 @@ def specific_words(doc: Document) -> list[str]:
     return list(seen)
 
 
-@register("kind-detail")
 class KindDetail(LazyMatchers, Check):
     """Fires once, at the start of the body, when the note has no cue phrase and fewer than ``min-words``
     specific words (the option names the limit)."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from .base import register
 from .required import Required
 
 if TYPE_CHECKING:
@@ -21,7 +20,6 @@ def kind_is_known(doc: Document) -> bool:
     return bool(doc.context.kind) or doc.kind[1] > 0
 
 
-@register("kind-required")
 class KindRequired(Required):
     """Fires once, at the start of the body, when nothing matches and the draft's kind is known."""
 

@@ -9,7 +9,7 @@ from ...model import Finding, Fix
 from ..errors import RuleError
 from ..schema import Field, check_fields
 from ..templates import first_filled
-from .base import Check, register
+from .base import Check
 from .phrases import MATCH_FIELDS, LazyMatchers, build_matchers, scope_range
 
 if TYPE_CHECKING:
@@ -24,7 +24,6 @@ _INSERT_FIELDS = {
 _POSITIONS = ("after-greeting", "body-start", "before-sign-off")
 
 
-@register("required")
 class Required(LazyMatchers, Check):
     """Fires once, at the start of the body, when nothing in the draft matches; may insert a sentence."""
 
