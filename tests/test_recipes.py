@@ -50,7 +50,7 @@ def test_recipe_add_a_rule(tmp_path: Path) -> None:
         id: formality.recipe
         category: formality
         severity: suggestion
-        kind: existence
+        check: existence
         message: "\\"{match}\\" is more than one exclamation mark."
         why: One is enough in a thank-you note.
         regexes: ['!{2,}']
@@ -88,7 +88,7 @@ def test_recipe_add_a_check_type(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         id: formality.recipe
         category: formality
         severity: suggestion
-        kind: exclamations
+        check: exclamations
         mark: "!"
         message: More than {limit} exclamations.
         why: They read as over-excited.
@@ -149,7 +149,7 @@ def test_recipe_add_a_metric(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         id: formality.recipe
         category: formality
         severity: suggestion
-        kind: metric
+        check: metric
         metric: exclamations
         above: {option: max}
         message: "{value} exclamation marks (at most {limit})."

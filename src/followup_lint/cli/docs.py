@@ -60,7 +60,8 @@ def rule_summary(rule: Rule) -> dict[str, object]:
         "id": rule.id,
         "category": rule.category,
         "severity": rule.severity.label,
-        "kind": rule.kind,
+        "check": rule.check,
+        "kind": rule.check,  # the old name of "check", kept for scripts that read it
         "enabled": rule.enabled,
         "summary": rule.summary,
     }

@@ -61,7 +61,7 @@ def render_rule(rule: Rule) -> str:
     lines = [f"# {rule.id}", "", rule.summary, ""]
     lines.append(f"- category: {rule.category}")
     lines.append(f"- severity: {rule.severity.label}")
-    lines.append(f"- kind: {rule.kind}")
+    lines.append(f"- check: {rule.check}")
     lines.append(f"- enabled by default: {'yes' if rule.enabled else 'no (opt-in with --select ' + rule.id + ')'}")
     if rule.channels:
         lines.append(f"- channels: {', '.join(rule.channels)}")

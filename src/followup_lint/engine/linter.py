@@ -112,7 +112,7 @@ class Linter:
         self.rules = select_rules(available, self.config)
         self.checks: list[Check] = []
         for rule in self.rules:
-            kind = check_class(rule.kind)
+            kind = check_class(rule.check)
             assert kind is not None  # the loader rejects unknown check types
             check = kind(rule)
             check.prepare()
