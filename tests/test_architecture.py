@@ -273,3 +273,26 @@ def test_the_registration_test_catches_a_module_that_registers_itself(tmp_path: 
         "importing demo_pkg.plugin changes demo_pkg.registry.HOOKS",
         "importing demo_pkg.plugin changes demo_pkg.registry.KINDS",
     ]
+
+
+def test_readme_layout_names_every_top_level_module_and_package() -> None:
+    readme = (SRC.parent / "README.md").read_text(encoding="utf-8")
+    layout = readme[readme.index("## Layout") :].split("```")[1]
+    entries = [
+        p.name
+        for p in PACKAGE.iterdir()
+        if ((p.is_dir() and p.name != "__pycache__" and any(p.rglob("*.py"))) or p.suffix == ".py")
+        and p.name != "__main__.py"
+    ]
+    missing = [name for name in sorted(entries) if f"  {name}" not in layout and f"  {name}/" not in layout]
+    assert missing == []
+
+
+def test_architecture_doc_names_the_modules_of_each_layer() -> None:
+    doc = (SRC.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(): line.split("|")[2] for line in doc.splitlines() if line.startswith("| ")}
+    for layer, names in LAYERS.items():
+        for name in names:
+            short = name.removeprefix("followup_lint.").replace(".", "/")
+            if name != FACADE:
+                assert f"`{short}" in rows[layer], f"docs/architecture.md: {layer} row lacks {short}"
