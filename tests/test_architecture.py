@@ -47,6 +47,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "followup_lint.fixes",
         "followup_lint.writing",
         "followup_lint.config",
+        "followup_lint.runner",
     ),
     "interface": ("followup_lint.cli", "followup_lint.lsp", "followup_lint.__main__"),
 }
