@@ -13,7 +13,10 @@ writer (drafts), so one page or one writer never straddles the halves. Tune on `
 untouched. Details (which finding fired on which good message) are printed for the tune half only unless
 ``--details test`` is given on purpose.
 
-    .venv/bin/python bench/evalsets.py [--eval DIR] [--details tune|test|none] [--json OUT]
+    .venv/bin/python bench/evalsets.py [--eval DIR] [--details tune|test|none] [--json OUT] [--halves tune|all]
+
+While tuning, only the tune half is printed; ``--halves all`` prints the untouched test half too (once, at the
+end of a round of changes).
 """
 
 from __future__ import annotations
@@ -218,6 +221,9 @@ def main() -> int:
     parser.add_argument("--eval", type=Path, default=EVAL, help="folder holding the evaluation sets")
     parser.add_argument("--details", choices=("tune", "test", "none"), default="tune")
     parser.add_argument("--json", type=Path, help="write the figures to this file as well")
+    parser.add_argument(
+        "--halves", choices=("tune", "all"), default="tune", help="print the tune half only (default), or all"
+    )
     args = parser.parse_args()
     if not args.eval.is_dir():
         print(f"independent sets: skipped: not found ({args.eval})")
@@ -227,7 +233,7 @@ def main() -> int:
         lint(m)
     figures: dict[str, Any] = {}
     for family in sorted({m.set for m in messages}):
-        for half in ("tune", "test", "all"):
+        for half in ("tune",) if args.halves == "tune" else ("tune", "test", "all"):
             chosen = [m for m in messages if m.set == family and (half == "all" or m.half == half)]
             label = f"{family} / {half}" + (" (development figure)" if half == "tune" else "")
             figures[f"{family}/{half}"] = summary(chosen)

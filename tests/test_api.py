@@ -51,3 +51,16 @@ def test_docstring_examples() -> None:
     failures, _ = doctest.testmod(api, optionflags=doctest.ELLIPSIS)
     assert failures == 0
     assert followup_lint.__version__
+
+
+def test_the_linter_cache_is_bounded_and_keeps_the_recently_used() -> None:
+    """A language server that sees many settings keeps at most MAX_LINTERS linters, dropping the least recent."""
+    from followup_lint import api
+
+    api._LINTERS.clear()
+    first = api.linter_for(Config(select=("length",)))
+    for limit in range(api.MAX_LINTERS * 2):
+        api.linter_for(Config(select=("length",), overrides=(("length.words", {"max": 100 + limit}),)))
+        assert api.linter_for(Config(select=("length",))) is first  # used again: kept
+    assert len(api._LINTERS) == api.MAX_LINTERS
+    assert repr(Config(select=("length",), overrides=(("length.words", {"max": 100}),))) not in api._LINTERS

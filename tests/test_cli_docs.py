@@ -20,7 +20,7 @@ def test_rules_lists_every_rule(run_cli) -> None:
 def test_rules_as_json(run_cli) -> None:
     _status, out, _ = run_cli("rules", "--format", "json")
     items = {item["id"]: item for item in json.loads(out)}
-    assert items["length.words"]["category"] == "length" and items["length.words"]["kind"] == "metric"
+    assert items["length.words"]["category"] == "length" and items["length.words"]["check"] == "metric"
 
 
 def test_rule_shows_full_documentation(run_cli) -> None:

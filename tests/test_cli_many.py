@@ -87,3 +87,33 @@ def test_thread_file_supplies_earlier_follow_ups(run_cli, tmp_path: Path) -> Non
     assert status == 1 and "[timing.too-many]" in out and "(2026-11-13)" in out
     status, _, err = run_cli(*args, "--thread", str(tmp_path / "missing.mbox"))
     assert status == 2 and "missing.mbox" in err
+
+
+def test_files_standard_input_and_fix_take_one_path(run_cli, tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI turns its flags into one LintOptions; files, '-' and --fix all run through batch.lint_many."""
+    import io
+    import sys
+
+    from followup_lint import batch, runner
+
+    seen: list[tuple[list[str], bool]] = []
+    real = batch.lint_many
+
+    def recording(paths, config_for, **kwargs):
+        seen.append((list(paths), kwargs.get("fixing") is not None))
+        return real(paths, config_for, **kwargs)
+
+    passed: list[runner.LintOptions] = []
+    real_run = runner.run
+    monkeypatch.setattr(batch, "lint_many", recording)
+    monkeypatch.setattr(runner, "run", lambda options: passed.append(options) or real_run(options))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(DRAFT.encode())))
+    run_cli(str(tree / "b.txt"), "--select", "gratitude")
+    run_cli("-", "--select", "gratitude", "--stdin-filename", "x.txt")
+    run_cli(str(tree / "a.md"), "--select", "gratitude", "--fix")
+    assert seen == [([str(tree / "b.txt")], False), (["-"], False), ([str(tree / "a.md")], True)]
+    assert [(o.paths, o.select, o.fix, o.stdin_filename) for o in passed] == [
+        ((str(tree / "b.txt"),), ("gratitude",), False, None),
+        (("-",), ("gratitude",), False, "x.txt"),
+        ((str(tree / "a.md"),), ("gratitude",), True, None),
+    ]

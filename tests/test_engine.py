@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -16,7 +17,7 @@ VALID = """
 id: custom.swag
 category: formality
 severity: warning
-kind: existence
+check: existence
 message: Avoid "{match}".
 why: Testing.
 phrases: [swag]
@@ -34,13 +35,13 @@ def write_rule(directory: Path, text: str, name: str = "rule.yaml") -> Path:
 @pytest.mark.parametrize(
     ("change", "field", "problem"),
     [
-        (("kind: existence", "kind: existence\ncolour: red"), "colour", "unknown key"),
+        (("check: existence", "check: existence\ncolour: red"), "colour", "unknown key"),
         (("severity: warning", "severity: fatal"), "severity", "invalid severity"),
         (("category: formality", "category: vibes"), "category", "unknown category"),
         (("phrases: [swag]", "phrases: swag"), "phrases", "must be a list"),
         (("phrases: [swag]", "patterns: [[{LOWER: swag, BOGUS: 1}]]"), "patterns[0]", "invalid token pattern"),
         (("phrases: [swag]", "regexes: ['(unclosed']"), "regexes[0]", "invalid regular expression"),
-        (("kind: existence", "kind: telepathy"), "kind", "unknown check kind"),
+        (("check: existence", "check: telepathy"), "check", "unknown check type"),
         (('message: Avoid "{match}".\n', ""), "message", "is required"),
         (
             ('examples: {fire: ["nice swag"], pass: ["nice bag"]}', 'examples: {fire: ["nice swag"], pass: []}'),
@@ -126,7 +127,7 @@ def test_gap_in_a_rule_regex_is_one_gap_between_words_of_a_paragraph(tmp_path: P
 
 
 def test_substitution_requires_a_replacement(tmp_path: Path) -> None:
-    path = write_rule(tmp_path, VALID.replace("kind: existence", "kind: substitution"))
+    path = write_rule(tmp_path, VALID.replace("check: existence", "check: substitution"))
     with pytest.raises(RuleError, match="needs a `replacement`"):
         load_rule_file(path)
 
@@ -169,3 +170,27 @@ def test_metrics_words_and_sentences() -> None:
     )
     assert report.metrics["words"] == 12
     assert report.metrics["sentences"] == 2  # not the greeting, the sign-off or the name
+
+
+def test_old_kind_field_loads_with_a_one_line_deprecation_warning(run_cli, tmp_path: Path) -> None:
+    """A user rule file from before ``check:`` (``kind: existence``) still works; stderr says what to rename."""
+    path = write_rule(tmp_path / "rules", VALID.replace("check: existence", "kind: existence"))
+    draft = tmp_path / "d.txt"
+    draft.write_text("Thanks for the swag.\n")
+    status, out, err = run_cli(str(draft), "--rules", str(tmp_path / "rules"), "--select", "custom.swag")
+    assert status == 1 and "[custom.swag]" in out
+    assert f"followup-lint: warning: {path}: `kind` is deprecated; rename it to `check`" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_kind_and_check_together_are_refused(tmp_path: Path) -> None:
+    path = write_rule(tmp_path, VALID.replace("check: existence", "check: existence\nkind: existence"))
+    with pytest.raises(RuleError, match="give the check type once, as `check`"):
+        load_rule_file(path)
+
+
+def test_builtin_rule_files_name_their_check_type_with_check() -> None:
+    from followup_lint.data import builtin_rules_dir
+
+    old = [str(p) for p in builtin_rules_dir().rglob("*.yaml") if re.search(r"^kind:", p.read_text(), re.M)]
+    assert old == []

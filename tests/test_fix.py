@@ -20,7 +20,7 @@ RULES = {
 id: tone.demo-touch-base
 category: tone
 severity: warning
-kind: substitution
+check: substitution
 message: '"{match}" is jargon.'
 why: A test rule with a safe fix.
 phrases:
@@ -33,7 +33,7 @@ examples:
 id: tone.demo-asap
 category: tone
 severity: warning
-kind: substitution
+check: substitution
 message: '"{match}" sounds pushy.'
 why: A test rule whose fix needs review.
 phrases:
@@ -47,7 +47,7 @@ examples:
 id: tone.demo-reach-out
 category: tone
 severity: suggestion
-kind: substitution
+check: substitution
 message: Say what you will do.
 why: A test rule.
 phrases:
@@ -60,7 +60,7 @@ examples:
 id: tone.demo-write
 category: tone
 severity: suggestion
-kind: substitution
+check: substitution
 message: Be concrete.
 why: A test rule.
 phrases:

@@ -36,7 +36,7 @@ def demo_rule(rule_id: str, severity: str, phrase: str, replacement: str) -> str
 id: {rule_id}
 category: tone
 severity: {severity}
-kind: substitution
+check: substitution
 message: '"{{match}}" is a test phrase.'
 why: A test rule.
 phrases:

@@ -17,7 +17,7 @@ DEMO_RULE = """\
 id: tone.demo-touch-base
 category: tone
 severity: warning
-kind: substitution
+check: substitution
 message: '"{match}" is jargon.'
 suggestion: Say it plainly.
 why: A test rule with a safe fix.

@@ -249,7 +249,7 @@ def test_broken_pattern_in_a_rule_file_exits_2_with_one_line(run_cli, tmp_path: 
     rules.mkdir()
     path = rules / "bad.yaml"
     path.write_text(
-        "id: custom.bad\ncategory: tone\nseverity: warning\nkind: existence\nmessage: m\nwhy: w\n"
+        "id: custom.bad\ncategory: tone\nseverity: warning\ncheck: existence\nmessage: m\nwhy: w\n"
         f"{body}\nexamples: {{fire: [x], pass: [y]}}\n"
     )
     draft = tmp_path / "d.txt"

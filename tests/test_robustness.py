@@ -156,7 +156,7 @@ def test_dangerous_or_invalid_patterns_are_rejected_at_load(run_cli, tmp_path: P
     rules = tmp_path / "rules"
     rules.mkdir()
     (rules / "bad.yaml").write_text(
-        "id: custom.bad\ncategory: tone\nseverity: warning\nkind: existence\nmessage: m\nwhy: w\n"
+        "id: custom.bad\ncategory: tone\nseverity: warning\ncheck: existence\nmessage: m\nwhy: w\n"
         f"{rule_body}\nexamples: {{fire: [x], pass: [y]}}\n"
     )
     draft = tmp_path / "d.txt"

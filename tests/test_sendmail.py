@@ -14,7 +14,7 @@ DEMO_RULE = """\
 id: tone.demo-touch-base
 category: tone
 severity: warning
-kind: substitution
+check: substitution
 message: '"{match}" is jargon.'
 why: A test rule.
 phrases:

@@ -206,7 +206,7 @@ CUE_RULE = """\
 id: test.deadline
 category: tone
 severity: warning
-kind: sentence-cues
+check: sentence-cues
 message: "{match}: a deadline on a reply."
 why: A test rule.
 hedges:

@@ -18,9 +18,9 @@ from followup_lint.reporting.positions import LineIndex
 
 from .test_patterns import Prose
 
-#: The check kinds that match a rule's phrases and token patterns with the engine's matcher.
+#: The check types that match a rule's phrases and token patterns with the engine's matcher.
 MATCHER_KINDS = {"existence", "substitution", "sentence-cues", "required"}
-RULES = sorted((r for r in load_rules().values() if r.kind in MATCHER_KINDS), key=lambda r: r.id)
+RULES = sorted((r for r in load_rules().values() if r.check in MATCHER_KINDS), key=lambda r: r.id)
 
 
 def wrap(text: str, every: int = 3) -> str:

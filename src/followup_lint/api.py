@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -12,15 +13,20 @@ from .model import Context
 from .reading import DraftError, draft_from_text, read_path
 from .reporting.results import FileReport, Report
 
-_LINTERS: dict[str, Linter] = {}
+#: The linters built in this process, most recently used last. A long-running process (the language server, whose
+#: settings and workspace configs change while it runs) keeps at most ``MAX_LINTERS``.
+_LINTERS: OrderedDict[str, Linter] = OrderedDict()
+MAX_LINTERS = 8
 
 
 def linter_for(config: Config) -> Linter:
-    """A linter for ``config``, built once per process and reused."""
+    """A linter for ``config``, built once and reused while it is among the ``MAX_LINTERS`` last used."""
     key = repr(config)
-    if key not in _LINTERS:
-        _LINTERS[key] = Linter(config)
-    return _LINTERS[key]
+    linter = _LINTERS.pop(key, None) or Linter(config, report=FileReport)
+    _LINTERS[key] = linter
+    while len(_LINTERS) > MAX_LINTERS:
+        _LINTERS.popitem(last=False)
+    return linter
 
 
 def _context(context: Context | Mapping[str, Any] | None) -> Context | None:

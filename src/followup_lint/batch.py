@@ -3,7 +3,9 @@
 ``expand_paths`` turns the command line's paths into draft files (directories are walked recursively, with
 ``--include``/``--exclude`` globs and ``.gitignore`` files respected). ``lint_many`` lints them with ``jobs``
 worker processes; the report lists the files in input order whatever the number of jobs, and a file that
-cannot be read becomes an error line while the run goes on.
+cannot be read becomes an error line while the run goes on. ``lint_input`` is what happens to one input, in
+a worker or in this process: read it (a file, or standard input for ``-``), lint it, and with ``fix`` write
+the fixed text back (or print it, or print the diff).
 """
 
 from __future__ import annotations
@@ -19,10 +21,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from .config import Config
     from .engine.linter import Linter
-    from .model import Context
+    from .model import Context, Finding
+    from .reading import Draft
     from .reporting.results import FileReport, Report
+    from .settings import Config
+    from .writing import Snapshot
 
 #: File names linted when a directory is given and no ``--include`` is: the formats the readers know.
 DRAFT_GLOBS = ("*.txt", "*.text", "*.md", "*.markdown", "*.mdown", "*.mkd", "*.eml", "*.mbox")
@@ -249,18 +253,111 @@ def _linter(config: Config) -> Linter:
     return linter_for(config)
 
 
-def _lint_task(task: tuple[str, int]) -> tuple[str, FileReport | str]:
-    """Lint one file: ``("ok", report)`` or ``("error", "path: reason")``."""
-    from .reading import DraftError, read_path
+@dataclass(frozen=True, slots=True)
+class Fixing:
+    """What to do with fixes: ``write`` them back (a file, or standard input's text to standard output) or print
+    a unified diff; ``unsafe``: apply the fixes that need review too."""
 
+    write: bool = True
+    unsafe: bool = False
+
+
+def _lint_task(task: tuple[str, int]) -> tuple[list[str], FileReport | None]:
+    """Lint one input in a worker (or this process): ``(errors, report)``; see ``lint_input``."""
     if "failure" in _WORKER:
         raise _WORKER["failure"]
     path, which = task
+    return lint_input(path, _WORKER["linters"][which], _WORKER["context"], **_WORKER.get("input", {}))
+
+
+def lint_input(
+    name: str,
+    linter: Linter,
+    context: Context | None = None,
+    *,
+    fixing: Fixing | None = None,
+    stdin_name: str | None = None,
+) -> tuple[list[str], FileReport | None]:
+    """Read, lint and (with ``fixing``) fix one input: a file, or standard input for ``-`` (reported as
+    ``stdin_name``). Returns one-line errors (``path: reason``) and the report, None when it could not be read.
+
+    A draft that cannot be fixed in place is an error and is still reported; standard input then passes
+    through unchanged (a filter passes on what it cannot fix).
+    """
+    from .reading import DraftError, read_bytes, read_path
+
+    data = b""
+    snapshot = None
     try:
-        draft = read_path(path)
+        if name == "-":
+            data = sys.stdin.buffer.read()
+            draft = read_bytes(stdin_name or "-", data)
+        elif fixing is not None:
+            from .writing import read_snapshot
+
+            snapshot = read_snapshot(name)
+            data = snapshot.data
+            draft = read_bytes(name, data)
+        else:
+            draft = read_path(name)
     except DraftError as exc:
-        return "error", str(exc)
-    return "ok", _WORKER["linters"][which].lint(draft, _WORKER["context"])
+        return [str(exc)], None
+    if fixing is None:
+        return [], linter.lint(draft, context)
+    try:
+        return [], _fix_draft(draft, data, snapshot, linter, context, fixing)
+    except DraftError as exc:
+        if name == "-" and fixing.write:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        return [str(exc)], linter.lint(draft, context)
+
+
+def _fix_draft(
+    draft: Draft, data: bytes, snapshot: Snapshot | None, linter: Linter, context: Context | None, fixing: Fixing
+) -> FileReport:
+    """Fix ``draft`` (read from ``data``) and report what is left.
+
+    ``fixing.write``: write a file back (``snapshot``) or standard input's text to standard output; otherwise
+    print a unified diff. Raises ``DraftError`` when the draft cannot be fixed in place.
+    """
+    from dataclasses import replace
+
+    from .fixes import fix_text, unified_diff
+    from .reading import draft_from_text
+    from .reading.errors import DraftError
+    from .writing import encoding_for, write_back
+
+    if not draft.writable:
+        raise DraftError(
+            draft.path,
+            "its body is stored encoded (quoted-printable, base64 or HTML only), so fixes cannot be written back",
+        )
+    encoding = encoding_for(draft.path, data, draft.source)
+    reports: list[FileReport] = []
+
+    def lint_source(text: str) -> list[Finding]:
+        current = draft if text == draft.source else draft_from_text(text, draft.path, draft.format)
+        result = linter.lint(current, context)
+        reports.append(result)
+        if not current.writable:  # positions no longer refer to the text: offer no fixes
+            return [replace(f, fixes=()) for f in result.findings]
+        return result.findings
+
+    result = fix_text(draft.source, lint_source, unsafe=fixing.unsafe, newline=draft.newline)
+    if not fixing.write:
+        sys.stdout.write(unified_diff(draft.path, draft.source, result.text))
+    elif snapshot is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(encoding.encode(result.text))
+        sys.stdout.buffer.flush()
+    elif result.changed:
+        write_back(snapshot, result.text, encoding)
+    if fixing.write and result.changed:
+        noun = "problem" if result.applied == 1 else "problems"
+        sys.stderr.write(f"followup-lint: {draft.path}: fixed {result.applied} {noun}\n")
+    return reports[-1]  # the report of the fixed text
 
 
 def lint_many(
@@ -271,13 +368,18 @@ def lint_many(
     progress: Progress | None = None,
     context: Context | None = None,
     start_method: str | None = None,
+    fixing: Fixing | None = None,
+    stdin_name: str | None = None,
+    on_error: Callable[[str], None] | None = None,
 ) -> Report:
-    """Lint draft files (not ``-``) with ``jobs`` processes (0: one per CPU); files stay in input order.
+    """Lint drafts with ``jobs`` processes (0: one per CPU); files stay in input order.
 
     ``config_for(directory)`` gives the settings for the drafts in a directory; it runs in this process, so
-    it may be a closure. A file that cannot be read is listed in ``Report.errors`` and the others are still
-    linted. Rule and config errors are raised here, before any worker starts. ``progress(done, total)`` is
-    called after each draft.
+    it may be a closure. A file that cannot be read is listed in ``Report.errors`` (and passed to ``on_error``
+    as it happens) and the others are still linted. Rule and config errors are raised here, before any worker
+    starts. ``progress(done, total)`` is called after each draft. Standard input (``-``, reported as
+    ``stdin_name``, its config found from that name's directory) and ``fixing`` (see ``lint_input``) run in this
+    process, one input after the other.
     """
     from .reporting.results import Report
 
@@ -286,7 +388,7 @@ def lint_many(
     by_directory: dict[Path, int] = {}
     tasks: list[tuple[str, int]] = []
     for path in paths:
-        directory = Path(path).parent
+        directory = input_directory(path, stdin_name)
         if directory not in by_directory:
             config = config_for(directory)
             if id(config) not in index_of:
@@ -299,23 +401,35 @@ def lint_many(
     _init_worker(configs, context)
     if "failure" in _WORKER:
         raise _WORKER.pop("failure")
+    if fixing is not None or "-" in paths:
+        _WORKER["input"] = {"fixing": fixing, "stdin_name": stdin_name}
+        jobs = 1  # standard input and writes stay in this process, in order
 
     jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
     report = Report()
     total = len(tasks)
-    for done, (status, value) in enumerate(_run(tasks, configs, context, jobs, start_method), 1):
-        if status == "ok":
-            report.files.append(value)  # type: ignore[arg-type]
-        else:
-            report.errors.append(value)  # type: ignore[arg-type]
+    for done, (errors, value) in enumerate(_run(tasks, configs, context, jobs, start_method), 1):
+        if value is not None:
+            report.files.append(value)
+        report.errors += errors
+        if on_error is not None:
+            for message in errors:
+                on_error(message)
         if progress is not None:
             progress(done, total)
     return report
 
 
+def input_directory(name: str, stdin_name: str | None = None) -> Path:
+    """Where an input's config is looked for: its directory; for standard input, ``stdin_name``'s, else here."""
+    if name == "-":
+        return Path(stdin_name).parent if stdin_name else Path.cwd()
+    return Path(name).parent
+
+
 def _run(
     tasks: list[tuple[str, int]], configs: list[Config], context: Context | None, jobs: int, method: str | None
-) -> Iterator[tuple[str, FileReport | str]]:
+) -> Iterator[tuple[list[str], FileReport | None]]:
     if jobs <= 1 or len(tasks) <= 1:
         yield from map(_lint_task, tasks)
         return

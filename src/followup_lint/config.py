@@ -24,20 +24,18 @@ Keys (all optional)::
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .engine.errors import RuleError
 from .engine.loader import context_from_mapping
 from .engine.schema import Field, check_fields, string_list
-from .model import Context, Severity
+from .model import Severity
+from .settings import Config, ConfigError
+
+__all__ = ["CONFIG_NAMES", "Config", "ConfigError", "find_config", "load_config", "parse_config"]
 
 CONFIG_NAMES = (".followup-lint.toml", "followup-lint.toml")
-
-
-class ConfigError(RuleError):
-    """A configuration file (or command-line setting) is invalid."""
 
 
 _FIELDS = {
@@ -51,44 +49,6 @@ _FIELDS = {
     "rules": Field(dict),
     "languagetool": Field(str),
 }
-
-
-@dataclass(frozen=True)
-class Config:
-    """Settings for a lint run. Build one with ``Config()``, ``load_config`` or ``find_config``."""
-
-    path: str | None = None
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    fail_on: Severity = Severity.WARNING
-    rule_dirs: tuple[Path, ...] = ()
-    words: frozenset[str] = frozenset()
-    context: Context = field(default_factory=Context)
-    #: URL of a LanguageTool server the user runs (optional backend; never contacted unless set).
-    languagetool: str | None = None
-    #: ``(selector, settings)`` pairs from ``[rules.*]`` tables: severity and option values.
-    overrides: tuple[tuple[str, dict[str, Any]], ...] = ()
-
-    def with_cli(
-        self,
-        *,
-        select: tuple[str, ...] = (),
-        ignore: tuple[str, ...] = (),
-        fail_on: Severity | None = None,
-        rule_dirs: tuple[Path, ...] = (),
-        context: Context | None = None,
-        languagetool: str | None = None,
-    ) -> Config:
-        """This config with command-line settings on top (CLI flags override the file)."""
-        return replace(
-            self,
-            select=select or self.select,
-            ignore=self.ignore + ignore,
-            fail_on=fail_on or self.fail_on,
-            rule_dirs=self.rule_dirs + rule_dirs,
-            context=self.context.merged(context) if context else self.context,
-            languagetool=languagetool or self.languagetool,
-        )
 
 
 def find_config(start: Path) -> Path | None:

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from ..engine.rule import Example, Rule
+from ..engine.rule import Rule
+from .docs_markdown import render_rule, rules_page
 
 app = typer.Typer(add_completion=False, context_settings={"help_option_names": ["-h", "--help"]})
 
@@ -29,8 +30,6 @@ def list_rules(
         typer.echo(json.dumps([rule_summary(r) for r in loaded], indent=2, ensure_ascii=False))
         return 0
     if output_format == "markdown":
-        from .docs_markdown import rules_page
-
         typer.echo(rules_page(loaded), nl=False)
         return 0
     if output_format != "text":
@@ -61,51 +60,8 @@ def rule_summary(rule: Rule) -> dict[str, object]:
         "id": rule.id,
         "category": rule.category,
         "severity": rule.severity.label,
-        "kind": rule.kind,
+        "check": rule.check,
+        "kind": rule.check,  # the old name of "check", kept for scripts that read it
         "enabled": rule.enabled,
         "summary": rule.summary,
     }
-
-
-def _example(example: Example) -> str:
-    context = {
-        k: v
-        for k, v in (
-            ("company", example.context.company),
-            ("role", example.context.role),
-            ("interviewers", ", ".join(example.context.interviewers)),
-            ("channel", example.context.channel),
-        )
-        if v
-    }
-    body = "\n".join("    " + line for line in example.text.splitlines())
-    if context:
-        body = "    (" + "; ".join(f"{k}: {v}" for k, v in context.items()) + ")\n" + body
-    return body
-
-
-def render_rule(rule: Rule) -> str:
-    """The rule's documentation as Markdown-flavoured text (also used to build docs/rules.md)."""
-    lines = [f"# {rule.id}", "", rule.summary, ""]
-    lines.append(f"- category: {rule.category}")
-    lines.append(f"- severity: {rule.severity.label}")
-    lines.append(f"- kind: {rule.kind}")
-    lines.append(f"- enabled by default: {'yes' if rule.enabled else 'no (opt-in with --select ' + rule.id + ')'}")
-    if rule.channels:
-        lines.append(f"- channels: {', '.join(rule.channels)}")
-    lines += ["", "## Why it matters", "", rule.why]
-    if rule.sources:
-        lines += ["", "Sources:"] + [f"- {s}" for s in rule.sources]
-    lines += ["", "## Message", "", rule.message]
-    if rule.suggestion:
-        lines += ["", "Suggestion: " + rule.suggestion]
-    if rule.options:
-        lines += ["", "## Options", ""]
-        lines += [f"- `{k}` (default {v!r})" for k, v in rule.options.items()]
-        lines += ["", f'Set them in config: [rules."{rule.id}"]']
-    lines += ["", "## Examples that fire", ""]
-    lines += [_example(e) + "\n" for e in rule.fire]
-    lines += ["## Examples that do not fire", ""]
-    lines += [_example(e) + "\n" for e in rule.passes]
-    lines += [f"Defined in: {rule.path}"]
-    return "\n".join(lines).rstrip() + "\n"

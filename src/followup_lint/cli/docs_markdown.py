@@ -1,12 +1,12 @@
-"""The rules' reference page, ``docs/rules.md``, built from the rule files (regenerate with
-``followup-lint rules --format markdown > docs/rules.md``; a test keeps the page in step)."""
+"""A rule's documentation (``followup-lint rule ID``) and the rules' reference page, ``docs/rules.md``, built
+from the rule files (regenerate with ``followup-lint rules --format markdown > docs/rules.md``; a test keeps the
+page in step)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..engine.rule import Rule
-from .docs import render_rule
+from ..engine.rule import Example, Rule
 
 
 def rules_page(rules: Iterable[Rule]) -> str:
@@ -37,3 +37,47 @@ def rules_page(rules: Iterable[Rule]) -> str:
 def _relative(path: str) -> str:
     marker = "/rules/"
     return "rules/" + path.rsplit(marker, 1)[1] if marker in path else path
+
+
+def _example(example: Example) -> str:
+    context = {
+        k: v
+        for k, v in (
+            ("company", example.context.company),
+            ("role", example.context.role),
+            ("interviewers", ", ".join(example.context.interviewers)),
+            ("channel", example.context.channel),
+        )
+        if v
+    }
+    body = "\n".join("    " + line for line in example.text.splitlines())
+    if context:
+        body = "    (" + "; ".join(f"{k}: {v}" for k, v in context.items()) + ")\n" + body
+    return body
+
+
+def render_rule(rule: Rule) -> str:
+    """The rule's documentation as Markdown-flavoured text (also used to build docs/rules.md)."""
+    lines = [f"# {rule.id}", "", rule.summary, ""]
+    lines.append(f"- category: {rule.category}")
+    lines.append(f"- severity: {rule.severity.label}")
+    lines.append(f"- check: {rule.check}")
+    lines.append(f"- enabled by default: {'yes' if rule.enabled else 'no (opt-in with --select ' + rule.id + ')'}")
+    if rule.channels:
+        lines.append(f"- channels: {', '.join(rule.channels)}")
+    lines += ["", "## Why it matters", "", rule.why]
+    if rule.sources:
+        lines += ["", "Sources:"] + [f"- {s}" for s in rule.sources]
+    lines += ["", "## Message", "", rule.message]
+    if rule.suggestion:
+        lines += ["", "Suggestion: " + rule.suggestion]
+    if rule.options:
+        lines += ["", "## Options", ""]
+        lines += [f"- `{k}` (default {v!r})" for k, v in rule.options.items()]
+        lines += ["", f'Set them in config: [rules."{rule.id}"]']
+    lines += ["", "## Examples that fire", ""]
+    lines += [_example(e) + "\n" for e in rule.fire]
+    lines += ["## Examples that do not fire", ""]
+    lines += [_example(e) + "\n" for e in rule.passes]
+    lines += [f"Defined in: {rule.path}"]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,25 +1,14 @@
-"""``followup-lint [OPTIONS] PATH...``: lint drafts and report the findings."""
+"""``followup-lint [OPTIONS] PATH...``: the flags become ``runner.LintOptions``; ``runner.run`` does the rest."""
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from .. import __version__
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from ..config import Config
-    from ..engine.linter import Linter
-    from ..model import Context, Finding, Severity
-    from ..reading import Draft
-    from ..reporting import FileReport, Report
-    from ..writing import Snapshot
 
 app = typer.Typer(add_completion=False, context_settings={"help_option_names": ["-h", "--help"]})
 
@@ -156,211 +145,40 @@ def lint(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> int:
-    from ..api import linter_for
-    from ..config import Config, find_config, load_config
     from ..model import Context, Severity
-    from ..reading import DraftError, read_bytes, read_path
-    from ..reporting import Report, write_report
-
-    cli_context = Context(
-        company=company,
-        role=role,
-        interviewers=tuple(interviewer or ()),
-        channel=channel.value if channel else None,
-        kind=None if kind is Kind.auto else kind.value,
-        interview_date=interview_date,
-        send_date=send_date,
-        previous=tuple(previous or ()),
-        dialect=dialect.value if dialect else None,
-    )
-    if thread:
-        cli_context = _with_thread(cli_context, thread)
-    cli = {
-        "select": _split(select),
-        "ignore": _split(ignore),
-        "fail_on": Severity.parse(fail_on.value) if fail_on else None,
-        "rule_dirs": tuple(rules or ()),
-        "context": cli_context,
-        "languagetool": languagetool,
-    }
-    explicit = load_config(config) if config else None
-    configs: dict[Path | None, Config] = {}
-
-    def config_for(directory: Path) -> Config:
-        found = None if (explicit or isolated) else find_config(directory)
-        if found not in configs:
-            base = explicit or (load_config(found) if found else Config())
-            configs[found] = base.with_cli(**cli)
-        return configs[found]
+    from ..runner import LintOptions, run
 
     if unsafe_fixes and not (fix or diff):
         raise typer.BadParameter("--unsafe-fixes works with --fix or --diff")
-    fixing = fix or diff
-    # The fixed text (standard input with --fix) or the diff takes standard output; the report goes to stderr.
-    report_stream = sys.stderr if diff or (fix and "-" in paths) else sys.stdout
-
-    report = Report()
-    paths = _expand(paths, _split(include), _split(exclude), report)
-    fail_level = None
-    if not fixing and "-" not in paths:
-        return _lint_many(paths, config_for, report, jobs=jobs, statistics=statistics, fmt=output_format.value,
-                          default_fail=cli["fail_on"] or Severity.WARNING)  # fmt: skip
-    for name in paths:
-        data = b""
-        snapshot = None
-        try:
-            if name == "-":
-                shown = stdin_filename or "-"
-                data = sys.stdin.buffer.read()
-                draft = read_bytes(shown, data)
-                directory = Path(stdin_filename).parent if stdin_filename else Path.cwd()
-            elif fixing:
-                from ..writing import read_snapshot
-
-                snapshot = read_snapshot(name)
-                data = snapshot.data
-                draft = read_bytes(name, data)
-                directory = Path(name).parent
-            else:
-                draft = read_path(name)
-                directory = Path(name).parent
-        except DraftError as exc:
-            report.errors.append(str(exc))
-            sys.stderr.write(f"followup-lint: error: {exc}\n")
-            continue
-        settings = config_for(directory)
-        fail_level = fail_level or settings.fail_on
-        linter = linter_for(settings)
-        if not fixing:
-            report.files.append(linter.lint(draft))
-            continue
-        try:
-            report.files.append(_fix_draft(draft, data, snapshot, linter, unsafe=unsafe_fixes, write=not diff))
-        except DraftError as exc:
-            report.errors.append(str(exc))
-            sys.stderr.write(f"followup-lint: error: {exc}\n")
-            report.files.append(linter.lint(draft))
-            if name == "-" and not diff:  # a filter passes on what it cannot fix, unchanged
-                sys.stdout.flush()
-                sys.stdout.buffer.write(data)
-                sys.stdout.buffer.flush()
-    if statistics:
-        from ..batch import format_statistics, rule_statistics
-
-        report_stream.write(format_statistics(rule_statistics(report)))
-    elif report.files or not report.errors:
-        write_report(report, output_format.value, report_stream)
-    return report.exit_status(fail_level or cli["fail_on"] or Severity.WARNING)
-
-
-def _with_thread(context: Context, files: list[Path]) -> Context:
-    """Add the dates of the candidate's earlier messages, and a decision date the employer named, from threads."""
-    from dataclasses import replace
-
-    from ..dates import read_thread, thread_timing
-    from ..reading import DraftError
-
-    messages = []
-    for path in files:
-        try:
-            messages += read_thread(path.read_bytes())
-        except OSError as exc:
-            raise DraftError(str(path), exc.strerror or str(exc)) from None
-    days, named = thread_timing(messages)
-    previous = tuple(sorted({*context.previous, *(day.isoformat() for day in days)}))
-    extra = {**context.extra, **({"named-date": named.isoformat()} if named else {})}
-    return replace(context, previous=previous, extra=extra)
-
-
-def _expand(paths: list[str], include: tuple[str, ...], exclude: tuple[str, ...], report: Report) -> list[str]:
-    """Files to lint: files as given, directories walked; an empty directory is an error naming it."""
-    import os
-
-    from ..batch import expand_paths
-
-    out: list[str] = []
-    for name in paths:
-        found = expand_paths([name], include, exclude)
-        if not found and name != "-" and os.path.isdir(name):
-            message = f"{name}: no drafts found in this directory (see --include and --exclude)"
-            report.errors.append(message)
-            sys.stderr.write(f"followup-lint: error: {message}\n")
-        out.extend(f for f in found if f not in out)
-    return out
-
-
-def _lint_many(
-    paths: list[str],
-    config_for: Callable[[Path], Config],
-    report: Report,
-    *,
-    jobs: int,
-    statistics: bool,
-    fmt: str,
-    default_fail: Severity,
-) -> int:
-    """Lint files (not standard input), in parallel with ``jobs`` > 1, and report them in the order given."""
-    from ..batch import format_statistics, lint_many, progress_bar, rule_statistics
-    from ..reporting import write_report
-
-    bar = progress_bar(sys.stderr, len(paths))
-    try:
-        result = lint_many(paths, config_for, jobs=jobs, progress=bar)
-    finally:
-        if bar is not None:
-            bar.close()
-    result.errors[:0] = report.errors
-    for message in result.errors[len(report.errors) :]:
-        sys.stderr.write(f"followup-lint: error: {message}\n")
-    fail_level = config_for(Path(paths[0]).parent).fail_on if paths else None
-    if statistics:
-        sys.stdout.write(format_statistics(rule_statistics(result)))
-    elif result.files or not result.errors:
-        write_report(result, fmt, sys.stdout)
-    return result.exit_status(fail_level or default_fail)
-
-
-def _fix_draft(
-    draft: Draft, data: bytes, snapshot: Snapshot | None, linter: Linter, *, unsafe: bool, write: bool
-) -> FileReport:
-    """Fix ``draft`` (read from ``data``) and report what is left.
-
-    ``write``: write a file back (``snapshot``) or standard input's text to standard output; otherwise print
-    a unified diff. Raises ``DraftError`` when the draft cannot be fixed in place.
-    """
-    from dataclasses import replace
-
-    from ..fixes import fix_text, unified_diff
-    from ..reading import draft_from_text
-    from ..reading.errors import DraftError
-    from ..writing import encoding_for, write_back
-
-    if not draft.writable:
-        raise DraftError(
-            draft.path,
-            "its body is stored encoded (quoted-printable, base64 or HTML only), so fixes cannot be written back",
-        )
-    encoding = encoding_for(draft.path, data, draft.source)
-    reports: list[FileReport] = []
-
-    def lint_source(text: str) -> list[Finding]:
-        current = draft if text == draft.source else draft_from_text(text, draft.path, draft.format)
-        result = linter.lint(current)
-        reports.append(result)
-        if not current.writable:  # positions no longer refer to the text: offer no fixes
-            return [replace(f, fixes=()) for f in result.findings]
-        return result.findings
-
-    result = fix_text(draft.source, lint_source, unsafe=unsafe, newline=draft.newline)
-    if not write:
-        sys.stdout.write(unified_diff(draft.path, draft.source, result.text))
-    elif snapshot is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(encoding.encode(result.text))
-        sys.stdout.buffer.flush()
-    elif result.changed:
-        write_back(snapshot, result.text, encoding)
-    if write and result.changed:
-        noun = "problem" if result.applied == 1 else "problems"
-        sys.stderr.write(f"followup-lint: {draft.path}: fixed {result.applied} {noun}\n")
-    return reports[-1]  # the report of the fixed text
+    options = LintOptions(
+        paths=tuple(paths),
+        format=output_format.value,
+        context=Context(
+            company=company,
+            role=role,
+            interviewers=tuple(interviewer or ()),
+            channel=channel.value if channel else None,
+            kind=None if kind is Kind.auto else kind.value,
+            interview_date=interview_date,
+            send_date=send_date,
+            previous=tuple(previous or ()),
+            dialect=dialect.value if dialect else None,
+        ),
+        thread=tuple(thread or ()),
+        config=config,
+        isolated=isolated,
+        select=_split(select),
+        ignore=_split(ignore),
+        rule_dirs=tuple(rules or ()),
+        fail_on=Severity.parse(fail_on.value) if fail_on else None,
+        languagetool=languagetool,
+        stdin_filename=stdin_filename,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
+        jobs=jobs,
+        include=_split(include),
+        exclude=_split(exclude),
+        statistics=statistics,
+    )
+    return run(options)

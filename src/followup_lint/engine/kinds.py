@@ -77,7 +77,7 @@ class Cues:
 def cues() -> Cues:
     """The cue table, from the user cache when the cue file is unchanged, else parsed, checked and cached."""
     from .. import cache
-    from .loader import builtin_rules_dir
+    from ..data import builtin_rules_dir
 
     path = builtin_rules_dir() / "_data" / CUES_FILE
     entry_key = cache.key(f"kind-cues-{_FORMAT}", cache.stat_stamp([path]))
@@ -180,6 +180,14 @@ def kind_is_sure(doc: Document) -> bool:
     that report what a kind of note lacks stay quiet on a guess (a thank-you read as a check-in would be told
     to ask about next steps)."""
     return bool(doc.context.kind) or doc.kind[1] >= cues().sure
+
+
+def message_kind(doc: Document) -> tuple[str, float]:
+    """The ``kind`` analysis (``pipeline.ANALYSES``): the message kind (thank-you, check-in, post-rejection,
+    networking) given in the context, else detected, and the confidence in it."""
+    if doc.context.kind:
+        return doc.context.kind, 1.0
+    return detect_kind(doc)
 
 
 def detect_kind(doc: Document) -> tuple[str, float]:

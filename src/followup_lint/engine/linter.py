@@ -1,15 +1,21 @@
-"""The linter: selects and configures rules, then runs their checks over a draft."""
+"""The linter: selects and configures rules, then runs the pipeline's stages over a draft.
+
+``pipeline.py`` declares the stages; this module runs them: the analyses (on demand, through ``Document``), the
+checks of the selected rules, then the finalizers. It returns what it found as a ``LintResult``, or as whatever
+the ``report`` factory it was given builds from the same fields (the application gives ``FileReport``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
-from ..config import Config, ConfigError
+from .. import pipeline
 from ..model import CATEGORIES, Context, Finding, Severity
 from ..reading import Draft
-from ..reporting.results import FileReport
-from .checks import Check, kind_class
+from ..settings import Config, ConfigError
+from .checks import Check, check_class
 from .document import Document
 from .language import looks_english
 from .loader import load_rules
@@ -18,12 +24,16 @@ from .rule import Rule
 EMPTY = "The draft has no text to check."
 NOT_ENGLISH = "This draft does not look like English; only English is supported, so it was not checked."
 
-#: Metrics every report carries, whatever rules run.
-REPORT_METRICS = ("words", "sentences")
 
-#: Functions run after all checks, given the document and its findings, to add report metrics
-#: (e.g. a readiness score). Modules append to this list when imported.
-FINALIZERS: list[Callable[[Document, list[Finding]], None]] = []
+@dataclass
+class LintResult:
+    """What linting one draft found: its findings (sorted), its metrics and notes about the whole draft."""
+
+    path: str
+    source: str
+    findings: list[Finding]
+    metrics: dict[str, Any] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
 
 
 def select_rules(rules: dict[str, Rule], config: Config) -> list[Rule]:
@@ -102,26 +112,29 @@ def _without_deferred(findings: list[Finding], deferring: frozenset[str]) -> lis
 
 
 class Linter:
-    """Lints drafts with one configuration. Rules are compiled once; reuse the linter for many drafts."""
+    """Lints drafts with one configuration. Rules are compiled once; reuse the linter for many drafts.
 
-    def __init__(self, config: Config | None = None) -> None:
-        from .checks import readiness  # noqa: F401 - registers the readiness score as a finalizer
+    ``report`` builds each draft's result from ``path``, ``source``, ``findings``, ``metrics`` and ``notices``.
+    """
 
+    def __init__(self, config: Config | None = None, report: Callable[..., Any] = LintResult) -> None:
+        self.report = report
+        self.finalizers = [pipeline.resolve(ref) for ref in pipeline.FINALIZERS]
         self.config = config or Config()
         available = load_rules(self.config.rule_dirs)
         _check_overrides(available, self.config)
         self.rules = select_rules(available, self.config)
         self.checks: list[Check] = []
         for rule in self.rules:
-            check_class = kind_class(rule.kind)
-            assert check_class is not None  # the loader rejects unknown kinds
-            check = check_class(rule)
+            kind = check_class(rule.check)
+            assert kind is not None  # the loader rejects unknown check types
+            check = kind(rule)
             check.prepare()
             self.checks.append(check)
         #: Rules whose findings give way to an overlapping finding of another rule of the same category.
         self.deferring = frozenset(c.rule.id for c in self.checks if c.rule.spec.get("defer"))
 
-    def lint(self, draft: Draft, context: Context | None = None) -> FileReport:
+    def lint(self, draft: Draft, context: Context | None = None) -> Any:
         """Run every selected rule over ``draft``."""
         ctx = self.config.context.merged(context) if context else self.config.context
         doc = Document(draft, ctx, self.config)
@@ -139,9 +152,9 @@ class Linter:
                 findings.extend(check.run(doc))
         findings = _without_deferred(findings, self.deferring)
         findings.sort(key=lambda f: (f.offset, -f.severity, f.rule, f.length))
-        for finalize in FINALIZERS:
+        for finalize in self.finalizers:
             finalize(doc, findings)
-        metrics: dict[str, Any] = {name: doc.metric(name) for name in REPORT_METRICS}
+        metrics: dict[str, Any] = {name: doc.metric(name) for name in pipeline.REPORT_METRICS}
         metrics.update(doc.metrics)
         metrics = {k: (int(v) if isinstance(v, float) and v.is_integer() else v) for k, v in metrics.items()}
-        return FileReport(path=draft.path, source=draft.source, findings=findings, metrics=metrics, notices=notices)
+        return self.report(path=draft.path, source=draft.source, findings=findings, metrics=metrics, notices=notices)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..data import builtin_rules_dir
 from ..model import CATEGORIES, Context, Severity
 from .errors import RuleError
 from .rule import Example, Rule
 from .schema import Field, check_fields
+
+__all__ = ["builtin_rules_dir", "load_rule_file", "load_rules", "parse_rule", "read_data_file"]
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*$")
 
@@ -18,7 +22,7 @@ COMMON_FIELDS: dict[str, Field] = {
     "id": Field(str, True, "unique id, `category.name`"),
     "category": Field(str, True, "one of the contract's categories"),
     "severity": Field(str, True, "error, warning or suggestion"),
-    "kind": Field(str, True, "the check kind: existence, substitution, required, metric, or a Python check"),
+    "check": Field(str, True, "the check type: existence, substitution, required, metric, ... (pipeline.CHECKS)"),
     "message": Field(str, True, "what is wrong, shown with each finding"),
     "summary": Field(str, False, "one line for `followup-lint rules` (default: the message)"),
     "suggestion": Field(str, False, "what to write instead"),
@@ -48,15 +52,6 @@ _CONTEXT_FIELDS = {
     "send-date": Field(str),
     "previous": Field(list),
 }
-
-
-def builtin_rules_dir() -> Path:
-    """The rule files that ship with the package (or, in a source checkout, the top-level ``rules/``)."""
-    here = Path(__file__).resolve().parent.parent
-    packaged = here / "rules"
-    if packaged.is_dir():
-        return packaged
-    return here.parent.parent / "rules"
 
 
 def load_rules(extra_dirs: tuple[Path, ...] = ()) -> dict[str, Rule]:
@@ -204,22 +199,24 @@ def _parse_yaml(name: str, text: str) -> Any:
 def parse_rule(name: str, data: Any, *, validated: bool = False) -> Rule:
     """Validate one rule file's data and build the ``Rule``.
 
-    ``validated``: the data passed the check kind's own validation before (it comes from the cache), so
+    ``validated``: the data passed the check type's own validation before (it comes from the cache), so
     that (slow) step is skipped; the common fields are still checked.
     """
-    from .checks import kind_class
+    from .checks import check_class
 
     if not isinstance(data, dict):
         raise RuleError(name, None, "a rule file must be a YAML mapping of keys to values")
-    kind = data.get("kind")
-    if not isinstance(kind, str):
-        raise RuleError(name, "kind", "is required and must be a string")
-    check_class = kind_class(kind)
-    if check_class is None:
-        from .checks import KINDS
+    if "kind" in data:
+        data = _renamed_kind(name, data)
+    check = data.get("check")
+    if not isinstance(check, str):
+        raise RuleError(name, "check", "is required and must be a string (the check type)")
+    kind_class = check_class(check)
+    if kind_class is None:
+        from .. import pipeline
 
-        raise RuleError(name, "kind", f"unknown check kind {kind!r} (known: {', '.join(sorted(KINDS))})")
-    check_fields(name, data, {**COMMON_FIELDS, **check_class.fields})
+        raise RuleError(name, "check", f"unknown check type {check!r} (known: {', '.join(sorted(pipeline.CHECKS))})")
+    check_fields(name, data, {**COMMON_FIELDS, **kind_class.fields})
     rule_id = data["id"]
     if not _ID.match(rule_id):
         raise RuleError(name, "id", f"{rule_id!r} is not a valid id (lowercase words, dots and hyphens)")
@@ -229,7 +226,7 @@ def parse_rule(name: str, data: Any, *, validated: bool = False) -> Rule:
         severity = Severity.parse(data["severity"])
     except ValueError as exc:
         raise RuleError(name, "severity", str(exc)) from None
-    spec = {key: data[key] for key in check_class.fields if key in data}
+    spec = {key: data[key] for key in kind_class.fields if key in data}
     options = dict(data.get("options") or {})
     for key, value in options.items():
         if not isinstance(value, (str, int, float, bool, list)):
@@ -239,7 +236,7 @@ def parse_rule(name: str, data: Any, *, validated: bool = False) -> Rule:
         id=rule_id,
         category=data["category"],
         severity=severity,
-        kind=kind,
+        check=check,
         message=data["message"].strip(),
         why=data["why"].strip(),
         summary=(data.get("summary") or data["message"]).strip().splitlines()[0],
@@ -255,8 +252,23 @@ def parse_rule(name: str, data: Any, *, validated: bool = False) -> Rule:
         passes=passes,
     )
     if not validated:
-        check_class.validate(rule)
+        kind_class.validate(rule)
     return rule
+
+
+#: Rule files already warned about ``kind:`` in this process.
+_WARNED: set[str] = set()
+
+
+def _renamed_kind(name: str, data: dict[str, Any]) -> dict[str, Any]:
+    """A rule file that names its check type with ``kind:`` (its old name): load it as ``check:``, with a one-line
+    deprecation warning on stderr once per file and process."""
+    if "check" in data:
+        raise RuleError(name, "kind", "give the check type once, as `check` (`kind` is its old name)")
+    if name not in _WARNED:
+        _WARNED.add(name)
+        sys.stderr.write(f"followup-lint: warning: {name}: `kind` is deprecated; rename it to `check`\n")
+    return {("check" if key == "kind" else key): value for key, value in data.items()}
 
 
 CHANNELS = ("email", "linkedin", "message")

@@ -1,9 +1,12 @@
-"""Numbers measured on a draft (words, sentences, characters, ...), by name, for metric rules and reports."""
+"""Numbers measured on a draft (words, sentences, characters), for metric rules and reports.
+
+``pipeline.METRICS`` names every metric (these and the ones other modules measure) and ``pipeline.LOCATORS``
+the functions that find where the n-th unit of one starts.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -11,32 +14,16 @@ if TYPE_CHECKING:
 
 WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*")
 
-MetricFn = Callable[["Document"], float]
-METRICS: dict[str, MetricFn] = {}
-#: Where the n-th unit of a metric starts (offset), so a "too long" finding can point at the excess.
-LOCATORS: dict[str, Callable[[Document, int], int | None]] = {}
-
-
-def metric(name: str) -> Callable[[MetricFn], MetricFn]:
-    """Register a metric function under ``name``."""
-
-    def register(fn: MetricFn) -> MetricFn:
-        METRICS[name] = fn
-        return fn
-
-    return register
-
 
 def body_words(doc: Document) -> list[re.Match[str]]:
+    """The ``body_words`` analysis: the words of the body, as matches of ``WORD``."""
     return list(WORD.finditer(doc.prose, doc.draft.body_start))
 
 
-@metric("words")
 def words(doc: Document) -> float:
     return len(doc.body_words)
 
 
-@metric("sentences")
 def sentences(doc: Document) -> float:
     """Sentences of the message itself: the greeting line and the sign-off with the name are not counted."""
     start = doc.draft.body_start
@@ -56,18 +43,17 @@ def sentences(doc: Document) -> float:
     return count
 
 
-@metric("characters")
 def characters(doc: Document) -> float:
     """Characters of the body as it would be pasted into a form: runs of white space count as one."""
     return len(re.sub(r"\s+", " ", doc.prose[doc.draft.body_start :]).strip())
 
 
-def _nth_word(doc: Document, n: int) -> int | None:
+def nth_word(doc: Document, n: int) -> int | None:
     found = doc.body_words
     return found[n].start() if n < len(found) else None
 
 
-def _nth_character(doc: Document, n: int) -> int | None:
+def nth_character(doc: Document, n: int) -> int | None:
     count = 0
     previous_space = True
     for index in range(doc.draft.body_start, len(doc.prose)):
@@ -80,7 +66,3 @@ def _nth_character(doc: Document, n: int) -> int | None:
         count += 1
         previous_space = space
     return None
-
-
-LOCATORS["words"] = _nth_word
-LOCATORS["characters"] = _nth_character

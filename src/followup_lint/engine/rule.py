@@ -21,12 +21,13 @@ class Example:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One check, loaded from a rule file. ``spec`` holds the keys specific to its ``kind``."""
+    """One check, loaded from a rule file. ``spec`` holds the keys specific to its ``check`` type."""
 
     id: str
     category: str
     severity: Severity
-    kind: str
+    #: The check type (``pipeline.CHECKS``); the message kinds it applies to are ``kinds``.
+    check: str
     message: str
     why: str
     summary: str

@@ -4,24 +4,15 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from .. import pipeline
 from .results import FileReport, Report
 
 __all__ = ["FORMATS", "FileReport", "Report", "write_report"]
 
-FORMATS = ("text", "json", "line")
+FORMATS = tuple(pipeline.FORMATS)
 
 
 def write_report(report: Report, fmt: str, stream: TextIO, *, color: bool | None = None) -> None:
-    """Write ``report`` to ``stream`` in format ``fmt`` (``text``, ``json`` or ``line``)."""
-    if fmt == "json":
-        from .json_format import write_json
-
-        write_json(report, stream)
-    elif fmt == "line":
-        from .line_format import write_lines
-
-        write_lines(report, stream)
-    else:
-        from .text_format import write_text
-
-        write_text(report, stream, color=color)
+    """Write ``report`` to ``stream`` in format ``fmt`` (``pipeline.FORMATS``: text, json or line; else text)."""
+    writer = pipeline.resolve(pipeline.FORMATS.get(fmt, pipeline.FORMATS["text"]))
+    writer(report, stream, color=color)

@@ -8,6 +8,6 @@ from typing import TextIO
 from .results import Report
 
 
-def write_json(report: Report, stream: TextIO) -> None:
+def write_json(report: Report, stream: TextIO, *, color: bool | None = None) -> None:
     json.dump(report.to_dict(), stream, ensure_ascii=False, indent=2)
     stream.write("\n")

@@ -11,7 +11,7 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def write_lines(report: Report, stream: TextIO) -> None:
+def write_lines(report: Report, stream: TextIO, *, color: bool | None = None) -> None:
     for file in report.files:
         for finding in file.findings:
             line, column = file.index.position(finding.offset)

@@ -1,29 +1,13 @@
 """How report metrics are shown in the text format: a short label for each metric a draft carries.
 
-Rules that add a metric (politeness, reading grade, kind, readiness, ...) register its display here; metrics
-without an entry are left to the JSON report.
+``pipeline.METERS`` names the function that shows each metric; metrics without one are left to the JSON report.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-#: metric name → function giving its short text form (None to hide it).
-METERS: dict[str, Callable[[Any], str | None]] = {
-    "words": lambda v: f"{v} words",
-    "sentences": lambda v: f"{v} sentences",
-}
-
-
-def meter(name: str) -> Callable[[Callable[[Any], str | None]], Callable[[Any], str | None]]:
-    """Register how metric ``name`` is shown in the text report."""
-
-    def register(fn: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
-        METERS[name] = fn
-        return fn
-
-    return register
+from .. import pipeline
 
 
 def bar(value: float, low: float, high: float, width: int = 10) -> str:
@@ -36,8 +20,44 @@ def describe(metrics: dict[str, Any]) -> str:
     """The metrics line of one file: ``92 words · 7 sentences · ...``."""
     parts = []
     for name, value in metrics.items():
-        show = METERS.get(name)
-        text = show(value) if show else None
+        ref = pipeline.METERS.get(name)
+        text = pipeline.resolve(ref)(value) if ref else None
         if text:
             parts.append(text)
     return " · ".join(parts)
+
+
+def show_words(value: Any) -> str | None:
+    return f"{value} words"
+
+
+def show_sentences(value: Any) -> str | None:
+    return f"{value} sentences"
+
+
+def show_kind(value: Any) -> str | None:
+    if not isinstance(value, dict) or "name" not in value:
+        return None
+    if not value.get("detected", True):
+        return str(value["name"])
+    if not value.get("confidence"):
+        return f"{value['name']} (assumed: no cue found; set --kind)"
+    return f"{value['name']} (detected, {round(float(value.get('confidence', 0)) * 100)}% sure)"
+
+
+def show_readiness(value: Any) -> str | None:
+    return f"readiness {value}/100" if isinstance(value, (int, float)) else None
+
+
+def show_verdict(value: Any) -> str | None:
+    return str(value) if value else None
+
+
+def show_politeness(value: Any) -> str | None:
+    if not isinstance(value, (int, float)):
+        return None
+    return f"politeness {value:+.2f} {bar(value, -1.0, 1.0)}"
+
+
+def show_grade(value: Any) -> str | None:
+    return f"grade {value:g}" if isinstance(value, (int, float)) and value > 0 else None

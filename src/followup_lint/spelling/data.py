@@ -7,7 +7,7 @@ from pathlib import Path
 
 
 def data_dir() -> Path:
-    from ..engine.loader import builtin_rules_dir
+    from ..data import builtin_rules_dir
 
     return builtin_rules_dir() / "_data"
 

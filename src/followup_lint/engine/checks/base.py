@@ -1,4 +1,4 @@
-"""The base of every check kind, and the registry that maps a rule file's ``kind`` to its class."""
+"""The base of every check type (``pipeline.CHECKS`` maps a rule file's check type to its class)."""
 
 from __future__ import annotations
 
@@ -13,28 +13,14 @@ if TYPE_CHECKING:
     from ..document import Document
     from ..rule import Rule
 
-KINDS: dict[str, type[Check]] = {}
-
-
-def register(kind: str) -> Any:
-    """Class decorator: make a ``Check`` subclass available to rule files as ``kind: <kind>``."""
-
-    def decorate(cls: type[Check]) -> type[Check]:
-        cls.kind = kind
-        KINDS[kind] = cls
-        return cls
-
-    return decorate
-
 
 class Check:
-    """A kind of check. Rule files choose one with ``kind:`` and give it the keys in ``fields``.
+    """A check type. Rule files choose one by its name in ``pipeline.CHECKS`` and give it the keys in ``fields``.
 
     Subclasses implement ``run``; ``validate`` checks a rule's spec at load time, ``prepare`` compiles what
     the check needs once per process before the first draft.
     """
 
-    kind: ClassVar[str] = ""
     fields: ClassVar[dict[str, Field]] = {}
 
     def __init__(self, rule: Rule) -> None:

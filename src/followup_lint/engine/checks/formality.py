@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from ...model import Finding, Fix
 from ..errors import RuleError
 from ..schema import Field, string_list
-from .base import Check, register
+from .base import Check
 from .names import ordinary_word
 from .structure import closing
 
@@ -29,7 +29,6 @@ _CAPS_WORD = re.compile(r"[A-Z]+(?:['\u2019][A-Z]+)?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 
 
-@register("formality")
 class Formality(Check):
     """Shouting capitals (see the module docstring)."""
 

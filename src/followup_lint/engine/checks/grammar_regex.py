@@ -19,8 +19,7 @@ from ...model import Finding, Fix
 from ..errors import RuleError
 from ..literals import finditer, may_match, reach, required_literals
 from ..schema import Field, check_fields, compile_regex, expand_gaps, string_list
-from .base import Check, register
-from .languagetool import install as _install_languagetool
+from .base import Check
 from .phrases import match_case
 
 if TYPE_CHECKING:
@@ -123,7 +122,6 @@ def _parse(rule: Rule, check: bool = True) -> tuple[tuple[_Item, ...], tuple[_It
     return tuple(items), tuple(unless)
 
 
-@register("grammar-regex")
 class GrammarRegex(Check):
     """Regular expressions over the prose with replacements built from the match."""
 
@@ -176,6 +174,3 @@ class GrammarRegex(Check):
         return self.finding(
             doc, start, end, message=item.message, suggestion=item.suggestion, fixes=fixes, values=values
         )
-
-
-_install_languagetool()  # the optional LanguageTool backend merges into typo and grammar findings

@@ -1,7 +1,9 @@
 """``kind-detail``: does the note say anything specific? Fires when no sentence does: a sentence is specific
 when it holds ``min-words`` words outside a list of generic follow-up vocabulary
-(``rules/_data/kind-generic-words.txt``), English stop words and the context's names, or one such word and a
-cue phrase that introduces a detail ("you mentioned", "hearing how"). A template with the names filled in and
+(``rules/_data/kind-generic-words.txt``), English stop words and the context's names, and rarer in English than
+``rare-below`` (ln of the word's count in the speller's frequency list: "dbt", "reconciliation", "hangar" are
+details; "research", "requirements", "staff" are template words), or one such word and a cue phrase that
+introduces a detail ("you mentioned", "hearing how"). A template with the names filled in and
 a cue phrase over generic words ("I enjoyed learning more about the role and your company") is not specific.
 Like ``kind-required``, silent when the draft's kind was only guessed.
 """
@@ -17,7 +19,7 @@ from ...model import Finding
 from ..errors import RuleError
 from ..metrics import WORD
 from ..schema import Field
-from .base import Check, register
+from .base import Check
 from .kind_required import kind_is_known
 from .phrases import MATCH_FIELDS, LazyMatchers, build_matchers
 
@@ -98,6 +100,12 @@ def specific_words(doc: Document, start: int | None = None, end: int | None = No
     return list(seen)
 
 
+def _frequency():
+    from ...spelling import speller
+
+    return speller().frequency
+
+
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)|\n")
 
 
@@ -106,7 +114,6 @@ def _sentences(prose: str, start: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SENTENCE.finditer(prose, start) if m.group().strip()]
 
 
-@register("kind-detail")
 class KindDetail(LazyMatchers, Check):
     """Fires once, at the start of the body, when no sentence is specific (see the module docstring)."""
 
@@ -126,10 +133,13 @@ class KindDetail(LazyMatchers, Check):
         if not kind_is_known(doc):
             return
         need = self.rule.options["min-words"]
+        rare = float(self.rule.options.get("rare-below", 99.0))
+        frequency = _frequency() if rare < 99.0 else None
         cues = self.matcher.find(doc, doc.draft.body_start, len(doc.prose))
         most = 0
         for start, end in _sentences(doc.prose, doc.draft.body_start):
-            found = len(specific_words(doc, start, end))
+            words = specific_words(doc, start, end)
+            found = len([w for w in words if frequency is None or frequency(w) < rare])
             cued = any(start <= m.start < end for m in cues)
             if found >= need or (cued and found >= 1):
                 return  # one sentence says something of this conversation

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..kinds import kind_is_sure
-from .base import register
 from .required import Required
 
 if TYPE_CHECKING:
@@ -22,7 +21,6 @@ def kind_is_known(doc: Document) -> bool:
     return kind_is_sure(doc)
 
 
-@register("kind-required")
 class KindRequired(Required):
     """Fires once, at the start of the body, when nothing matches and the draft's kind is known."""
 

@@ -1,7 +1,8 @@
 """Findings from a LanguageTool server (optional backend, ``--languagetool URL`` or ``languagetool = "..."``).
 
-It runs after the built-in checks as a finalizer, so it can merge: a LanguageTool match that overlaps a
-built-in typo or grammar finding (or one of the same category) is dropped in favour of the built-in one.
+It runs after the built-in checks as the first finalizer (``pipeline.FINALIZERS``), so it can merge: a
+LanguageTool match that overlaps a built-in typo or grammar finding (or one of the same category) is dropped in
+favour of the built-in one.
 Matches map onto the contract's categories through ``rules/_data/grammar-languagetool.yaml``. Typo matches
 obey the same exemptions as the built-in speller (context names, the personal word list, British and
 technical spellings, capitalised words inside a sentence). An unreachable server costs one warning on stderr;
@@ -22,14 +23,6 @@ if TYPE_CHECKING:
 #: Servers that failed in this process (tried once, warned once).
 _DEAD: set[str] = set()
 BACKEND = "languagetool"
-
-
-def install() -> None:
-    """Register the merge step (first, so later finalizers such as scores see its findings)."""
-    from ..linter import FINALIZERS
-
-    if merge not in FINALIZERS:
-        FINALIZERS.insert(0, merge)
 
 
 @cache

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
+from ... import pipeline
 from ...model import Finding, Severity
 from ..errors import RuleError
-from ..metrics import LOCATORS, METRICS
 from ..schema import Field, check_fields
-from .base import Check, register
+from .base import Check
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -23,20 +23,19 @@ _BAND_FIELDS = {
 }
 
 
-@register("metric")
 class Metric(Check):
     """Fires when the metric is above the ``above`` limit or below the ``below`` limit."""
 
     fields: ClassVar[dict[str, Field]] = {
-        "metric": Field(str, True, f"one of: {', '.join(sorted(METRICS))}"),
+        "metric": Field(str, True, f"one of: {', '.join(sorted(pipeline.METRICS))}"),
         "above": Field(dict, False, "fires when the value exceeds the option named by `option`"),
         "below": Field(dict, False, "fires when the value is under the option named by `option`"),
     }
 
     @classmethod
     def validate(cls, rule: Rule) -> None:
-        if rule.spec["metric"] not in METRICS:
-            raise RuleError(rule.path, "metric", f"unknown metric (known: {', '.join(sorted(METRICS))})")
+        if rule.spec["metric"] not in pipeline.METRICS:
+            raise RuleError(rule.path, "metric", f"unknown metric (known: {', '.join(sorted(pipeline.METRICS))})")
         if not rule.spec.get("above") and not rule.spec.get("below"):
             raise RuleError(rule.path, "above", "a metric rule needs `above` or `below`")
         for key in ("above", "below"):
@@ -64,9 +63,9 @@ class Metric(Check):
             if (key == "above" and value > limit) or (key == "below" and value < limit):
                 start = end = doc.draft.body_start
                 start = end = start + len(doc.prose[start:]) - len(doc.prose[start:].lstrip())
-                locate = LOCATORS.get(name)
+                locate = pipeline.LOCATORS.get(name)
                 if key == "above" and locate is not None:
-                    past = locate(doc, int(limit))
+                    past = pipeline.resolve(locate)(doc, int(limit))
                     if past is not None:
                         start, end = past, doc.body_end
                 severity = Severity.parse(band["severity"]) if "severity" in band else None

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, ClassVar
 from ...model import Finding, Fix, Severity
 from ..errors import RuleError
 from ..schema import GAP, Field, string_list
-from .base import Check, register
+from .base import Check
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -191,7 +191,6 @@ class Candidate:
     cued: bool = True
 
 
-@register("names")
 class Names(Check):
     """Company or person names that contradict the context (see the module docstring)."""
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, ClassVar
 from ...model import Finding
 from ..errors import RuleError
 from ..schema import Field, string_list
-from .base import Check, register
+from .base import Check
 from .names import CAP_WORD, TITLES, near_miss, ordinary_word, person_words, same_name
 from .phrases import MATCH_FIELDS, PhraseCheck
 
@@ -33,7 +33,6 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\u2014\"\u201c(]|\s-)\s*$")
 
 
-@register("personalization")
 class Personalization(PhraseCheck):
     """See the module docstring."""
 

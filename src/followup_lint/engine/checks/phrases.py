@@ -9,7 +9,7 @@ from ...model import Finding, Fix
 from ..errors import RuleError
 from ..schema import Field
 from ..templates import fill
-from .base import Check, register
+from .base import Check
 from .matching import Matcher, parse_items
 
 if TYPE_CHECKING:
@@ -143,12 +143,10 @@ def match_case(original: str, replacement: str) -> str:
     return replacement
 
 
-@register("existence")
 class Existence(PhraseCheck):
     """Report every occurrence of a phrase or pattern; items may carry a replacement."""
 
 
-@register("substitution")
 class Substitution(PhraseCheck):
     """Like ``existence``, but every item must say what to write instead (its ``replacement``)."""
 

@@ -16,13 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...model import Finding
-from ...reporting.meters import bar, meter
 from ..errors import RuleError
-from ..linter import FINALIZERS
-from ..metrics import metric
 from ..patterns import token_view
 from ..schema import Field
-from .base import Check, register
+from .base import Check
 from .politeness_features import FEATURES, sentences_of, strategy_features
 
 if TYPE_CHECKING:
@@ -76,14 +73,17 @@ def body_sentences(doc: Document) -> list[Any]:
 
 
 def _body(doc: Document) -> tuple[list[Any], list[list[str]]]:
-    """The body's sentences and their tokens for the strategies (``sentences_of``), worked out once per draft."""
-    found: tuple[list[Any], list[list[str]]] | None = doc.shared.get(__name__)
-    if found is None:
-        start = doc.draft.body_start
-        alpha = token_view(doc.doc).columns["is_alpha"]
-        sentences = [s for s in doc.doc.sents if s.end_char > start and any(alpha[s.start : s.end])]
-        found = doc.shared[__name__] = (sentences, sentences_of(sentences))
-    return found
+    """The body's sentences and their tokens for the strategies, worked out once per draft."""
+    return doc.polite_sentences
+
+
+def find_sentences(doc: Document) -> tuple[list[Any], list[list[str]]]:
+    """The ``polite_sentences`` analysis (``pipeline.ANALYSES``): the body's sentences that hold a word, and
+    their tokens for the strategies (``sentences_of``)."""
+    start = doc.draft.body_start
+    alpha = token_view(doc.doc).columns["is_alpha"]
+    sentences = [s for s in doc.doc.sents if s.end_char > start and any(alpha[s.start : s.end])]
+    return sentences, sentences_of(sentences)
 
 
 def politeness_of(doc: Document, path: str | None = None) -> float:
@@ -101,39 +101,25 @@ def tone_penalty(doc: Document) -> float:
     below its ``suggest`` threshold, up to 2 for a sentence surely not polite. Strategies alone scored an
     insulting reply +0.63 and a complaining, demanding check-in +0.99; one such sentence is what a reader
     remembers."""
-    from ..sentence_tone import load
-    from .sentence_model import DEFAULT_MODEL, judged
-
-    model = load(weights_path(None, DEFAULT_MODEL))
-    worst = max((p for *_, p in judged(doc, model)), default=0.0)
-    if worst <= model.suggest:
+    reading = doc.tone
+    worst = reading.worst
+    if worst <= reading.suggest:
         return 0.0
-    return 2.0 * (worst - model.suggest) / (1.0 - model.suggest)
+    return 2.0 * (worst - reading.suggest) / (1.0 - reading.suggest)
 
 
-@metric("politeness")
-def _politeness_metric(doc: Document) -> float:
+def politeness_metric(doc: Document) -> float:
+    """The ``politeness`` metric (``pipeline.METRICS``)."""
     return politeness_of(doc)
 
 
-@meter("politeness")
-def _show(value: Any) -> str | None:
-    if not isinstance(value, (int, float)):
-        return None
-    return f"politeness {value:+.2f} {bar(value, -1.0, 1.0)}"
-
-
-def _always_measured(doc: Document, findings: list[Finding]) -> None:
-    """Every report carries the meter: also when the rule is ignored, or the draft was skipped (empty, not English)."""
+def always_measured(doc: Document, findings: list[Finding]) -> None:
+    """A finalizer: every report carries the meter, also when the rule is ignored, or the draft was skipped
+    (empty, not English)."""
     if "politeness" not in doc.metrics:
         doc.metrics["politeness"] = politeness_of(doc)
 
 
-if _always_measured not in FINALIZERS:
-    FINALIZERS.append(_always_measured)
-
-
-@register("politeness")
 class Politeness(Check):
     """Adds ``politeness`` to the report's metrics; fires when it is below the ``min`` option."""
 

@@ -12,15 +12,14 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from ...model import Finding
-from ...reporting.meters import meter
 from ..errors import RuleError
-from ..metrics import WORD, metric
+from ..metrics import WORD
 from ..readability_formulas import flesch_kincaid_grade
 from ..schema import Field
-from .base import Check, register
+from .base import Check
 from .structure import closing
 
 if TYPE_CHECKING:
@@ -42,15 +41,14 @@ def sentences(doc: Document) -> list[tuple[int, int]]:
 
     Sentences end at ``.``, ``!`` or ``?`` before a capital (not after "Mr." or an initial), at blank lines
     and before list items; a line break inside a paragraph does not end one (drafts are often hard-wrapped).
-    Worked out once per draft (the grade, the long-sentence rule and the grade metric read them).
+    Worked out once per draft, as the ``grade_sentences`` analysis (the grade, the long-sentence rule and the
+    grade metric read them).
     """
-    found: list[tuple[int, int]] | None = doc.shared.get(__name__)
-    if found is None:
-        found = doc.shared[__name__] = _sentences(doc)
-    return found
+    return doc.grade_sentences
 
 
-def _sentences(doc: Document) -> list[tuple[int, int]]:
+def find_sentences(doc: Document) -> list[tuple[int, int]]:
+    """The ``grade_sentences`` analysis (``pipeline.ANALYSES``): see ``sentences``."""
     layout = doc.layout
     start = layout.greeting.end if layout.greeting else doc.draft.body_start
     found = closing(doc)
@@ -83,21 +81,15 @@ def sentence_grade(text: str) -> float:
     return flesch_kincaid_grade(_clean(text))
 
 
-@metric("grade")
 def grade(doc: Document) -> float:
-    """The Flesch-Kincaid grade of the body's sentences (0 for an empty body)."""
+    """The ``grade`` metric (``pipeline.METRICS``): the Flesch-Kincaid grade of the body's sentences (0 for an
+    empty body)."""
     parts = [_clean(doc.prose[a:b]) for a, b in sentences(doc)]
     if not parts:
         return 0.0
     return round(flesch_kincaid_grade(" ".join(parts)), 1)
 
 
-@meter("grade")
-def _show_grade(value: Any) -> str | None:
-    return f"grade {value:g}" if isinstance(value, (int, float)) and value > 0 else None
-
-
-@register("readability")
 class Readability(Check):
     """The reading grade of the draft, or over-long sentences (see the module docstring)."""
 

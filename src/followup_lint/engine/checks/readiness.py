@@ -10,11 +10,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ...model import Finding, Severity
-from ...reporting.meters import meter
-from ..linter import FINALIZERS
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -87,33 +85,9 @@ def verdict(findings: Sequence[Finding]) -> str:
 
 
 def finalize(doc: Document, findings: list[Finding]) -> None:
-    """Put the kind, the readiness score and the verdict into the report's metrics."""
+    """A finalizer (``pipeline.FINALIZERS``): put the kind, the readiness score and the verdict into the report's
+    metrics."""
     name, confidence = doc.kind
     doc.metrics["kind"] = {"name": name, "confidence": confidence, "detected": not doc.context.kind}
     doc.metrics["readiness"] = score(findings)
     doc.metrics["verdict"] = verdict(findings)
-
-
-if finalize not in FINALIZERS:
-    FINALIZERS.append(finalize)
-
-
-@meter("kind")
-def _show_kind(value: Any) -> str | None:
-    if not isinstance(value, dict) or "name" not in value:
-        return None
-    if not value.get("detected", True):
-        return str(value["name"])
-    if not value.get("confidence"):
-        return f"{value['name']} (assumed: no cue found; set --kind)"
-    return f"{value['name']} (detected, {round(float(value.get('confidence', 0)) * 100)}% sure)"
-
-
-@meter("readiness")
-def _show_readiness(value: Any) -> str | None:
-    return f"readiness {value}/100" if isinstance(value, (int, float)) else None
-
-
-@meter("verdict")
-def _show_verdict(value: Any) -> str | None:
-    return str(value) if value else None

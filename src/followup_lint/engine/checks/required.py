@@ -10,7 +10,7 @@ from ..errors import RuleError
 from ..kinds import kind_is_sure
 from ..schema import Field, check_fields
 from ..templates import first_filled
-from .base import Check, register
+from .base import Check
 from .meaning import Meaning
 from .phrases import MATCH_FIELDS, LazyMatchers, build_matchers, scope_range
 
@@ -26,7 +26,6 @@ _INSERT_FIELDS = {
 _POSITIONS = ("after-greeting", "body-start", "before-sign-off")
 
 
-@register("required")
 class Required(LazyMatchers, Check):
     """Fires once, at the start of the body, when nothing in the draft matches; may insert a sentence."""
 

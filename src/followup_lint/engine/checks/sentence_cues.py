@@ -23,7 +23,6 @@ from ...model import Finding
 from ..errors import RuleError
 from ..schema import Field, check_fields
 from ..word_view import word_view
-from .base import register
 from .matching import Match, Matcher, parse_items
 from .phrases import MATCH_FIELDS, SCOPES, PhraseCheck, scope_range
 
@@ -96,7 +95,6 @@ def build_constructions(rule: Rule) -> tuple[list[Construction], Matcher | None]
     return built, hedges
 
 
-@register("sentence-cues")
 class SentenceCues(PhraseCheck):
     """Existence items, plus constructions: cue groups that must all occur in one unhedged sentence."""
 

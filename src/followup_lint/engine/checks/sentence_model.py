@@ -10,13 +10,14 @@ that rule, whose rewrite is more precise (``Linter`` drops the overlapping model
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from ...model import Finding, Severity
 from ..errors import RuleError
 from ..schema import Field
 from ..sentence_tone import ToneModel, load, tokens
-from .base import Check, register
+from .base import Check
 from .politeness import body_sentences, weights_path
 from .structure import closing
 
@@ -33,7 +34,6 @@ MIN_KNOWN = 0.6
 _GREETING_WORDS = frozenset({"hi", "hello", "dear", "hey", "greetings", "good"})
 
 
-@register("sentence-model")
 class SentenceModel(Check):
     """Reports sentences the tone model judges not polite, one finding per sentence."""
 
@@ -69,7 +69,8 @@ class SentenceModel(Check):
 
     def run(self, doc: Document) -> Iterator[Finding]:
         model = self.model or load(self.path)
-        for start, end, label, p in judged(doc, model):
+        reading = doc.tone if self.path == default_path() else read_tone(doc, model)
+        for start, end, label, p in reading.sentences:
             if p < model.suggest:
                 continue
             texts = self.labels[label]
@@ -84,14 +85,33 @@ class SentenceModel(Check):
             )
 
 
-def judged(doc: Document, model: ToneModel) -> list[tuple[int, int, str, float]]:
-    """Each judged sentence of the body: its span, likeliest non-polite label and probability of not being
-    polite. The subject, greeting and closing lines and fragments are not judged. Worked out once per draft."""
-    key = (__name__, id(model))
-    found: list[tuple[int, int, str, float]] | None = doc.shared.get(key)
-    if found is None:
-        found = doc.shared[key] = list(_judge(doc, model))
-    return found
+@dataclass(frozen=True, slots=True)
+class ToneReading:
+    """Each judged sentence of the body (span, likeliest non-polite label, probability of not being polite)
+    and the model's thresholds."""
+
+    sentences: list[tuple[int, int, str, float]]
+    suggest: float
+    warn: float
+
+    @property
+    def worst(self) -> float:
+        return max((p for *_, p in self.sentences), default=0.0)
+
+
+def default_path() -> str:
+    return weights_path(None, DEFAULT_MODEL)
+
+
+def tone(doc: Document) -> ToneReading:
+    """The ``tone`` analysis (``pipeline.ANALYSES``): the body's sentences read by the shipped tone model."""
+    return read_tone(doc, load(default_path()))
+
+
+def read_tone(doc: Document, model: ToneModel) -> ToneReading:
+    """The body's sentences read by ``model``: the subject, greeting and closing lines, signatures and
+    fragments are not judged."""
+    return ToneReading(list(_judge(doc, model)), model.suggest, model.warn)
 
 
 def _judge(doc: Document, model: ToneModel) -> Iterator[tuple[int, int, str, float]]:

@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 from ...model import Finding, Fix, Severity
 from ..layout import NAME_PARTICLE
 from ..schema import Field
-from .base import Check, register
-from .languagetool import install as _install_languagetool
+from .base import Check
 
 if TYPE_CHECKING:
     from ...spelling import Speller
@@ -60,7 +59,6 @@ _PREFIXES = frozenset(
 )
 
 
-@register("spelling")
 class Spelling(Check):
     """Words the dictionary does not know, with the likeliest corrections as fixes."""
 
@@ -213,6 +211,3 @@ def _name_words(doc: Document) -> frozenset[str]:
     ctx = doc.context
     text = " ".join(filter(None, (ctx.company, ctx.role, *ctx.interviewers)))
     return frozenset(w.lower() for w in re.findall(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*", text))
-
-
-_install_languagetool()  # the optional LanguageTool backend merges into typo and grammar findings

@@ -20,7 +20,7 @@ from ..errors import RuleError
 from ..layout import GREETING, PARTICLE, SIGN_OFF
 from ..schema import Field, compile_regex
 from ..templates import first_filled
-from .base import Check, register
+from .base import Check
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -74,11 +74,8 @@ def has_greeting(doc: Document) -> bool:
 
 def closing(doc: Document) -> tuple[int, int, bool] | None:
     """The closing line's range in the prose and whether a name follows it; None when there is no closing.
-    Found once per draft for all the checks that ask."""
-    found: tuple[tuple[int, int, bool] | None] | None = doc.shared.get(__name__)
-    if found is None:
-        found = doc.shared[__name__] = (_find_closing(doc),)
-    return found[0]
+    Found once per draft for all the checks that ask (the ``closing`` analysis)."""
+    return doc.closing
 
 
 #: A line of a signature block: a name, a title, a phone number, an address, a link (no sentence).
@@ -126,14 +123,15 @@ def _closing_by_shape(content: list) -> object | None:
         block = rest[:ps]
         if (
             block
-            and _NAME_ONLY.match(block[0].text.split(",")[0])
+            and _NAME_ONLY.match(_strip_aside(block[0].text))
             and all(_SIGNATURE_LINE.match(r.text) and not _BODY_SENTENCE.search(r.text) for r in block[1:])
         ):
             return line
     return None
 
 
-def _find_closing(doc: Document) -> tuple[int, int, bool] | None:
+def find_closing(doc: Document) -> tuple[int, int, bool] | None:
+    """The ``closing`` analysis (``pipeline.ANALYSES``)."""
     content = [line for line in doc.layout.lines if not line.blank]
     if not content:
         return None
@@ -163,7 +161,6 @@ def _find_closing(doc: Document) -> tuple[int, int, bool] | None:
     return sign_off.start, sign_off.end, bool(after) or inline_name
 
 
-@register("structure")
 class Structure(Check):
     """A missing greeting, closing, name or subject line (see the module docstring)."""
 

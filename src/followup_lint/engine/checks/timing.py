@@ -15,8 +15,7 @@ from ... import dates
 from ...model import Finding
 from ..errors import RuleError
 from ..schema import Field, check_fields
-from . import readiness  # noqa: F401 - importing registers the readiness score and the kind metric
-from .base import Check, register
+from .base import Check
 from .kind_required import kind_is_known
 
 if TYPE_CHECKING:
@@ -52,7 +51,7 @@ def _context_date(doc: Document, value: str, key: str) -> dt.date:
     try:
         return dates.parse_date(value, key)
     except dates.DateError as exc:
-        from ...config import ConfigError
+        from ...settings import ConfigError
 
         raise ConfigError(doc.config.path or "context", f"context.{key}", str(exc)) from None
 
@@ -122,7 +121,6 @@ def timeline(doc: Document, today: dt.date | None = None) -> Timeline:
     return Timeline(send, interview, previous, named)
 
 
-@register("timing")
 class Timing(Check):
     """One timing test per rule (``test:``), with its thresholds in the rule's options."""
 
@@ -152,9 +150,7 @@ class Timing(Check):
             return
 
     def _run(self, doc: Document) -> Iterator[Finding]:
-        when: Timeline | None = doc.shared.get(__name__)  # one timeline per draft for all timing rules
-        if when is None:
-            when = doc.shared[__name__] = timeline(doc)
+        when: Timeline = doc.timeline  # one timeline per draft for all timing rules
         test = self.rule.spec["test"]
         opts = self.rule.options
         at = (
