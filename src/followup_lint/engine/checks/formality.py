@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
-from ...model import Finding, Fix
+from ...model import Finding, Fix, Severity
 from ..errors import RuleError
 from ..schema import Field, string_list
 from .base import Check
@@ -35,12 +35,16 @@ class Formality(Check):
     fields: ClassVar[dict[str, Field]] = {
         "acronyms": Field(list, False, "capitalised words that are never shouting (IT, US, OK, ...)"),
         "emphasis": Field(list, False, "short words that are shouting on their own (SO, NOT, TOO, ...)"),
+        "intensifiers": Field(
+            list, False, "words that are surely shouting alone (VERY, REALLY, ...); other lone words are a suggestion"
+        ),
     }
 
     @classmethod
     def validate(cls, rule: Rule) -> None:
         string_list(rule.path, "acronyms", rule.spec.get("acronyms", []))
         string_list(rule.path, "emphasis", rule.spec.get("emphasis", []))
+        string_list(rule.path, "intensifiers", rule.spec.get("intensifiers", []))
         value = rule.options.get("min_letters")
         if not isinstance(value, int) or isinstance(value, bool) or value < 2:
             raise RuleError(rule.path, "options.min_letters", "must be a whole number of at least 2")
@@ -49,6 +53,7 @@ class Formality(Check):
         super().__init__(rule)
         self.acronyms = {a.upper() for a in rule.spec.get("acronyms", [])}
         self.emphasis = {a.upper() for a in rule.spec.get("emphasis", [])}
+        self.intensifiers = {a.upper() for a in rule.spec.get("intensifiers", [])}
 
     def run(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
@@ -76,9 +81,18 @@ class Formality(Check):
             )
             if at_start and fixed[:1].islower():
                 fixed = fixed[:1].upper() + fixed[1:]
-            fix = Fix(match.start(), len(text), fixed, True)
+            # Severity follows certainty: one capitalised word that is not an intensifier may be a product, a
+            # keyword or a brand written in capitals ("the LINE app", "a MERGE statement"): a suggestion, and
+            # its fix needs review; a run of words or an intensifier ("I am VERY excited") is shouting.
+            sure = len(plain) >= 2 or any(w in self.emphasis or w in self.intensifiers for w in plain)
+            fix = Fix(match.start(), len(text), fixed, sure)
             yield self.finding(
-                doc, match.start(), match.end(), fixes=(fix,), values={"match": text, "replacement": fixed}
+                doc,
+                match.start(),
+                match.end(),
+                fixes=(fix,),
+                values={"match": text, "replacement": fixed},
+                severity=None if sure else Severity.SUGGESTION,
             )
 
     @staticmethod

@@ -2,8 +2,9 @@
 when it holds ``min-words`` words outside a list of generic follow-up vocabulary
 (``rules/_data/kind-generic-words.txt``), English stop words and the context's names, and rarer in English than
 ``rare-below`` (ln of the word's count in the speller's frequency list: "dbt", "reconciliation", "hangar" are
-details; "research", "requirements", "staff" are template words), or one such word and a cue phrase that
-introduces a detail ("you mentioned", "hearing how"). A template with the names filled in and
+details; "research", "requirements", "staff" are template words), or a cue phrase that introduces a detail
+("you mentioned", "hearing how") and one such word rarer than ``cued-rare-below`` ("the clinic is opening a
+second site"). A template with the names filled in and
 a cue phrase over generic words ("I enjoyed learning more about the role and your company") is not specific.
 Like ``kind-required``, silent when the draft's kind was only guessed.
 """
@@ -134,14 +135,17 @@ class KindDetail(LazyMatchers, Check):
             return
         need = self.rule.options["min-words"]
         rare = float(self.rule.options.get("rare-below", 99.0))
-        frequency = _frequency() if rare < 99.0 else None
+        cued_rare = float(self.rule.options.get("cued-rare-below", rare))
+        frequency = _frequency() if min(rare, cued_rare) < 99.0 else None
         cues = self.matcher.find(doc, doc.draft.body_start, len(doc.prose))
         most = 0
         for start, end in _sentences(doc.prose, doc.draft.body_start):
             words = specific_words(doc, start, end)
             found = len([w for w in words if frequency is None or frequency(w) < rare])
-            cued = any(start <= m.start < end for m in cues)
-            if found >= need or (cued and found >= 1):
+            cued = any(start <= m.start < end for m in cues) and any(
+                frequency is None or frequency(w) < cued_rare for w in words
+            )
+            if found >= need or cued:
                 return  # one sentence says something of this conversation
             most = max(most, found)
         at = doc.draft.body_start + len(body) - len(body.lstrip())
