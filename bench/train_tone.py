@@ -3,7 +3,7 @@
     .venv/bin/python bench/train_tone.py            # train, print the figures, write the model
     .venv/bin/python bench/train_tone.py --check    # fail if the shipped model differs from a rebuild
 
-Data: ``bench/data/tone/sentences.tsv`` (5,600 sentences written for this project, MIT; see its README).
+Data: ``bench/data/tone/sentences.tsv`` (5,660 sentences written for this project, MIT; see its README).
 It is split by writer, never by sentence: per part of the corpus (a, b, c), 2 writers for test, 2 for dev,
 the rest for training (chosen by a hash of the writer id). Model: softmax regression over the features
 of ``followup_lint.engine.sentence_tone.features`` that occur at least twice in training, L2 penalty,
@@ -51,12 +51,13 @@ def read() -> list[tuple[str, str, str]]:
 
 
 def split(writers: list[str]) -> dict[str, str]:
-    """Writer -> train, dev or test: per corpus part (a, b, c), the 2 lowest hashes test, the next 2 dev."""
+    """Writer -> train, dev or test: per corpus part (a, b, c), the 2 lowest hashes test, the next 2 dev; a part of
+    fewer than 5 writers (p: hard negatives written by the project) is training data only."""
     out = {}
     for half in sorted({w[0] for w in writers}):
         ranked = sorted((w for w in writers if w[0] == half), key=lambda w: blake2b(w.encode()).hexdigest())
         for i, w in enumerate(ranked):
-            out[w] = "test" if i < 2 else "dev" if i < 4 else "train"
+            out[w] = "train" if len(ranked) < 5 else "test" if i < 2 else "dev" if i < 4 else "train"
     return out
 
 
@@ -153,7 +154,8 @@ def build() -> tuple[dict, str]:
     writers = {s: sorted({r[0] for r in sets[s]}) for s in sets}
     model = {
         "about": "Sentence tone model for followup-lint (engine/sentence_tone.py); written by bench/train_tone.py.",
-        "source": "bench/data/tone/sentences.tsv: 5,600 sentences by 42 writers given personas, written for this "
+        "source": "bench/data/tone/sentences.tsv: 5,660 sentences by 42 writers given personas and the project, "
+        "written for this "
         "project (licence MIT). No public data.",
         "model": f"softmax regression, L2 {L2}, {STEPS} full-batch steps of {RATE}, features seen >= {MIN_COUNT}",
         "split": writers,

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 GREETING = re.compile(
-    r"^\s*(?:dear|hi|hello|hey|hiya|greetings|good\s+(?:morning|afternoon|evening|day)|to\s+whom\s+it\s+may\s+concern)"
+    r"^\s*(?:dear|hi|hello|hey|hiya|greetings|good\s+(?:morning|afternoon|evening|day)|to\s+whom\s+it\s+may\s+concern"
+    r"|hola|bonjour|aloha|hallo|ciao|salut|namaste|kia\s+ora|salaam|merhaba|hej|ol[áa]|buongiorno|ch[àa]o|shalom)"
     r"\b[^\n]{0,60}?[,:!.\u2014-]?\s*$",
     re.IGNORECASE,
 )

@@ -1,7 +1,8 @@
 """A compact learned model of a sentence's tone: polite, or one of seven ways a follow-up goes wrong.
 
-Softmax regression over sparse features of one sentence: lowercase words, word pairs, word beginnings (so
-"ridiculously" shares evidence with "ridiculous"), and a few marks of tone (a question, exclamation marks,
+Softmax regression over sparse features of one sentence: lowercase words (marked when a negation covers them:
+"don't need an answer" is not "need an answer"), word pairs, word beginnings (so "ridiculously" shares
+evidence with "ridiculous"), and a few marks of tone (a question, exclamation marks,
 a word in capitals, a sentence that starts with "you"). The weights are data (``rules/_data/tone-model.json``,
 written by ``bench/train_tone.py``, which reproduces them exactly); scoring a sentence is a few dictionary
 look-ups per feature, well under a millisecond.
@@ -28,11 +29,33 @@ def tokens(sentence: str) -> list[str]:
     return _TOKEN.findall(sentence.replace("\u2019", "'").replace("\u2018", "'").lower())
 
 
+_CLAUSE = re.compile(r"[,;:.()\u2014]|\s-\s")
+_NEGATION = frozenset({"not", "no", "never", "nothing", "without", "nor"})
+#: How many words after a negation it covers ("I don't need an answer": need, an, answer).
+NEGATION_REACH = 3
+
+
+def _negated(words: list[str]) -> list[str]:
+    """The words with the ones a negation covers marked ``not_``: "don't need an answer" is not "need an
+    answer". A negation covers the next few words of its clause."""
+    out, left = [], 0
+    for w in words:
+        if left:
+            out.append("not_" + w)
+            left -= 1
+        else:
+            out.append(w)
+        if w in _NEGATION or w.endswith("n't"):
+            left = NEGATION_REACH
+    return out
+
+
 def features(sentence: str) -> list[str]:
     """The sentence's features, each once."""
     words = tokens(sentence)
-    out = {f"w:{w}" for w in words}
-    out.update(f"b:{a}_{b}" for a, b in pairwise(words))
+    marked = [w for clause in _CLAUSE.split(sentence) for w in _negated(tokens(clause))]
+    out = {f"w:{w}" for w in marked}
+    out.update(f"b:{a}_{b}" for a, b in pairwise(marked))
     out.update(f"p:{w[:PREFIX]}" for w in words if len(w) > PREFIX + 1)
     if words and words[0] == "you":
         out.add("start:you")

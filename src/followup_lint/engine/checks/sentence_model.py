@@ -70,8 +70,9 @@ class SentenceModel(Check):
     def run(self, doc: Document) -> Iterator[Finding]:
         model = self.model or load(self.path)
         reading = doc.tone if self.path == default_path() else read_tone(doc, model)
+        least = max(model.suggest, float(self.rule.options.get("report-from", 0.0)))
         for start, end, label, p in reading.sentences:
-            if p < model.suggest:
+            if p < least:
                 continue
             texts = self.labels[label]
             yield self.finding(

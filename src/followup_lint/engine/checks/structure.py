@@ -28,7 +28,11 @@ if TYPE_CHECKING:
 
 PARTS = ("greeting", "sign-off", "subject", "subject-generic")
 _OPENING = re.compile(
-    r"^\s*(?:dear|hi|hello|hey|hiya|greetings|good\s+(?:morning|afternoon|evening|day)|to\s+whom)\b", re.IGNORECASE
+    r"^\s*(?:dear|hi|hello|hey|hiya|greetings|good\s+(?:morning|afternoon|evening|day)|to\s+whom"
+    # greetings in other languages that writers open English notes with
+    r"|hola|bonjour|bonsoir|aloha|hallo|ciao|salut|namaste|kia\s+ora|konnichiwa|salaam|salam|assalamu|merhaba|hej|"
+    r"ol[áa]|guten\s+tag|buongiorno|buenos\s+d[ií]as|ch[àa]o|xin\s+ch[àa]o|sawasdee|jambo|habari|shalom|annyeong)\b",
+    re.IGNORECASE,
 )
 #: "Dana," / "Dana Lee --" / "Ms. Lee:" opening the first line.
 _NAME_OPENING = re.compile(
