@@ -20,8 +20,8 @@ from followup_lint import Config, lint_text
 pytest.importorskip("language_tool_python")
 
 DRAFT = (
-    "Hi Siobhan,\n\nThank you for the the chance to meet the team. It is more bigger than I knew, and I learned a lot about Zyntrex and "
-    "the colour of its brand.\n\nBest,\nSam"
+    "Hi Siobhan,\n\nThank you for the the chance to meet the team. It is more bigger than I knew, and I learned "
+    "a lot about Zyntrex and the colour of its brand.\n\nBest,\nSam"
 )
 CONTEXT = {"company": "Zyntrex", "interviewers": ["Siobhan Kelly"]}
 

@@ -17,7 +17,14 @@ from ..spelling import data
 #: The word classes a rule may ask for (``require``/``reject`` in a ``grammar-forms`` rule).
 CLASSES = ("base", "past", "participle", "third", "ing", "verb", "noun", "plural", "uncountable")
 #: The forms a replacement may ask for (``{group:form}``).
-FORMS = ("base", "past", "participle", "third", "ing", "as-is", "a-an")
+FORMS = ("base", "past", "participle", "third", "ing", "as-is", "a-an", "other-number", "first-person")
+#: A form of be/have/do and the form for the other number ("was" <-> "were"), and for "I" ("is" -> "am").
+OTHER_NUMBER = {
+    "was": "were", "were": "was", "is": "are", "are": "is", "has": "have", "have": "has", "does": "do",
+    "do": "does", "wasn't": "weren't", "weren't": "wasn't", "isn't": "aren't", "aren't": "isn't",
+    "hasn't": "haven't", "haven't": "hasn't", "doesn't": "don't", "don't": "doesn't",
+}  # fmt: skip
+FIRST_PERSON = {"is": "am", "are": "am", "has": "have", "doesn't": "don't", "hasn't": "haven't", "isn't": "am not"}
 _VOWELS = "aeiou"
 #: Nouns used without "a" (mass nouns) that a missing-article rule must not ask an article for.
 _UNCOUNTABLE = frozenset(

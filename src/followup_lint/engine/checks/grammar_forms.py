@@ -171,7 +171,7 @@ class GrammarForms(GrammarRegex):
     def _replacement(self, doc: Document, match: re.Match[str], item: _Item, start: int, end: int) -> str | None:
         if item.replacement is None:
             return None
-        from ...grammar.forms import a_or_an, base_of, form
+        from ...grammar.forms import FIRST_PERSON, OTHER_NUMBER, a_or_an, base_of, form
 
         def fill(found: re.Match[str]) -> str:
             word = match.group(found.group(1)) or ""
@@ -180,6 +180,9 @@ class GrammarForms(GrammarRegex):
                 return word
             if which == "a-an":
                 return a_or_an(word)
+            if which in ("other-number", "first-person"):
+                table = OTHER_NUMBER if which == "other-number" else FIRST_PERSON
+                return table.get(word.lower().replace("\u2019", "'"), word)
             low = word.lower()
             base = low if which == "base" and base_of(low) is None else (base_of(low) or low)
             made = form(base, which) or word
