@@ -157,7 +157,7 @@ def lint(
     ] = False,
 ) -> int:
     from ..api import linter_for
-    from ..config import Config, find_config, load_config
+    from ..config import Config, find_config, load_config, user_config
     from ..model import Context, Severity
     from ..reading import DraftError, read_bytes, read_path
     from ..reporting import Report, write_report
@@ -189,7 +189,7 @@ def lint(
     def config_for(directory: Path) -> Config:
         found = None if (explicit or isolated) else find_config(directory)
         if found not in configs:
-            base = explicit or (load_config(found) if found else Config())
+            base = explicit or (load_config(found) if found else Config() if isolated else user_config())
             configs[found] = base.with_cli(**cli)
         return configs[found]
 
