@@ -1,0 +1,90 @@
+"""The set-ups of docs/editors.md driven through the real clients: NeoMutt, Vim, Neovim and pre-commit.
+
+Each test skips, saying why, when its client is not installed (CI machines start without them; on Debian:
+``apt-get install neomutt vim neovim``). They take their configuration from the page itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .test_hooks import BIN, ENV, RECORDER, drafts, snippet  # noqa: F401 - drafts is a fixture
+
+#: Stands in for followup-lint on PATH: keeps a copy of what the mail client hands it, then runs the real one.
+TEE = """\
+#!/bin/sh
+cat > "{here}/handed.bin"
+exec "{real}" "$@" < "{here}/handed.bin"
+"""
+
+
+def _shim(directory: Path) -> dict[str, str]:
+    """An environment whose ``followup-lint`` records its standard input in ``directory/handed.bin``."""
+    shim = directory / "shim"
+    shim.mkdir()
+    tee = shim / "followup-lint"
+    tee.write_text(TEE.format(here=directory, real=BIN / "followup-lint"))
+    tee.chmod(0o755)
+    return {**ENV, "PATH": f"{shim}{os.pathsep}{ENV['PATH']}", "HOME": str(directory)}
+
+
+# -- NeoMutt ----------------------------------------------------------------------------------------------
+
+NEOMUTTRC = """\
+{sendmail}
+set use_envelope_from=yes
+set use_8bitmime=yes
+set dsn_notify="failure,delay"
+set from="Sam Patel <sam@example.com>"
+set record=""
+set folder="{here}"
+set spoolfile=""
+set tmpdir="{here}"
+set charset="utf-8"
+set send_charset="utf-8"
+"""
+
+
+@pytest.mark.skipif(shutil.which("neomutt") is None, reason="neomutt is not installed (apt-get install neomutt)")
+def test_neomutt_sends_through_the_documented_line(drafts: Path) -> None:  # noqa: F811
+    recorder = drafts / "record-sendmail"
+    recorder.write_text(RECORDER.format(python=sys.executable))
+    recorder.chmod(0o755)
+    line = snippet("mutt").splitlines()[-1]
+    assert line.startswith("set sendmail=") and " -- " not in line
+    (drafts / "neomuttrc").write_text(
+        NEOMUTTRC.format(sendmail=line.replace("/usr/sbin/sendmail", str(recorder)), here=drafts)
+    )
+    env = _shim(drafts)
+
+    def send(body: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(
+            ["neomutt", "-n", "-F", str(drafts / "neomuttrc"), "-s", "Thank you, Dana", "--", "dana@acme.com"],
+            input=body.encode("utf-8"),
+            cwd=drafts,  # the config with the test rules is found from here
+            env=env,
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+
+    sent = send("Hi Dana,\n\nThank you for the tour of the café on Tuesday.\n\nBest,\nSam\n")
+    assert sent.returncode == 0, sent.stderr
+    handed = (drafts / "handed.bin").read_bytes()
+    assert b"Subject: Thank you, Dana" in handed and "café".encode() in handed
+    assert (drafts / "received.bin").read_bytes() == handed
+    flags = ["-oem", "-oi", "-B8BITMIME", "-f", "sam@example.com", "-N", "failure,delay"]
+    assert json.loads((drafts / "argv.json").read_text()) == [*flags, "--", "dana@acme.com"]
+
+    (drafts / "received.bin").unlink()
+    stopped = send("Hi Dana,\n\nCould we touch base next week?\n\nSam\n")
+    assert stopped.returncode != 0
+    assert b"tone.demo-warning" in stopped.stderr + stopped.stdout
+    assert not (drafts / "received.bin").exists()
