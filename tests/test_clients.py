@@ -88,3 +88,50 @@ def test_neomutt_sends_through_the_documented_line(drafts: Path) -> None:  # noq
     assert stopped.returncode != 0
     assert b"tone.demo-warning" in stopped.stderr + stopped.stdout
     assert not (drafts / "received.bin").exists()
+
+
+# -- Vim: --format line columns are screen columns --------------------------------------------------------
+
+#: Lines whose finding ("touch base") follows accents, curly quotes, CJK, emoji, a dash and a tab.
+WIDE_LINES = (
+    "Zoë said it’s fine: we could touch base next week about the role.",
+    "We met at Café Olé (e\u0301) ☕ and agreed to touch base after the interview.",
+    "The team in 東京 (日本語 speakers) would like to touch base with me.",
+    "Great chat 🦓🎉 — I am happy to touch base soon about the next steps.",
+    "\tAs planned, I will touch base with the hiring manager.",
+)
+
+VIM_JUMPS = """\
+silent make
+let s:out = []
+for s:i in range(1, len(getqflist()))
+  silent execute s:i . 'cc'
+  call add(s:out, line('.') . '|' . strpart(getline('.'), col('.') - 1, len('touch base')))
+endfor
+call writefile(s:out, 'jumps.txt')
+qa!
+"""
+
+
+@pytest.mark.skipif(shutil.which("vim") is None, reason="vim is not installed (apt-get install vim)")
+def test_vim_cnext_lands_on_the_first_character_of_each_finding(drafts: Path) -> None:  # noqa: F811
+    after = drafts / "vimfiles" / "after" / "ftplugin"
+    after.mkdir(parents=True)
+    (after / "text.vim").write_text(snippet("vim"))
+    (drafts / "vimrc").write_text(
+        f"set nocompatible encoding=utf-8\nset rtp+={drafts / 'vimfiles' / 'after'}\nfiletype plugin on\n"
+    )
+    text = "Hi Dana,\n\nThank you for the interview on Tuesday.\n" + "\n".join(WIDE_LINES) + "\n\nBest,\nSam\n"
+    (drafts / "wide.txt").write_text(text, encoding="utf-8")
+    (drafts / "jumps.vim").write_text(VIM_JUMPS)
+    subprocess.run(
+        ["vim", "-u", str(drafts / "vimrc"), "-i", "NONE", "-N", "-es", "-S", "jumps.vim", "wide.txt"],
+        cwd=drafts,
+        env=ENV,
+        check=False,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+    )
+    jumps = (drafts / "jumps.txt").read_text(encoding="utf-8").splitlines()
+    assert jumps == [f"{number}|touch base" for number in range(4, 4 + len(WIDE_LINES))]
