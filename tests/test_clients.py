@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -135,3 +136,50 @@ def test_vim_cnext_lands_on_the_first_character_of_each_finding(drafts: Path) ->
     )
     jumps = (drafts / "jumps.txt").read_text(encoding="utf-8").splitlines()
     assert jumps == [f"{number}|touch base" for number in range(4, 4 + len(WIDE_LINES))]
+
+
+# -- Neovim -----------------------------------------------------------------------------------------------
+
+NVIM_CHECK = """\
+local ok = vim.wait(90000, function() return #vim.diagnostic.get(0) >= 3 end, 100)
+local out = {}
+for _, d in ipairs(vim.diagnostic.get(0)) do
+  table.insert(out, string.format("%d|%d|%d|%s", d.lnum + 1, d.col + 1, d.severity, d.message))
+end
+table.sort(out)
+vim.fn.writefile(out, "diagnostics.txt")
+vim.cmd("qa!")
+"""
+
+
+def _nvim_version() -> tuple[int, int] | None:
+    if shutil.which("nvim") is None:
+        return None
+    done = subprocess.run(["nvim", "--version"], capture_output=True, text=True, check=False, timeout=60)
+    found = re.match(r"NVIM v(\d+)\.(\d+)", done.stdout)
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+@pytest.mark.parametrize(("name", "versions"), [("neovim", ((0, 11), (99, 0))), ("neovim-0.7", ((0, 7), (0, 10)))])
+def test_neovim_snippet_shows_the_diagnostics(drafts: Path, name: str, versions: tuple) -> None:  # noqa: F811
+    version = _nvim_version()
+    if version is None:
+        pytest.skip("nvim is not installed (apt-get install neovim)")
+    if not versions[0] <= version <= versions[1]:
+        low, high, this = (".".join(map(str, v)) for v in (*versions, version))
+        pytest.skip(f"the {name!r} snippet is for Neovim {low} to {high}; this is Neovim {this}")
+    (drafts / "init.lua").write_text(snippet(name))
+    (drafts / "check.lua").write_text(NVIM_CHECK)
+    subprocess.run(
+        ["nvim", "--headless", "-u", "init.lua", "-i", "NONE", "-c", "luafile check.lua", "bad.txt"],
+        cwd=drafts,
+        env={**ENV, "HOME": str(drafts), "XDG_CONFIG_HOME": str(drafts / "xdg"), "XDG_STATE_HOME": str(drafts)},
+        check=False,
+        timeout=180,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+    )
+    diagnostics = (drafts / "diagnostics.txt").read_text(encoding="utf-8").splitlines()
+    # LSP severities: 1 error, 2 warning, 3 information (suggestions); columns are 1-based here
+    assert [d.split("|", 3)[:3] for d in diagnostics] == [["3", "8", "1"], ["4", "21", "3"], ["4", "5", "2"]]
+    assert all("is a test phrase" in d for d in diagnostics)
