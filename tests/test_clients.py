@@ -12,11 +12,12 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from .test_hooks import BIN, ENV, RECORDER, drafts, snippet  # noqa: F401 - drafts is a fixture
+from .test_hooks import BIN, ENV, RECORDER, demo_rule, drafts, snippet  # noqa: F401 - drafts is a fixture
 
 #: Stands in for followup-lint on PATH: keeps a copy of what the mail client hands it, then runs the real one.
 TEE = """\
@@ -183,3 +184,64 @@ def test_neovim_snippet_shows_the_diagnostics(drafts: Path, name: str, versions:
     # LSP severities: 1 error, 2 warning, 3 information (suggestions); columns are 1-based here
     assert [d.split("|", 3)[:3] for d in diagnostics] == [["3", "8", "1"], ["4", "21", "3"], ["4", "5", "2"]]
     assert all("is a test phrase" in d for d in diagnostics)
+
+
+# -- pre-commit -------------------------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+#: Reused across runs: pre-commit builds the hook's environment once per commit (pip installs the dependencies).
+PRE_COMMIT_HOME = Path(tempfile.gettempdir()) / "followup-lint-test-pre-commit"
+
+
+def _pre_commit() -> list[str] | None:
+    for candidate in (BIN / "pre-commit", shutil.which("pre-commit")):
+        if candidate and Path(candidate).is_file():
+            return [str(candidate)]
+    return None
+
+
+@pytest.mark.skipif(_pre_commit() is None, reason="pre-commit is not installed (pip install pre-commit)")
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_pre_commit_runs_the_hook_from_a_local_clone(tmp_path: Path) -> None:
+    def git(*args: str, cwd: Path) -> str:
+        return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
+
+    rev = git("rev-parse", "HEAD", cwd=ROOT)
+    clone = PRE_COMMIT_HOME / f"clone-{rev[:12]}"  # the same path for the same commit: its environment is reused
+    if not (clone / ".git").is_dir():
+        shutil.rmtree(clone, ignore_errors=True)
+        clone.parent.mkdir(parents=True, exist_ok=True)
+        git("clone", "--quiet", str(ROOT), str(clone), cwd=clone.parent)
+    repo = tmp_path / "drafts-repo"
+    (repo / "drafts" / "rules").mkdir(parents=True)
+    git("init", "--quiet", cwd=repo)
+    rule = demo_rule("tone.demo-warning", "warning", "touch base", "check in")
+    (repo / "drafts" / "rules" / "b.yaml").write_text(rule)
+    (repo / "drafts" / ".followup-lint.toml").write_text('rule-dirs = ["rules"]\nselect = ["tone.demo-warning"]\n')
+    (repo / "drafts" / "bad.txt").write_text("Hi Dana,\n\nCan we touch base next week?\n\nSam\n")
+    (repo / "drafts" / "good.txt").write_text("Hi Dana,\n\nCan we check in next week?\n\nSam\n")
+    config = snippet("pre-commit").replace("https://example.com/you/followup-lint", str(clone))
+    config = re.sub(r"rev: [0-9a-f]{40}", f"rev: {rev}", config)
+    assert rev in config and str(clone) in config
+    (repo / ".pre-commit-config.yaml").write_text(config)
+    git("add", "-A", cwd=repo)
+    env = {**ENV, "PRE_COMMIT_HOME": str(PRE_COMMIT_HOME), "GIT_CONFIG_NOSYSTEM": "1"}
+
+    def run(*files: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*_pre_commit(), "run", "--files", *files],  # type: ignore[misc]
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+        )
+
+    failed = run("drafts/bad.txt", "drafts/good.txt")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "drafts/bad.txt:3:8: warning [tone.demo-warning]" in failed.stdout
+    assert "good.txt:" not in failed.stdout.replace("drafts/good.txt: ", "")  # no finding in it
+    passed = run("drafts/good.txt")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "Passed" in passed.stdout
