@@ -25,9 +25,9 @@ has the same keys and applies where no config is found upward from the draft.
 
 Drafts leave the machine only when the user says so: a LanguageTool URL is honoured from ``--languagetool``,
 from ``FOLLOWUP_LINT_LANGUAGETOOL``, or from the user-level config (which also applies under a project's
-config). A config found in the draft's directory tree, which may come with a cloned repository, may only
-name a server on this machine (``localhost``, ``127.0.0.1``, ``::1``); another URL there is ignored with
-a one-line warning saying how to allow it.
+config). Any other config file (found in the draft's directory tree, which may come with a cloned
+repository, or given with ``--config``) may only name a server on this machine (``localhost``,
+``127.0.0.1``, ``::1``); another URL there is ignored with a one-line warning saying how to allow it.
 """
 
 from __future__ import annotations
