@@ -173,3 +173,12 @@ def test_the_user_config_applies_where_no_project_config_is_found(run_cli, draft
 def test_load_config_keeps_the_user_configs_url(drafts: Path) -> None:
     path = _user_config(f'languagetool = "{REMOTE}"\n')
     assert load_config(path).languagetool == REMOTE
+
+
+def test_a_remote_url_in_a_config_given_with_config_is_ignored_too(
+    run_cli, drafts: Path, lookups: list[object], no_network: list[object]
+) -> None:
+    (drafts / "shared.toml").write_text(f'languagetool = "{REMOTE_NAME}"\n', encoding="utf-8")
+    status, _, err = run_cli(str(drafts / "thanks.txt"), "--config", str(drafts / "shared.toml"))
+    assert status == 1 and "shared.toml: ignored languagetool" in err
+    assert lookups == [] and no_network == []
