@@ -19,6 +19,8 @@ FIXTURES = ROOT / "fixtures"
 # (tests create many rule directories, each with its own cache entry): one cache directory per test run.
 os.environ.setdefault("FOLLOWUP_LINT_MODEL", "none")
 os.environ["FOLLOWUP_LINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="followup-lint-test-cache-")
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="followup-lint-test-config-")  # no user-level config
+os.environ.pop("FOLLOWUP_LINT_LANGUAGETOOL", None)
 os.environ.pop("NO_COLOR", None)
 
 

@@ -37,6 +37,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "followup_lint.dates",
         "followup_lint.backends",
         "followup_lint.spelling",
+        "followup_lint.grammar",
         "followup_lint.reading",
     ),
     "engine": ("followup_lint.engine",),

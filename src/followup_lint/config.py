@@ -6,7 +6,7 @@ Keys (all optional)::
     ignore = ["length"]         # ... to skip
     fail-on = "warning"         # lowest severity that makes the exit status 1
     rule-dirs = ["my-rules"]    # more rule files (relative to this file); a same-id rule replaces the built-in
-    languagetool = "http://localhost:8081"  # optional LanguageTool server you run
+    languagetool = "http://localhost:8081"  # optional LanguageTool server you run (see below)
     words = ["Kubernetes"]      # your personal word list
     word-list = "words.txt"     # ... or a file of it, one word a line
 
@@ -19,11 +19,25 @@ Keys (all optional)::
     [rules."length.words"]      # per rule (id, prefix or category): severity and options
     severity = "error"
     max = 250
+
+A user-level config, ``$XDG_CONFIG_HOME/followup-lint/config.toml`` (else ``~/.config/followup-lint/config.toml``),
+has the same keys and applies where no config is found upward from the draft.
+
+Drafts leave the machine only when the user says so: a LanguageTool URL is honoured from ``--languagetool``,
+from ``FOLLOWUP_LINT_LANGUAGETOOL``, or from the user-level config (which also applies under a project's
+config). Any other config file (found in the draft's directory tree, which may come with a cloned
+repository, or given with ``--config``) may only name a server on this machine (``localhost``,
+``127.0.0.1``, ``::1``); another URL there is ignored with a one-line warning saying how to allow it.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import os
+import sys
 import tomllib
+import urllib.parse
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +45,7 @@ from .engine.errors import RuleError
 from .engine.loader import context_from_mapping
 from .engine.schema import Field, check_fields, string_list
 from .model import Severity
-from .settings import Config, ConfigError
+from .settings import LANGUAGETOOL_ENV, Config, ConfigError
 
 __all__ = ["CONFIG_NAMES", "Config", "ConfigError", "find_config", "load_config", "parse_config"]
 
@@ -49,6 +63,73 @@ _FIELDS = {
     "rules": Field(dict),
     "languagetool": Field(str),
 }
+
+
+def user_config_path() -> Path:
+    """Where the user-level config lives (it need not exist)."""
+    base = os.environ.get("XDG_CONFIG_HOME") or ""
+    if not base.strip() or not os.path.isabs(base):  # the XDG spec says to ignore a relative path
+        base = os.path.join(os.path.expanduser("~"), ".config")
+    return Path(base) / "followup-lint" / "config.toml"
+
+
+def user_config() -> Config:
+    """The user-level config, or the defaults when there is none; for drafts with no config of their own."""
+    path = user_config_path()
+    return load_config(path) if path.is_file() else Config()
+
+
+def is_loopback(url: str) -> bool:
+    """Whether ``url`` names a server on this machine (``localhost`` or a loopback address) over HTTP(S)."""
+    url = url.strip()
+    if "http" not in url:  # language-tool-python reads "localhost:8081" as http://localhost:8081
+        url = "http://" + url
+    try:
+        parts = urllib.parse.urlsplit(url)
+        host, _port = parts.hostname, parts.port
+    except ValueError:
+        return False
+    if parts.scheme not in ("http", "https") or not host:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+_WARNED: set[tuple[str, str]] = set()
+
+
+def _backend_url(name: str, path: Path, url: str | None) -> str | None:
+    """The LanguageTool URL a config file may name: any in the user-level config, only loopback elsewhere.
+
+    A config that names none, or names a server elsewhere (ignored with a one-line warning), inherits the
+    user-level config's URL.
+    """
+    user_path = user_config_path()
+    if _same_file(path, user_path):
+        return url
+    if url and is_loopback(url):
+        return url
+    if url and (name, url) not in _WARNED:
+        _WARNED.add((name, url))
+        sys.stderr.write(
+            f"followup-lint: warning: {name}: ignored languagetool = {url!r}: drafts are sent only to a server on "
+            f"this machine unless you say otherwise; to use it, pass --languagetool {url}, set {LANGUAGETOOL_ENV}, "
+            f"or put it in {user_path}\n"
+        )
+    if user_path.is_file():
+        return load_config(user_path).languagetool
+    return None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def find_config(start: Path) -> Path | None:
@@ -89,7 +170,8 @@ def load_config(path: Path) -> Config:
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("followup-lint", {})
         prefix = "tool.followup-lint."
-    return parse_config(name, data, path.parent, prefix)
+    config = parse_config(name, data, path.parent, prefix)
+    return replace(config, languagetool=_backend_url(name, path, config.languagetool))
 
 
 def parse_config(name: str, data: dict[str, Any], base: Path, prefix: str = "") -> Config:

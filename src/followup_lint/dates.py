@@ -370,11 +370,15 @@ def read_thread(data: bytes) -> list[ThreadMessage]:
     import email.errors
     from email import policy
 
+    from .reading.decode import MAX_BYTES
+    from .reading.errors import DraftError
+    from .reading.mime import prune
+
     out: list[ThreadMessage] = []
     for chunk in chunks:
-        try:
-            message = email.message_from_bytes(chunk, policy=policy.default)
-        except (email.errors.MessageError, ValueError, LookupError):
+        try:  # attachments are left out unread: only the text and the headers matter here
+            message = email.message_from_bytes(prune("thread", chunk, 4 * MAX_BYTES).data, policy=policy.default)
+        except (email.errors.MessageError, ValueError, LookupError, DraftError):
             continue
         if not message.keys():
             continue

@@ -72,6 +72,7 @@ CHECKS: dict[str, str] = {
     "kind-required": "followup_lint.engine.checks.kind_required:KindRequired",
     "kind-detail": "followup_lint.engine.checks.kind_detail:KindDetail",
     "sentence-model": "followup_lint.engine.checks.sentence_model:SentenceModel",
+    "grammar-forms": "followup_lint.engine.checks.grammar_forms:GrammarForms",
 }
 
 #: 4. Finalizers, run in this order after every check with ``(document, findings)``.

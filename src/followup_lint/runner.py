@@ -92,7 +92,7 @@ def _echo_error(message: str) -> None:
 def _configs(options: LintOptions) -> Callable[[Path], Config]:
     """``config_for(directory)``: the config file found for a directory (or given, or none), with the command
     line's settings on top; each file is read once."""
-    from .config import find_config, load_config
+    from .config import find_config, load_config, user_config
 
     context = _with_thread(options.context, options.thread) if options.thread else options.context
     explicit = load_config(options.config) if options.config else None
@@ -101,7 +101,7 @@ def _configs(options: LintOptions) -> Callable[[Path], Config]:
     def config_for(directory: Path) -> Config:
         found = None if (explicit or options.isolated) else find_config(directory)
         if found not in configs:
-            base = explicit or (load_config(found) if found else Config())
+            base = explicit or (load_config(found) if found else Config() if options.isolated else user_config())
             configs[found] = base.with_cli(
                 select=options.select,
                 ignore=options.ignore,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,10 @@ from .model import Context, Severity
 
 class ConfigError(RuleError):
     """A configuration file (or command-line setting) is invalid."""
+
+
+#: Environment variable naming a LanguageTool server; trusted like ``--languagetool``.
+LANGUAGETOOL_ENV = "FOLLOWUP_LINT_LANGUAGETOOL"
 
 
 @dataclass(frozen=True)
@@ -48,5 +53,5 @@ class Config:
             fail_on=fail_on or self.fail_on,
             rule_dirs=self.rule_dirs + rule_dirs,
             context=self.context.merged(context) if context else self.context,
-            languagetool=languagetool or self.languagetool,
+            languagetool=languagetool or os.environ.get(LANGUAGETOOL_ENV, "").strip() or self.languagetool,
         )

@@ -102,7 +102,7 @@ def _lint(
 ) -> int | None:
     """Lint the message; an exit status when it must not be sent, None when it may go."""
     from ..api import linter_for
-    from ..config import Config, find_config, load_config
+    from ..config import Config, find_config, load_config, user_config
     from ..engine.errors import RuleError
     from ..model import Context, Severity
     from ..reading import DraftError, read_bytes
@@ -110,8 +110,8 @@ def _lint(
 
     hint = f"not sent (send anyway with {SEND_ANYWAY}=1)"
     try:
-        found = None if (config or isolated) else find_config(Path.cwd())
-        base = load_config(config) if config else (load_config(found) if found else Config())
+        found = config or (None if isolated else find_config(Path.cwd()))
+        base = load_config(found) if found else Config() if isolated else user_config()
         settings = base.with_cli(
             select=_split(select),
             ignore=_split(ignore),

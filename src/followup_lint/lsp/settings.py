@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..config import Config, ConfigError, find_config, load_config
+from ..config import Config, ConfigError, find_config, load_config, user_config
 from ..model import Context
 
 #: Milliseconds to wait after the last change before linting again.
@@ -108,7 +108,7 @@ class ConfigCache:
                 if start is not None and start.is_dir() and (found := find_config(start)) is not None:
                     break
         if found not in self._configs:
-            base = load_config(found) if found else Config()
+            base = load_config(found) if found else Config() if settings.isolated else user_config()
             self._configs[found] = base.with_cli(
                 select=settings.select, ignore=settings.ignore, context=settings.context
             )

@@ -8,8 +8,8 @@ from .errors import DraftError
 
 #: Text drafts larger than this are refused: a follow-up is a few hundred words, not megabytes.
 MAX_BYTES = 512 * 1024
-#: An .eml file may carry attachments, so the file may be larger; its text must still fit MAX_BYTES.
-MAX_EML_BYTES = 32 * 1024 * 1024
+#: An .eml file may carry attachments, so the file may be larger; only its text counts against MAX_BYTES.
+MAX_EML_BYTES = 128 * 1024 * 1024
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),

@@ -1,8 +1,13 @@
 """RFC 5322 messages (``.eml``): the Subject and the body the user wrote, via the standard ``email`` package.
 
-Positions refer to the file itself when the chosen body part is stored as plain text (7bit/8bit). When it
-is quoted-printable or base64 encoded, or only HTML exists, the draft's ``source`` is the header block as in
-the file followed by the decoded (and, for HTML, converted) body: positions refer to that decoded text.
+Attachments are skipped without being decoded (``mime.prune``), and only the text counts against the size
+limit: a follow-up with a large CV attached reads as fast as one without.
+
+Positions refer to the file itself when the chosen body part is stored as plain text (7bit/8bit); in a
+message larger than ``MAX_BYTES`` the source is the file up to the end of that part, so it cannot be fixed
+in place. When the part is quoted-printable or base64 encoded, or only HTML exists, the draft's ``source``
+is the header block as in the file followed by the decoded (and, for HTML, converted) body: positions
+refer to that decoded text.
 """
 
 from __future__ import annotations
@@ -13,23 +18,27 @@ import re
 from email import policy
 from email.message import EmailMessage
 
-from .decode import MAX_BYTES, MAX_EML_BYTES, check_size
+from .decode import MAX_BYTES
 from .draft import Draft, Masker, detect_newline
 from .errors import DraftError
 from .html import html_to_text
+from .mime import OVERSIZED_HEADER, PART_HEADER, Pruned, prune
 from .plain import mask_links, mask_reply_parts
 
-_HEADER_END = re.compile(r"\r?\n\r?\n")
+#: A text part larger than this as stored (quoted-printable may triple the text) is not decoded at all.
+MAX_TEXT_PART_BYTES = 4 * MAX_BYTES
 _SUBJECT = re.compile(r"^Subject:[ \t]*([^\r\n]*(?:\r?\n[ \t]+[^\r\n]*)*)", re.IGNORECASE | re.MULTILINE)
 _IDENTITY = {"", "7bit", "8bit", "binary"}
 
 
 def read_eml(path: str, data: bytes) -> Draft:
-    check_size(path, len(data), MAX_EML_BYTES)
     if b"\x00" in data[:8192]:
         raise DraftError(path, "looks like a binary file (it contains NUL bytes), not an e-mail message")
+    pruned = prune(path, data, MAX_TEXT_PART_BYTES)
+    if pruned.header_end > MAX_BYTES:
+        raise DraftError(path, f"has a header block over {MAX_BYTES // 1024} KB, so it is not a draft")
     try:
-        message = email.message_from_bytes(data, policy=policy.default)
+        message = email.message_from_bytes(pruned.data, policy=policy.default)
     except (email.errors.MessageError, ValueError, LookupError) as exc:
         raise DraftError(path, f"is not a readable e-mail message ({exc})") from None
     if not isinstance(message, EmailMessage) or (not message.keys() and not data.strip()):
@@ -38,26 +47,39 @@ def read_eml(path: str, data: bytes) -> Draft:
         raise DraftError(path, "has no e-mail headers (is it a plain-text draft? name it .txt)")
     subject = _header(message, "subject")
     part = _body_part(message)
-    try:
-        raw, raw_is_text = data.decode("utf-8"), True
-    except UnicodeDecodeError:
-        raw, raw_is_text = data.decode("latin-1"), False
-    header_end = _HEADER_END.search(raw)
-    header_len = header_end.end() if header_end else len(raw)
+    span: tuple[int, int] | None = (pruned.body_start, len(data))  # the body's bytes in ``data``
     if part is None:
         _explain_missing_text(path, message)
         body, identity = "", True
     else:
+        if pruned.multipart:
+            span = _stored_span(path, part, pruned)
+        elif len(data) - pruned.body_start > MAX_TEXT_PART_BYTES:
+            _too_large(path, len(data) - pruned.body_start)
         body, identity = _part_text(path, part)
-        check_size(path, len(body.encode("utf-8", "surrogatepass")), MAX_BYTES)
-        identity = identity and raw_is_text
-    if identity and part is not None and not message.is_multipart():
+        size = len(body.encode("utf-8", "surrogatepass"))
+        if size > MAX_BYTES:
+            _too_large(path, size)
+    # The text positions refer to: the whole file when it is small, else the file up to the end of the body.
+    if not pruned.multipart or len(data) <= MAX_BYTES:
+        window = data
+    elif span is not None and span[1] <= 2 * MAX_BYTES:
+        window = data[: span[1]]
+    else:
+        window = data[: pruned.body_start]
+    raw, codec = _decode(window)
+    identity = identity and codec == "utf-8"
+    header_len = len(window[: pruned.body_start].decode(codec))
+    if identity and part is not None and not message.is_multipart() and window is data:
         # The body is the file's own text after the header block.
         source, body_start, body_end, writable = raw, header_len, len(raw), True
     else:
-        located = raw.find(body, header_len) if identity and body.strip() else -1
+        located = -1
+        if identity and span is not None and span[1] <= len(window) and body.strip():
+            start = len(window[: span[0]].decode(codec))
+            located = start if raw.startswith(body, start) else raw.find(body, header_len)
         if located >= 0:
-            source, body_start, body_end, writable = raw, located, located + len(body), True
+            source, body_start, body_end, writable = raw, located, located + len(body), window is data
         else:
             header_text = raw[:header_len]
             source = header_text + body
@@ -86,6 +108,34 @@ def read_eml(path: str, data: bytes) -> Draft:
         newline=detect_newline(source),
         date=_header(message, "date"),
     )
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """The text of ``data`` and its codec: UTF-8 when it is valid UTF-8, else Latin-1 (one character a byte)."""
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _too_large(path: str, size: int) -> None:
+    def shown(count: int) -> str:
+        return f"{count / 1048576:.1f} MB" if count >= 1048576 else f"{count // 1024} KB"
+
+    raise DraftError(
+        path,
+        f"its text is too large to lint ({shown(size)}; the limit is {shown(MAX_BYTES)}; attachments do not count)",
+    )
+
+
+def _stored_span(path: str, part: EmailMessage, pruned: Pruned) -> tuple[int, int] | None:
+    """Where the chosen text part's body is in the original bytes; raises when it was too large to keep."""
+    oversized = part.get(OVERSIZED_HEADER)
+    if oversized is not None:
+        _too_large(path, int(str(oversized)))
+    marks = part.get_all(PART_HEADER) or ()
+    index = str(marks[-1]) if marks else ""
+    return pruned.bodies[int(index)] if index.isdigit() and int(index) < len(pruned.bodies) else None
 
 
 def _explain_missing_text(path: str, message: EmailMessage) -> None:

@@ -1,0 +1,1 @@
+"""Grammar services: word forms for the grammar rules (``forms``)."""
