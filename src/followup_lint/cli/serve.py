@@ -1,0 +1,83 @@
+"""``followup-lint serve``: a local web page to paste or type a draft and fix it (see docs/web.md)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .lint import Dialect, _split
+
+if TYPE_CHECKING:
+    from ..reading import Draft
+
+app = typer.Typer(add_completion=False, context_settings={"help_option_names": ["-h", "--help"]})
+
+
+@app.command(
+    help="Serve the draft editor on this machine and print its address. Needs the 'web' extra "
+    "(pip install 'followup-lint[web]'). The page and its JSON API are described in docs/web.md."
+)
+def serve(
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0: any free port).")] = 8421,
+    host: Annotated[str, typer.Option(help="Loopback address to listen on (127.0.0.1, ::1 or localhost).")] = (
+        "127.0.0.1"
+    ),
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the page in the web browser.")] = False,
+    config: Annotated[
+        Path | None, typer.Option(help="Config file (default: .followup-lint.toml or pyproject.toml, searched upward).")
+    ] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
+    select: Annotated[
+        list[str] | None, typer.Option(help="Rules to run: ids, id prefixes or categories (comma-separated).")
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Rules to skip: ids, id prefixes or categories.")] = None,
+    rules: Annotated[
+        list[Path] | None, typer.Option("--rules", help="A directory of extra rule files (repeatable).")
+    ] = None,
+    dialect: Annotated[Dialect | None, typer.Option(help="Accept only this spelling dialect [default: both].")] = None,
+) -> int:
+    from ..config import Config, find_config, load_config
+    from ..model import Context
+    from . import error
+
+    try:
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError:
+        return error("serve: the web page needs the 'web' extra: pip install 'followup-lint[web]'")
+    from ..web.server import ServeError, bind, make_server, url_of
+    from ..web.service import Service
+
+    found = None if (config or isolated) else find_config(Path.cwd())
+    base = load_config(config) if config else (load_config(found) if found else Config())
+    settings = base.with_cli(
+        select=_split(select),
+        ignore=_split(ignore),
+        rule_dirs=tuple(rules or ()),
+        context=Context(dialect=dialect.value) if dialect else None,
+    )
+    service = Service(settings)
+    service.linter.lint(_warm_up_draft())  # load the rules now: a broken rule file stops here, in one line
+    try:
+        sock = bind(host, port)
+    except ServeError as exc:
+        return error(f"serve: {exc}")
+    url = url_of(sock)
+    sys.stdout.write(f"followup-lint: serving the draft editor at {url} (Ctrl+C to stop)\n")
+    sys.stdout.flush()
+    if open_browser:
+        import threading
+        import webbrowser
+
+        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+    make_server(service, sock).run(sockets=[sock])
+    return 0
+
+
+def _warm_up_draft() -> Draft:
+    from ..reading import draft_from_text
+
+    return draft_from_text("Hi Dana,\n\nThank you for your time today.\n\nBest,\nSam\n", "-")
