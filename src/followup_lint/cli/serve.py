@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from .lint import Dialect, _split
-
-if TYPE_CHECKING:
-    from ..reading import Draft
 
 app = typer.Typer(add_completion=False, context_settings={"help_option_names": ["-h", "--help"]})
 
@@ -59,12 +56,12 @@ def serve(
         rule_dirs=tuple(rules or ()),
         context=Context(dialect=dialect.value) if dialect else None,
     )
-    service = Service(settings)
-    service.linter.lint(_warm_up_draft())  # load the rules now: a broken rule file stops here, in one line
     try:
-        sock = bind(host, port)
+        sock = bind(host, port)  # first: a host that is not this machine's, or a port in use, stops here
     except ServeError as exc:
         return error(f"serve: {exc}")
+    service = Service(settings)
+    service.warm_up()  # load the rules now: a broken rule file stops here, in one line
     url = url_of(sock)
     sys.stdout.write(f"followup-lint: serving the draft editor at {url} (Ctrl+C to stop)\n")
     sys.stdout.flush()
@@ -75,9 +72,3 @@ def serve(
         threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
     make_server(service, sock).run(sockets=[sock])
     return 0
-
-
-def _warm_up_draft() -> Draft:
-    from ..reading import draft_from_text
-
-    return draft_from_text("Hi Dana,\n\nThank you for your time today.\n\nBest,\nSam\n", "-")

@@ -115,6 +115,11 @@ class Service:
 
         return linter_for(self.config)
 
+    def warm_up(self) -> None:
+        """Load the rules and the speller now (a misspelling loads its suggestions), so the first request is as quick
+        as the others."""
+        self.lint(LintRequest("Hi Dana,\n\nThank you for your tiem today.\n\nBest,\nSam\n"))
+
     def _draft(self, request: LintRequest) -> Draft:
         from ..reading import DraftError, draft_from_text
 

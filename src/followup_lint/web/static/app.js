@@ -26,6 +26,7 @@ const state = {
   applying: false, // the page is changing the text itself
   timer: 0,
   saveTimer: 0,
+  lastEdit: 0, // when the draft or its context last changed (performance.now())
 };
 
 const worker = new Worker("/worker.js");
@@ -95,6 +96,8 @@ function setStatus(text) {
 
 function show(report, places, html) {
   const file = report.files[0];
+  // How long after the last change the result showed (bench/web.py reads it).
+  document.body.dataset.latencyMs = String(Math.round(performance.now() - state.lastEdit));
   state.report = file;
   state.places = places;
   backdrop.innerHTML = html;
@@ -176,7 +179,7 @@ function showFindings(file) {
     where.type = "button";
     where.title = "Show it in the draft";
     const head = element("span", "head");
-    head.append(element("span", "badge", finding.severity), element("span", "rule", finding.rule),
+    head.append(element("span", "badge", finding.severity), element("span", "rule rule-id", finding.rule),
       element("span", "rule", `line ${finding.line}`));
     where.append(head, element("span", "message", finding.message));
     if (finding.text.trim()) where.append(element("span", "quote", `“${shorten(finding.text, 80)}”`));
@@ -291,6 +294,7 @@ function undo() {
 }
 
 function changed(delay = PAUSE_MS) {
+  state.lastEdit = performance.now();
   backdrop.classList.add("stale");
   schedule(delay);
   clearTimeout(state.saveTimer);
