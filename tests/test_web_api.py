@@ -393,6 +393,15 @@ def test_serve_prints_its_address_listens_on_the_port_and_opens_the_browser(tmp_
     assert "Traceback" not in err
 
 
+def test_the_servers_socket_says_it_is_tcp_so_asyncio_turns_nagle_off() -> None:
+    # With proto 0, asyncio leaves Nagle's algorithm on for accepted connections and every response on a
+    # kept-alive connection waits about 40 ms for its body (bench/web.py: 48 ms instead of 3 ms for a tiny draft).
+    from followup_lint.web.server import bind
+
+    with bind("127.0.0.1", 0) as sock:
+        assert sock.proto == socket.IPPROTO_TCP
+
+
 def test_serve_says_which_extra_it_needs(
     run_cli: Callable[..., tuple[int, str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
