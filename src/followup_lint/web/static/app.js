@@ -6,6 +6,7 @@ const STORAGE_KEY = "followup-lint:draft";
 const PAUSE_MS = 150; // lint this long after the last keystroke (the result shows well within 300 ms)
 const MAX_BYTES = 512 * 1024; // the server's draft limit
 const OPENABLE = /\.(txt|text|md|markdown|eml)$/i;
+const MAX_LISTED = 200; // problems listed at once (a huge draft may have thousands; all stay highlighted)
 
 const $ = (id) => document.getElementById(id);
 const draft = $("draft");
@@ -100,13 +101,15 @@ function show(report, places, html) {
   document.body.dataset.latencyMs = String(Math.round(performance.now() - state.lastEdit));
   state.report = file;
   state.places = places;
-  backdrop.innerHTML = html;
+  if (html === null) backdrop.replaceChildren(); // too long to mirror: the list still shows every problem
+  else backdrop.innerHTML = html;
   backdrop.classList.remove("stale");
   backdrop.scrollTop = draft.scrollTop;
   showMeters(file);
   showFindings(file);
   const n = file.findings.length;
-  setStatus(n ? `${n} problem${n === 1 ? "" : "s"} found.` : file.notices ? "" : "No problems found.");
+  const unmarked = html === null && n ? " (a draft this long is not highlighted: pick a problem to select it)" : "";
+  setStatus(n ? `${n} problem${n === 1 ? "" : "s"} found.${unmarked}` : file.notices ? "" : "No problems found.");
   $("fix-all").disabled = !file.findings.some((f, i) => places[i].matches && places[i].fix && places[i].fix.safe);
 }
 
@@ -171,7 +174,7 @@ function showFindings(file) {
     if (!file.notices) list.append(element("li", "empty", "Nothing to fix. Read it once more aloud, then send it."));
     return;
   }
-  file.findings.forEach((finding, i) => {
+  file.findings.slice(0, MAX_LISTED).forEach((finding, i) => {
     const place = state.places[i];
     const item = element("li", `finding ${finding.severity}`);
     item.id = `finding-${i}`;
@@ -204,6 +207,9 @@ function showFindings(file) {
     }
     list.append(item);
   });
+  if (file.findings.length > MAX_LISTED) {
+    list.append(element("li", "more", `…and ${file.findings.length - MAX_LISTED} more: fix these first.`));
+  }
 }
 
 function activate(i) {

@@ -3,6 +3,10 @@
 // builds the highlighted copy of the text, so a 512 KB draft never blocks typing.
 "use strict";
 
+// Above this many characters the draft is not mirrored with marks: laying out a second copy of a very long text
+// would block the page for a second at each result. Its problems are still listed, and selected on a click.
+const HIGHLIGHT_LIMIT = 100000;
+
 // A function from a code-point offset to a UTF-16 offset in `text` (the identity without astral characters).
 function utf16Offsets(text) {
   if (!/[\uD800-\uDBFF]/.test(text)) return (n) => n;
@@ -75,7 +79,8 @@ self.onmessage = async (event) => {
     }
     const file = data.files[0];
     const places = locate(body.text, file.findings);
-    self.postMessage({ seq, report: data, places, html: highlight(body.text, file.findings, places) });
+    const html = body.text.length <= HIGHLIGHT_LIMIT ? highlight(body.text, file.findings, places) : null;
+    self.postMessage({ seq, report: data, places, html });
   } catch (error) {
     self.postMessage({ seq, error: `cannot reach the followup-lint server (${error.message}); is it still running?` });
   }
