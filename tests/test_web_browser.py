@@ -130,6 +130,9 @@ def test_type_a_flawed_draft_see_it_highlighted_fix_one_problem_and_readiness_ri
     page.save_screenshot(str(shots / "web-page.png"))
 
     entry = page.find_element(By.XPATH, "//li[contains(@class,'finding')][.//span[text()='grammar.doubled-word']]")
+    assert "Write “the” once." in entry.find_element(By.CSS_SELECTOR, ".suggest").text
+    entry.find_element(By.CSS_SELECTOR, ".why summary").click()
+    assert entry.find_element(By.CSS_SELECTOR, ".why p").text  # the rule's documentation: why it matters
     entry.find_element(By.CSS_SELECTOR, "button.apply").click()
 
     wait(page, lambda d: "grammar.doubled-word" not in rules_listed(d))
@@ -158,6 +161,31 @@ def test_fix_all_and_undo_from_the_keyboard_and_the_draft_is_kept_in_the_browser
     page.refresh()  # the draft and its context come back from local storage
     wait(page, lambda d: d.find_element(By.ID, "draft").get_attribute("value") == FLAWED)
     assert page.find_element(By.ID, "company").get_attribute("value") == "Acme Corp"
+
+
+def test_open_a_file_or_drop_one_on_the_editor(page: Any) -> None:
+    from .conftest import FIXTURES
+
+    eml = FIXTURES / "bad" / "to-whom-it-may-concern.eml"
+    chooser = page.find_element(By.ID, "file")
+    page.execute_script("arguments[0].hidden = false", chooser)  # the Open button clicks it; WebDriver types the path
+    chooser.send_keys(str(eml))
+    wait(page, lambda d: "personalization.generic-salutation" in rules_listed(d))
+    assert page.find_element(By.ID, "draft").get_attribute("value").startswith(eml.read_text(encoding="utf-8")[:40])
+    assert "to-whom-it-may-concern.eml" in page.find_element(By.ID, "file-name").text
+
+    # Drop a Markdown draft: the same events a file dragged from the desktop fires.
+    page.execute_script(
+        """
+        const text = "Hi Dana,\\n\\nThank you for the the chat.\\n\\nSam\\n";
+        const file = new File([text], "note.md", {type: "text/markdown"});
+        const data = new DataTransfer();
+        data.items.add(file);
+        document.getElementById("editor").dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true}));
+        """
+    )
+    wait(page, lambda d: "grammar.doubled-word" in rules_listed(d))
+    assert "note.md" in page.find_element(By.ID, "file-name").text
 
 
 def test_at_360_pixels_in_dark_mode_the_page_fits_and_reads_light_on_dark(page: Any, shots: Path) -> None:
