@@ -158,6 +158,14 @@ def test_fix_all_and_undo_from_the_keyboard_and_the_draft_is_kept_in_the_browser
     wait(page, lambda d: draft.get_attribute("value") == FLAWED)
     wait(page, lambda d: "grammar.doubled-word" in rules_listed(d))
 
+    # A late answer to an older request (seq 1: the first keystroke's) is dropped, never shown over a newer one.
+    page.execute_script(
+        "worker.onmessage({data: {seq: 1, places: [], html: '', report: {files: [{path: '-', findings: [],"
+        " metrics: {readiness: 100, verdict: 'ready to send'}}]}}})"
+    )
+    assert "grammar.doubled-word" in rules_listed(page)
+    assert page.find_element(By.ID, "verdict").text != "ready to send"
+
     page.refresh()  # the draft and its context come back from local storage
     wait(page, lambda d: d.find_element(By.ID, "draft").get_attribute("value") == FLAWED)
     assert page.find_element(By.ID, "company").get_attribute("value") == "Acme Corp"
