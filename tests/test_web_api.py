@@ -276,7 +276,7 @@ def test_a_chunked_body_over_the_limit_gets_413(server: BackgroundServer) -> Non
     connection.request("POST", "/api/lint", body=chunks, headers={"Content-Type": "application/json"})
     response = connection.getresponse()
     assert response.status == 413
-    assert "the limit is 1024 KB" in json.loads(response.read())["error"]
+    assert "the limit is 1 MB" in json.loads(response.read())["error"]
     connection.close()
 
 

@@ -61,6 +61,7 @@ def serve(
     except ServeError as exc:
         return error(f"serve: {exc}")
     service = Service(settings)
+    sys.stderr.write("followup-lint: preparing the checks (the very first start takes up to a minute)...\n")
     service.warm_up()  # load the rules now: a broken rule file stops here, in one line
     url = url_of(sock)
     sys.stdout.write(f"followup-lint: serving the draft editor at {url} (Ctrl+C to stop)\n")

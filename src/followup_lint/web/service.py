@@ -49,7 +49,11 @@ class LintRequest:
 
 
 def format_size(count: int) -> str:
-    return f"{count // 1024} KB" if count % 1024 == 0 else f"{count:,} bytes"
+    """``1 MB``, ``512 KB`` or ``524,289 bytes``: round units when exact."""
+    for unit, size in (("MB", 1024 * 1024), ("KB", 1024)):
+        if count % size == 0:
+            return f"{count // size} {unit}"
+    return f"{count:,} bytes"
 
 
 def parse_request(body: bytes) -> LintRequest:
