@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .lint import Dialect, _split
+if TYPE_CHECKING:
+    from ..config import Config
+
+
+class Dialect(StrEnum):
+    en_us = "en-US"
+    en_gb = "en-GB"
+
+
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    """``--select a,b --select c`` as ``("a", "b", "c")``, as the lint command reads them."""
+    return tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())
+
 
 app = typer.Typer(add_completion=False, context_settings={"help_option_names": ["-h", "--help"]})
 
@@ -36,8 +49,6 @@ def serve(
     ] = None,
     dialect: Annotated[Dialect | None, typer.Option(help="Accept only this spelling dialect [default: both].")] = None,
 ) -> int:
-    from ..config import Config, find_config, load_config
-    from ..model import Context
     from . import error
 
     try:
@@ -48,14 +59,7 @@ def serve(
     from ..web.server import ServeError, bind, make_server, url_of
     from ..web.service import Service
 
-    found = None if (config or isolated) else find_config(Path.cwd())
-    base = load_config(config) if config else (load_config(found) if found else Config())
-    settings = base.with_cli(
-        select=_split(select),
-        ignore=_split(ignore),
-        rule_dirs=tuple(rules or ()),
-        context=Context(dialect=dialect.value) if dialect else None,
-    )
+    settings = server_config(config, isolated, select, ignore, rules, dialect.value if dialect else None)
     try:
         sock = bind(host, port)  # first: a host that is not this machine's, or a port in use, stops here
     except ServeError as exc:
@@ -73,3 +77,26 @@ def serve(
         threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
     make_server(service, sock).run(sockets=[sock])
     return 0
+
+
+def server_config(
+    config: Path | None,
+    isolated: bool,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    rules: list[Path] | None,
+    dialect: str | None,
+) -> Config:
+    """The settings every request is linted with: the config file (found from the current directory unless
+    given or ``--isolated``) with the flags on top, as the lint command builds them for a draft."""
+    from ..config import Config, find_config, load_config
+    from ..model import Context
+
+    found = None if (config or isolated) else find_config(Path.cwd())
+    base = load_config(config) if config else (load_config(found) if found else Config())
+    return base.with_cli(
+        select=_split(select),
+        ignore=_split(ignore),
+        rule_dirs=tuple(rules or ()),
+        context=Context(dialect=dialect) if dialect else None,
+    )
