@@ -50,7 +50,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "followup_lint.config",
         "followup_lint.runner",
     ),
-    "interface": ("followup_lint.cli", "followup_lint.lsp", "followup_lint.__main__"),
+    "interface": ("followup_lint.cli", "followup_lint.lsp", "followup_lint.web", "followup_lint.__main__"),
 }
 ORDER = list(LAYERS)
 #: What each layer may import besides itself.

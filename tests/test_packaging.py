@@ -34,6 +34,7 @@ def test_wheel_ships_rules_and_schema(wheel: Path) -> None:
     assert "followup_lint/rules/gratitude/missing.yaml" in names
     assert "followup_lint/rules/length/words.yaml" in names
     assert "followup_lint/reporting/report.schema.json" in names
+    assert {f"followup_lint/web/static/{name}" for name in ("index.html", "app.js", "worker.js", "app.css")} <= names
     rule_files = {p.relative_to(ROOT / "rules").as_posix() for p in (ROOT / "rules").rglob("*.yaml")}
     assert {f"followup_lint/rules/{name}" for name in rule_files} <= names
 

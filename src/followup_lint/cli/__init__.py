@@ -11,9 +11,9 @@ import sys
 from collections.abc import Sequence
 
 #: Sub-commands; any other first argument is a path to lint (use ``./rules`` for a file named "rules").
-COMMANDS = ("rules", "rule", "lsp", "sendmail")
+COMMANDS = ("rules", "rule", "lsp", "sendmail", "serve")
 #: Sub-commands that are single-command apps of their own (``cli/<name>.py``), given the arguments after the name.
-OWN_APPS = ("lsp", "sendmail")
+OWN_APPS = ("lsp", "sendmail", "serve")
 PROG = "followup-lint"
 
 
