@@ -19,6 +19,12 @@ Pieces = tuple[tuple[str, ...], tuple["str | None", ...]]
 _RUNS = re.compile(r"\s+|\S+")
 #: Chunks whose tokens are kept (the cache is emptied when full).
 _MAX_CACHE = 20_000
+#: A chunk (a run without white space) longer than this is tokenized in pieces of this length, and affixes are
+#: looked for within ``_AFFIX_WINDOW`` characters of its ends. spaCy peels affixes one at a time from the whole
+#: chunk, which is quadratic (cubic for suffixes) in its length: 16,000 ``%`` took 39 s. Words, and the URLs and
+#: hyphenated compounds of real drafts, are far shorter than either bound, so their tokens are spaCy's.
+MAX_CHUNK = 256
+_AFFIX_WINDOW = 64
 
 
 #: The regexes of the tokenizer's data, by key.
@@ -99,25 +105,39 @@ class Tokenizer:
         spaced: list[int] = []
         specials = self.specials if with_special_cases else {}
         cache = self._cache if with_special_cases else {}
-        for part in _RUNS.findall(text):
-            if part[0] == " " and words:
+        for run in _RUNS.findall(text):
+            if run[0] == " " and words:
                 spaced.append(len(words) - 1)
-                part = part[1:]
-                if not part:
+                run = run[1:]
+                if not run:
                     continue
-            found = specials.get(part) or cache.get(part)
-            if found is None:
-                found, special = self._tokenize(part, specials)
-                if with_special_cases and not special:
-                    if len(cache) >= _MAX_CACHE:
-                        cache.clear()
-                    cache[part] = found
-            words.extend(found[0])
-            norms.extend(found[1])
+            step = len(run) if run[0].isspace() else MAX_CHUNK
+            for start in range(0, len(run), step):
+                self._add_chunk(run[start : start + step], specials, cache, with_special_cases, words, norms)
         spaces = [False] * len(words)
         for i in spaced:
             spaces[i] = True
         return words, spaces, norms
+
+    def _add_chunk(
+        self,
+        part: str,
+        specials: dict[str, Pieces],
+        cache: dict[str, Pieces],
+        with_special_cases: bool,
+        words: list[str],
+        norms: list[str | None],
+    ) -> None:
+        """Tokenize one chunk (through the cache) onto ``words`` and ``norms``."""
+        found = specials.get(part) or cache.get(part)
+        if found is None:
+            found, special = self._tokenize(part, specials)
+            if with_special_cases and not special:
+                if len(cache) >= _MAX_CACHE:
+                    cache.clear()
+                cache[part] = found
+        words.extend(found[0])
+        norms.extend(found[1])
 
     def _tokenize(self, chunk: str, specials: dict[str, Pieces]) -> tuple[Pieces, bool]:
         """A chunk's tokens, and whether a special case was used (such results are not cached, as in spaCy)."""
@@ -156,7 +176,8 @@ class Tokenizer:
             if text in specials:
                 break
             last_size = len(text)
-            pre_len = self._length(prefix_search(text)) if prefix_search is not None else 0
+            window = text if last_size <= _AFFIX_WINDOW else text[:_AFFIX_WINDOW]
+            pre_len = self._length(prefix_search(window)) if prefix_search is not None else 0
             prefix = minus_pre = ""
             if pre_len:
                 prefix = text[:pre_len]
@@ -165,7 +186,9 @@ class Tokenizer:
                     prefixes.append(prefix)
                     text = minus_pre
                     break
-            suf_len = self._length(suffix_search(text[pre_len:])) if suffix_search is not None else 0
+            rest = text[pre_len:]
+            window = rest if len(rest) <= _AFFIX_WINDOW else rest[-_AFFIX_WINDOW:]
+            suf_len = self._length(suffix_search(window)) if suffix_search is not None else 0
             suffix = minus_suf = ""
             if suf_len:
                 suffix = text[-suf_len:]
