@@ -159,7 +159,7 @@ def lint(
     from ..api import linter_for
     from ..config import Config, find_config, load_config
     from ..model import Context, Severity
-    from ..reading import DraftError, read_bytes, read_path
+    from ..reading import DraftError, read_bytes, read_path, read_stream
     from ..reporting import Report, write_report
 
     cli_context = Context(
@@ -211,7 +211,7 @@ def lint(
         try:
             if name == "-":
                 shown = stdin_filename or "-"
-                data = sys.stdin.buffer.read()
+                data = read_stream(shown, sys.stdin.buffer)
                 draft = read_bytes(shown, data)
                 directory = Path(stdin_filename).parent if stdin_filename else Path.cwd()
             elif fixing:
@@ -258,14 +258,12 @@ def _with_thread(context: Context, files: list[Path]) -> Context:
     from dataclasses import replace
 
     from ..dates import read_thread, thread_timing
-    from ..reading import DraftError
+    from ..reading import read_file
+    from ..reading.decode import MAX_EML_BYTES
 
     messages = []
     for path in files:
-        try:
-            messages += read_thread(path.read_bytes())
-        except OSError as exc:
-            raise DraftError(str(path), exc.strerror or str(exc)) from None
+        messages += read_thread(read_file(path, MAX_EML_BYTES)[0])
     days, named = thread_timing(messages)
     previous = tuple(sorted({*context.previous, *(day.isoformat() for day in days)}))
     extra = {**context.extra, **({"named-date": named.isoformat()} if named else {})}
