@@ -258,9 +258,21 @@ def _lint_task(task: tuple[str, int]) -> tuple[str, FileReport | str]:
     path, which = task
     try:
         draft = read_path(path)
+        return "ok", _WORKER["linters"][which].lint(draft, _WORKER["context"])
     except DraftError as exc:
         return "error", str(exc)
-    return "ok", _WORKER["linters"][which].lint(draft, _WORKER["context"])
+    except Exception as exc:  # one draft that breaks a rule or exhausts memory must not stop the run
+        return "error", f"{path}: {failure_reason(exc)}"
+
+
+def failure_reason(exc: BaseException) -> str:
+    """A one-line reason for an unexpected failure on one draft."""
+    if isinstance(exc, RecursionError):
+        return "nests too deeply to be linted"
+    if isinstance(exc, MemoryError):
+        return "needs too much memory to be linted"
+    detail = " ".join(str(exc).split())[:200]
+    return f"could not be linted ({type(exc).__name__}{': ' + detail if detail else ''})"
 
 
 def lint_many(
