@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -9,6 +10,7 @@ from ..config import Config, ConfigError
 from ..model import CATEGORIES, Context, Finding, Severity
 from ..reading import Draft
 from ..reporting.results import FileReport
+from .budget import budget, timer
 from .checks import Check, kind_class
 from .document import Document
 from .language import looks_english
@@ -68,6 +70,8 @@ def _override(rule: Rule, config: Config) -> Rule:
                     value, (int, float) if isinstance(default, (int, float)) else type(default)
                 ):
                     raise ConfigError(config.path or "config", field, f"must be like the default {default!r}")
+                if isinstance(value, float) and not math.isfinite(value):
+                    raise ConfigError(config.path or "config", field, "must be a finite number")
                 options[key] = value
     return rule.with_overrides(severity, options) if severity or options else rule
 
@@ -118,9 +122,11 @@ class Linter:
         elif not looks_english(draft.prose[draft.body_start :]):
             notices.append(NOT_ENGLISH)
             checks = []
-        for check in checks:
-            if check.rule.applies_to(ctx.channel) and (not check.rule.kinds or doc.kind[0] in check.rule.kinds):
-                findings.extend(check.run(doc))
+        with timer():
+            for check in checks:
+                if check.rule.applies_to(ctx.channel) and (not check.rule.kinds or doc.kind[0] in check.rule.kinds):
+                    with budget(draft.path, check.rule.id, check.rule.path):
+                        findings.extend(check.run(doc))
         findings.sort(key=lambda f: (f.offset, -f.severity, f.rule, f.length))
         for finalize in FINALIZERS:
             finalize(doc, findings)
