@@ -54,6 +54,8 @@ _SHORT_CLOSING = re.compile(r"^\s*[A-Za-z][\w'\u2019]*(?:\s+[\w'\u2019]+){0,4}\s
 #: A Markdown heading, or a short line without end punctuation, above the greeting.
 _TITLE_LINE = re.compile(r"^\s*(?:#{1,6}\s.*|[^.!?,:;\n]{1,40})$")
 _DASH_NAME = re.compile(r"^\s*(?:[\u2014\u2013~]|-{1,2})\s*[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}\s*$")
+#: A postscript's first line: "P.S. ...", "PS: ...", "P.P.S. ...".
+_POSTSCRIPT = re.compile(r"^\s*(?:P\.?\s?)+S\.?(?![\w])")
 _NAME_ONLY = re.compile(r"^\s*[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}\s*$")
 
 
@@ -83,6 +85,11 @@ def _find_closing(doc: Document) -> tuple[int, int, bool] | None:
     content = [line for line in doc.layout.lines if not line.blank]
     if not content:
         return None
+    end = len(doc.source)
+    for index, line in enumerate(content[1:], 1):  # a postscript follows the signature: look above it
+        if _POSTSCRIPT.match(line.text):
+            content, end = content[:index], line.start
+            break
     last = content[-1]
     if _DASH_NAME.match(last.text):
         return last.start, last.end, True
@@ -102,7 +109,7 @@ def _find_closing(doc: Document) -> tuple[int, int, bool] | None:
         if len(content) >= 2 and _NAME_ONLY.match(last.text) and not GREETING.match(last.text):
             return last.start, last.end, True  # a name alone on the last line
         return None
-    after = doc.source[sign_off.end :].strip()
+    after = doc.source[sign_off.end : end].strip()
     inline_name = bool(re.search(r"[,.!\u2014-]\s*[A-Z][\w'\u2019.-]+\s*$", sign_off.text.strip()))
     return sign_off.start, sign_off.end, bool(after) or inline_name
 
