@@ -241,6 +241,16 @@ def test_a_postscript_after_the_signature_is_not_a_missing_sign_off(run_cli: Run
     assert rules_of(report, "structure.sign-off")  # a postscript is not a closing either
 
 
+def test_a_placeholder_greeting_is_a_placeholder_not_a_wrong_name(run_cli: Run, tmp_path: Path) -> None:
+    text = THANK_YOU.replace("Hi Dana,", "Dear [Interviewer Name],")
+    assert text != THANK_YOU
+    _, report = lint(run_cli, tmp_path, text, "--interviewer", "Dana Lee")
+    assert [f["text"] for f in rules_of(report, "placeholder.unfilled")] == ["[Interviewer Name]"]
+    assert not rules_of(report, "wrong-name.addressee")
+    _, report = lint(run_cli, tmp_path, THANK_YOU.replace("Hi Dana,", "Dear Priya,"), "--interviewer", "Dana Lee")
+    assert rules_of(report, "wrong-name.addressee")
+
+
 def test_check_in_without_a_question_about_next_steps(run_cli: Run, tmp_path: Path) -> None:
     text = (
         "Hi Dana,\n\nI am following up on my interview for the Data Analyst role at Acme Corp last week. Thank you "
