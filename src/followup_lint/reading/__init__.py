@@ -47,6 +47,19 @@ def draft_from_text(text: str, path: str = "<text>", fmt: str | None = None) -> 
     return read_text(path, text)
 
 
+#: An e-mail's header block larger than this is refused before it is parsed: the standard library's header
+#: decoding needs memory far out of proportion to it (a Subject of 50,000 encoded-words reached 4 GB).
+MAX_HEADER_BYTES = 64 * 1024
+
+
+def _check_headers(path: str, data: bytes) -> None:
+    """Refuse a header block (up to the first blank line) over ``MAX_HEADER_BYTES``."""
+    window = MAX_HEADER_BYTES + 4
+    ends = [i for i in (data.find(b"\n\n", 0, window), data.find(b"\r\n\r\n", 0, window)) if i >= 0]
+    if (min(ends) if ends else len(data)) > MAX_HEADER_BYTES:
+        raise DraftError(path, f"has e-mail headers over {MAX_HEADER_BYTES // 1024} KB, which no draft needs")
+
+
 def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Draft:
     """A draft from raw bytes; ``path`` is used for messages and to choose the format."""
     fmt = fmt or format_for(path)
@@ -54,6 +67,7 @@ def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Draft:
         if fmt == "email":
             from .eml import read_eml
 
+            _check_headers(path, data)
             return read_eml(path, data)
         text, _encoding = decode(path, data)
         return draft_from_text(text, path, fmt)
