@@ -6,10 +6,11 @@
 
 Each case runs in its own process (``--case NAME``), so a blow-up is killed at ``--timeout`` (wall time) and
 its peak memory is that process's alone. Times are CPU seconds of reading and linting (rules loaded first).
-The families: those of issue 20 (runs of ``[``, ``{{``, full stops, hyphens, "the the"; Markdown with unclosed ``**``, backtick runs, ``<!--``, links, ``<div``; HTML mail of ``<`` or
-unclosed ``<a``; a punctuation run after a sentence; long quoted lines) and generated ones: a run of every
-ASCII punctuation character, every Markdown and HTML opener left unclosed, and repeated words. The goal
-(issue 20): every input of at most 512 KB lints in at most 3 s and 300 MB.
+The families: those of issue 20 (runs of ``[``, ``{{``, full stops, hyphens, "the the"; Markdown with
+unclosed ``**``, backtick runs, ``<!--``, links, ``<div``; HTML mail of ``<`` or unclosed ``<a``; a
+punctuation run after a sentence; long quoted lines) and generated ones: a run of every ASCII punctuation
+character, every Markdown and HTML opener left unclosed, and repeated words. The goal (issue 20): every input
+of at most 512 KB lints in at most 3 s and 300 MB.
 """
 
 from __future__ import annotations

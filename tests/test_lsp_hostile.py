@@ -115,7 +115,7 @@ def diagnostics_for(uri: str):
 def test_bad_content_length_ends_the_session_cleanly(server: RawClient, header: bytes) -> None:
     server.initialize()
     server.raw(header)
-    status, err = server.finish()
+    _status, err = server.finish()
     assert "bad message framing" in err and "Traceback" not in err, err
     assert len(err.strip().splitlines()) == 1, err
 

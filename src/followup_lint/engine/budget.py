@@ -1,9 +1,10 @@
 """A time budget for each rule's check on a draft, so no rule (a user's backtracking regex) can hang a run.
 
 On the main thread of a process with ``SIGVTALRM`` (the command line, batch workers), a timer of the process's
-CPU time (so a busy machine does not trip it) interrupts a check that runs past ``RULE_SECONDS``: Python's regex engine looks at pending signals while it searches, so even a
-catastrophic backtrack stops. The draft then gets one error line naming the rule; the run goes on. Elsewhere
-(another thread, Windows) checks run without a timer.
+CPU time (so a busy machine does not trip it) interrupts a check that runs past ``RULE_SECONDS``: Python's
+regex engine looks at pending signals while it searches, so even a catastrophic backtrack stops. The draft
+then gets one error line naming the rule; the run goes on. Elsewhere (another thread, Windows) checks run
+without a timer.
 """
 
 from __future__ import annotations
