@@ -110,14 +110,19 @@ class Outcome:
             assert any(name in line for line in lines), (name, self.stderr)
 
 
-#: Runs the command line, then writes the process's peak memory (KB) to the file named first.
+#: Runs the command line, then writes the process's peak memory (KB) to the file named first: the high-water
+#: mark of its own address space (``VmHWM``; ``ru_maxrss`` would include the forking test process's).
 LAUNCHER = (
-    "import resource, sys\n"
+    "import re, resource, sys\n"
     "from followup_lint.cli import main\n"
     "try:\n"
     "    status = main(sys.argv[2:])\n"
     "finally:\n"
-    "    open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n"
+    "    try:\n"
+    "        peak = re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read()).group(1)\n"
+    "    except (OSError, AttributeError):\n"
+    "        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "    open(sys.argv[1], 'w').write(str(peak))\n"
     "sys.exit(status)\n"
 )
 
