@@ -24,7 +24,7 @@ class RawClient:
     """A language client that writes bytes as given and collects the server's messages."""
 
     def __init__(self, cwd: Path) -> None:
-        env = {**os.environ, "FOLLOWUP_LINT_MODEL": "none"}
+        env = {**os.environ, "FOLLOWUP_LINT_MODEL": "none", "FOLLOWUP_LINT_RULE_SECONDS": "2"}
         self.process = subprocess.Popen(
             SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd, env=env
         )
@@ -155,3 +155,31 @@ def test_a_long_lint_does_not_hold_up_the_next_request(server: RawClient) -> Non
     server.send({"id": 5, "method": "shutdown"})
     server.wait(lambda m: m.get("id") == 5)
     assert not any(diagnostics_for(uri)(m) for m in server.seen), "the request waited for the lint"
+
+
+SLOW_RULE = """\
+id: custom.slow
+category: grammar
+severity: warning
+kind: existence
+message: slow
+why: A test rule that backtracks.
+regexes:
+  - regex: 'x(a|a)+$'
+examples:
+  fire: ["xa"]
+  pass: ["hello"]
+"""
+
+
+def test_a_backtracking_user_rule_is_stopped_and_named(server: RawClient) -> None:
+    (server.root / "rules").mkdir()
+    (server.root / "rules" / "slow.yaml").write_text(SLOW_RULE)
+    (server.root / ".followup-lint.toml").write_text('rule-dirs = ["rules"]\n')
+    server.initialize()
+    uri = server.open("draft.txt", "Hi Dana,\n\nThank you x" + "a" * 40 + "b\n\nBest,\nSam\n")
+    assert server.wait(diagnostics_for(uri))["params"]["diagnostics"] == []
+    [told] = [m for m in server.seen if m.get("method") == "window/showMessage"]
+    assert "custom.slow" in told["params"]["message"] and "stopped" in told["params"]["message"]
+    server.send({"id": 3, "method": "shutdown"})
+    assert server.wait(lambda m: m.get("id") == 3)["result"] is None

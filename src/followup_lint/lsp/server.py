@@ -15,7 +15,6 @@ import sys
 import threading
 from bisect import bisect_right
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +35,7 @@ from ..reading import Draft, DraftError, draft_from_text, format_for
 from ..reading.decode import MAX_BYTES
 from .convert import PositionAt, diagnostic, quick_fixes, workspace_edit
 from .settings import ConfigCache, Settings
+from .worker import MainThreadExecutor
 
 log = logging.getLogger(__name__)
 
@@ -114,28 +114,39 @@ class FollowupServer(LanguageServer):
         self.results: dict[str, Linted] = {}
         self.timers: dict[str, asyncio.TimerHandle] = {}
         self.shown_errors: set[str] = set()
-        # Lints run one at a time off the event loop, so a long one never holds up the next request; each
-        # document's latest request has the highest number, and an older run still queued is skipped.
-        self.linting = ThreadPoolExecutor(max_workers=1, thread_name_prefix="followup-lint")
+        # Lints run one at a time on the main thread, the event loop on another (``start_io``), so a long lint
+        # never holds up the next request and the rule budget applies; each document's latest request has the
+        # highest number, and an older run still queued is skipped.
+        self.linting = MainThreadExecutor()
         self.runs: dict[str, int] = {}
 
     # -- transport ----------------------------------------------------------------------------------------
 
     def start_io(self, stdin: Any = None, stdout: Any = None) -> None:
-        """Serve over standard input and output, reading messages with strict framing (``framing.py``)."""
+        """Serve over standard input and output: the event loop (reading messages with strict framing,
+        ``framing.py``) on a thread of its own, the lints on this one (see ``__init__``)."""
         from pygls.io_ import StdoutWriter
 
         self._stop_event = threading.Event()
         writer = StdoutWriter(stdout or sys.stdout.buffer)
         self.protocol.set_writer(writer)
+
+        def serve_messages() -> None:
+            try:
+                asyncio.run(self._read_loop(stdin or sys.stdin.buffer, writer))
+            except BrokenPipeError:
+                log.error("the connection to the client is lost; exiting")
+            except (KeyboardInterrupt, SystemExit):
+                pass
+            finally:
+                self.linting.shutdown()
+
+        threading.Thread(target=serve_messages, name="followup-lint-messages", daemon=True).start()
         try:
-            asyncio.run(self._read_loop(stdin or sys.stdin.buffer, writer))
-        except BrokenPipeError:
-            log.error("the connection to the client is lost; exiting")
-        except (KeyboardInterrupt, SystemExit):
+            self.linting.run()
+        except KeyboardInterrupt:
             pass
         finally:
-            self.linting.shutdown(wait=False, cancel_futures=True)
             self.shutdown()
 
     async def _read_loop(self, stream: Any, writer: Any) -> None:
