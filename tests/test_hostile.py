@@ -277,3 +277,9 @@ def test_a_fifo_named_like_a_rule_file_is_skipped(tmp_path: Path) -> None:
     fifo(folder, "stuck.yaml")
     outcome = run_cli(tmp_path, "--rules", str(folder), str(draft(tmp_path)))
     assert outcome.status in (0, 1), outcome
+
+
+def test_a_thread_nested_too_deeply_is_skipped_like_any_unreadable_message(tmp_path: Path) -> None:
+    thread = draft(tmp_path, "thread.eml", nested_multipart(1000))
+    outcome = run_cli(tmp_path, "--thread", str(thread), str(draft(tmp_path)))
+    assert outcome.status in (0, 1) and "internal error" not in outcome.stderr, outcome

@@ -374,11 +374,11 @@ def read_thread(data: bytes) -> list[ThreadMessage]:
     for chunk in chunks:
         try:
             message = email.message_from_bytes(chunk, policy=policy.default)
-        except (email.errors.MessageError, ValueError, LookupError):
-            continue
-        if not message.keys():
-            continue
-        text = _plain_text(message)
+            if not message.keys():
+                continue
+            text = _plain_text(message)
+        except (email.errors.MessageError, ValueError, LookupError, RecursionError):
+            continue  # nested too deeply for the standard library's parser counts as unreadable
         out.append(ThreadMessage(mail_date(_header(message, "date")), _address(_header(message, "from")), text))
         out.extend(quoted_messages(text))
     return out
