@@ -25,6 +25,8 @@ _MAX_CACHE = 20_000
 #: hyphenated compounds of real drafts, are far shorter than either bound, so their tokens are spaCy's.
 MAX_CHUNK = 256
 _AFFIX_WINDOW = 64
+#: Affix searches on windows longer than this are remembered (word-length ones are cheap and vary).
+_MEMO_FROM = 24
 
 
 #: The regexes of the tokenizer's data, by key.
@@ -56,6 +58,8 @@ class Tokenizer:
         }
         self.faster_heuristics = bool(data.get("faster_heuristics", True))
         self._cache: dict[str, Pieces] = {}
+        self._prefix_memo: dict[str, int] = {}
+        self._suffix_memo: dict[str, int] = {}
         self._trie: dict[Any, Any] = {}
         for pattern in self.special_patterns() if patterns is None else patterns:
             node = self._trie
@@ -164,6 +168,20 @@ class Tokenizer:
         norms.extend([None] * len(suffixes))
         return (tuple(words), tuple(norms)), special
 
+    def _window_length(
+        self, search: Callable[[str], re.Match[str] | None] | None, window: str, memo: dict[str, int]
+    ) -> int:
+        """The affix length ``search`` finds in a window of a long chunk, remembered: the windows of a run of
+        one character repeat, and each search of a 64-character window tries every affix pattern at each place."""
+        if search is None:
+            return 0
+        found = memo.get(window)
+        if found is None:
+            if len(memo) >= _MAX_CACHE:
+                memo.clear()
+            found = memo[window] = self._length(search(window))
+        return found
+
     def _split_affixes(self, text: str, specials: dict[str, Pieces]) -> tuple[list[str], str, list[str]]:
         prefixes: list[str] = []
         suffixes: list[str] = []
@@ -176,8 +194,10 @@ class Tokenizer:
             if text in specials:
                 break
             last_size = len(text)
-            window = text if last_size <= _AFFIX_WINDOW else text[:_AFFIX_WINDOW]
-            pre_len = self._length(prefix_search(window)) if prefix_search is not None else 0
+            if last_size <= _MEMO_FROM:
+                pre_len = self._length(prefix_search(text)) if prefix_search is not None else 0
+            else:
+                pre_len = self._window_length(prefix_search, text[:_AFFIX_WINDOW], self._prefix_memo)
             prefix = minus_pre = ""
             if pre_len:
                 prefix = text[:pre_len]
@@ -187,8 +207,10 @@ class Tokenizer:
                     text = minus_pre
                     break
             rest = text[pre_len:]
-            window = rest if len(rest) <= _AFFIX_WINDOW else rest[-_AFFIX_WINDOW:]
-            suf_len = self._length(suffix_search(window)) if suffix_search is not None else 0
+            if len(rest) <= _MEMO_FROM:
+                suf_len = self._length(suffix_search(rest)) if suffix_search is not None else 0
+            else:
+                suf_len = self._window_length(suffix_search, rest[-_AFFIX_WINDOW:], self._suffix_memo)
             suffix = minus_suf = ""
             if suf_len:
                 suffix = text[-suf_len:]
