@@ -66,16 +66,11 @@ def flesch_kincaid_grade(text: str) -> float:
 
 
 _SYLLABLES: dict[str, int] = {}
-#: Longer "words" are not hyphenated (Liang's method costs time in proportion to the length times the longest
-#: pattern, and 500 KB of letters took 4 s); the longest English words have about 45 letters.
-MAX_WORD = 100
 
 
 def word_syllables(word: str) -> int:
     """``1 +`` the hyphenation points of ``word`` that are at least two letters from either end (memoised)."""
     count = _SYLLABLES.get(word)
-    if count is None and len(word) > MAX_WORD:
-        return max(1, len(word) // 3)  # not a word (a run of letters): about one syllable per three letters
     if count is None:
         right = len(word) - _RIGHT
         count = 1 + sum(1 for i in _positions(word.lower()) if _LEFT <= i <= right)
