@@ -154,7 +154,7 @@ RULE = """\
 id: custom.{name}
 category: grammar
 severity: warning
-kind: existence
+check: existence
 message: "{message}"
 why: A test rule.
 regexes:
@@ -205,7 +205,7 @@ MATRIX: dict[str, Case] = {
     "/dev/zero as --thread": lambda t: (["--thread", "/dev/zero", str(draft(t))], None, ("/dev/zero",)),
     "a FIFO without a writer": lambda t: ([str(fifo(t, "pipe.txt"))], None, ("pipe.txt", "named pipe")),
     "multipart nested 1,000 deep": lambda t: (
-        [str(draft(t, "deep.eml", nested_multipart(1000)))], None, ("deep.eml", "too deeply")),
+        [str(draft(t, "deep.eml", nested_multipart(1000)))], None, ("deep.eml", "deep")),
     "a Subject of 50,000 encoded-words": lambda t: (
         [str(draft(t, "subject.eml", "Subject: " + " ".join(["=?utf-8?b?SGk=?="] * 50_000) + "\n\n" + GOOD))],
         None, ("subject.eml", "headers over 64 KB")),

@@ -285,8 +285,12 @@ def lint_input(
     through unchanged (a filter passes on what it cannot fix). A draft that breaks the linter (nested too
     deeply, out of memory, a rule's bug) is one error line naming it, never the end of the run.
     """
+    from .reading import DraftError
+
     try:
         return _lint_input(name, linter, context, fixing=fixing, stdin_name=stdin_name)
+    except DraftError as exc:  # a rule stopped by its time budget names the draft and the rule
+        return [str(exc)], None
     except Exception as exc:  # one draft that breaks a rule or exhausts memory must not stop the run
         return [f"{stdin_name or name if name == '-' else name}: {failure_reason(exc)}"], None
 
