@@ -226,6 +226,31 @@ def test_missing_greeting_and_sign_off(run_cli: Run, tmp_path: Path) -> None:
     assert [f["text"] for f in rules_of(report, "structure.sign-off")] == ["Best regards,"]
 
 
+def test_a_postscript_after_the_signature_is_not_a_missing_sign_off(run_cli: Run, tmp_path: Path) -> None:
+    postscript = (
+        "\nP.S. I have attached the portfolio\nwe discussed, and the write-up of the\nforecasting project, in case "
+        "it helps\nthe team as you compare notes.\nI also added the notebook\nthat reproduces the charts,\nso "
+        "anyone can rerun it\nwith the public data.\n"
+    )
+    signed = THANK_YOU.rstrip("\n") + "\nsam@example.com\n555-0100\n"
+    _, report = lint(run_cli, tmp_path, signed + postscript)
+    assert not rules_of(report, "structure.sign-off")
+    unsigned = THANK_YOU.replace("Best regards,\nSam Patel\n", "")
+    assert "Best regards" not in unsigned
+    _, report = lint(run_cli, tmp_path, unsigned + postscript)
+    assert rules_of(report, "structure.sign-off")  # a postscript is not a closing either
+
+
+def test_a_placeholder_greeting_is_a_placeholder_not_a_wrong_name(run_cli: Run, tmp_path: Path) -> None:
+    text = THANK_YOU.replace("Hi Dana,", "Dear [Interviewer Name],")
+    assert text != THANK_YOU
+    _, report = lint(run_cli, tmp_path, text, "--interviewer", "Dana Lee")
+    assert [f["text"] for f in rules_of(report, "placeholder.unfilled")] == ["[Interviewer Name]"]
+    assert not rules_of(report, "wrong-name.addressee")
+    _, report = lint(run_cli, tmp_path, THANK_YOU.replace("Hi Dana,", "Dear Priya,"), "--interviewer", "Dana Lee")
+    assert rules_of(report, "wrong-name.addressee")
+
+
 def test_check_in_without_a_question_about_next_steps(run_cli: Run, tmp_path: Path) -> None:
     text = (
         "Hi Dana,\n\nI am following up on my interview for the Data Analyst role at Acme Corp last week. Thank you "

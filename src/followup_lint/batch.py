@@ -282,15 +282,44 @@ def lint_input(
     ``stdin_name``). Returns one-line errors (``path: reason``) and the report, None when it could not be read.
 
     A draft that cannot be fixed in place is an error and is still reported; standard input then passes
-    through unchanged (a filter passes on what it cannot fix).
+    through unchanged (a filter passes on what it cannot fix). A draft that breaks the linter (nested too
+    deeply, out of memory, a rule's bug) is one error line naming it, never the end of the run.
     """
-    from .reading import DraftError, read_bytes, read_path
+    from .reading import DraftError
+
+    try:
+        return _lint_input(name, linter, context, fixing=fixing, stdin_name=stdin_name)
+    except DraftError as exc:  # a rule stopped by its time budget names the draft and the rule
+        return [str(exc)], None
+    except Exception as exc:  # one draft that breaks a rule or exhausts memory must not stop the run
+        return [f"{stdin_name or name if name == '-' else name}: {failure_reason(exc)}"], None
+
+
+def failure_reason(exc: BaseException) -> str:
+    """A one-line reason for an unexpected failure on one draft."""
+    if isinstance(exc, RecursionError):
+        return "nests too deeply to be linted"
+    if isinstance(exc, MemoryError):
+        return "needs too much memory to be linted"
+    detail = " ".join(str(exc).split())[:200]
+    return f"could not be linted ({type(exc).__name__}{': ' + detail if detail else ''})"
+
+
+def _lint_input(
+    name: str,
+    linter: Linter,
+    context: Context | None,
+    *,
+    fixing: Fixing | None,
+    stdin_name: str | None,
+) -> tuple[list[str], FileReport | None]:
+    from .reading import DraftError, read_bytes, read_path, read_stream
 
     data = b""
     snapshot = None
     try:
         if name == "-":
-            data = sys.stdin.buffer.read()
+            data = read_stream(stdin_name or "-", sys.stdin.buffer)
             draft = read_bytes(stdin_name or "-", data)
         elif fixing is not None:
             from .writing import read_snapshot

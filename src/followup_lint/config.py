@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import stat
 import sys
 import tomllib
 import urllib.parse
@@ -148,18 +149,39 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        with path.open("rb") as handle:
-            return "followup-lint" in tomllib.load(handle).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
+        return "followup-lint" in _read_toml(path).get("tool", {})
+    except (OSError, ValueError, RecursionError):
         return False
+
+
+#: A config file is a few settings: a larger one is refused before it is read.
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file's data, read only if it is a regular file of at most ``MAX_CONFIG_BYTES`` (no FIFO can hang us).
+
+    Raises ``OSError`` (with a reason in ``strerror``), ``tomllib.TOMLDecodeError`` or ``RecursionError``.
+    """
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise OSError(0, "not a regular file")
+    with path.open("rb") as handle:
+        data = handle.read(MAX_CONFIG_BYTES + 1)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise OSError(0, f"larger than {MAX_CONFIG_BYTES // 1024} KB")
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise tomllib.TOMLDecodeError(f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
 
 
 def load_config(path: Path) -> Config:
     """Parse and validate a config file; raise ``ConfigError`` naming the file and field."""
     name = str(path)
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        data = _read_toml(path)
+    except RecursionError:
+        raise ConfigError(name, None, "nests tables or arrays too deeply") from None
     except FileNotFoundError:
         raise ConfigError(name, None, "config file not found") from None
     except OSError as exc:

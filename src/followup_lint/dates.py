@@ -378,11 +378,11 @@ def read_thread(data: bytes) -> list[ThreadMessage]:
     for chunk in chunks:
         try:  # attachments are left out unread: only the text and the headers matter here
             message = email.message_from_bytes(prune("thread", chunk, 4 * MAX_BYTES).data, policy=policy.default)
-        except (email.errors.MessageError, ValueError, LookupError, DraftError):
-            continue
-        if not message.keys():
-            continue
-        text = _plain_text(message)
+            if not message.keys():
+                continue
+            text = _plain_text(message)
+        except (email.errors.MessageError, ValueError, LookupError, DraftError, RecursionError):
+            continue  # nested too deeply for the standard library's parser counts as unreadable
         out.append(ThreadMessage(mail_date(_header(message, "date")), _address(_header(message, "from")), text))
         out.extend(quoted_messages(text))
     return out

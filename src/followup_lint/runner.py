@@ -13,7 +13,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .model import Context, Severity
-from .reading import DraftError
 from .reporting import Report, write_report
 from .settings import Config
 
@@ -118,13 +117,12 @@ def _configs(options: LintOptions) -> Callable[[Path], Config]:
 def _with_thread(context: Context, files: tuple[Path, ...]) -> Context:
     """Add the dates of the candidate's earlier messages, and a decision date the employer named, from threads."""
     from .dates import read_thread, thread_timing
+    from .reading import read_file
+    from .reading.decode import MAX_EML_BYTES
 
     messages = []
-    for path in files:
-        try:
-            messages += read_thread(path.read_bytes())
-        except OSError as exc:
-            raise DraftError(str(path), exc.strerror or str(exc)) from None
+    for path in files:  # read bounded, like a draft: a FIFO or /dev/zero is refused naming the file
+        messages += read_thread(read_file(path, MAX_EML_BYTES)[0])
     days, named = thread_timing(messages)
     previous = tuple(sorted({*context.previous, *(day.isoformat() for day in days)}))
     extra = {**context.extra, **({"named-date": named.isoformat()} if named else {})}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from functools import lru_cache
@@ -13,6 +14,7 @@ from ..model import CATEGORIES, Context, Severity
 from .errors import RuleError
 from .rule import Example, Rule
 from .schema import Field, check_fields
+from .templates import check_widths
 
 __all__ = ["builtin_rules_dir", "load_rule_file", "load_rules", "parse_rule", "read_data_file"]
 
@@ -72,11 +74,7 @@ def _load_dir(directory: Path) -> tuple[tuple[str, Rule], ...]:
     read it while validating) and the package's code, by size and modification time; with a matching entry
     the YAML is not parsed again and the checks' own validation (which compiles every pattern) is skipped.
     """
-    paths = [
-        path
-        for path in sorted(directory.rglob("*.yaml")) + sorted(directory.rglob("*.yml"))
-        if not any(part.startswith((".", "_")) for part in path.relative_to(directory).parts)
-    ]
+    paths = rule_files(directory)
     entry_name, entry_key = _cache_entry(directory)
     stored = _cached_data(entry_name, entry_key, paths)
     seen: dict[str, str] = {}
@@ -99,6 +97,52 @@ def _load_dir(directory: Path) -> tuple[tuple[str, Rule], ...]:
 
         cache.store(entry_name, entry_key, fresh)
     return tuple(out)
+
+
+#: A rule directory is searched this deep and for this many rule files at most: naming "/" or a home folder
+#: by mistake gets one line saying so, not a walk of the whole file system.
+MAX_RULE_DEPTH = 8
+MAX_RULE_FILES = 2000
+#: Entries looked at in a rule directory tree (files of every kind and folders), for the same reason.
+MAX_RULE_ENTRIES = 20_000
+
+
+def rule_files(directory: Path) -> list[Path]:
+    """The rule files (``*.yaml``, ``*.yml``; regular files) under ``directory``, sorted as ``rglob`` would list
+    them (``.yaml`` first), skipping names that start with ``.`` or ``_``; ``RuleError`` past the limits."""
+    import os
+
+    found: dict[str, list[Path]] = {".yaml": [], ".yml": []}
+    pending = [(str(directory), 0)]
+    seen = {os.path.realpath(directory)}
+    entries = 0
+    while pending:
+        top, depth = pending.pop()
+        try:
+            with os.scandir(top) as listing:
+                items = list(listing)
+        except OSError:
+            continue
+        for entry in items:
+            entries += 1
+            if entries > MAX_RULE_ENTRIES:
+                raise RuleError(
+                    str(directory), None, f"has more than {MAX_RULE_ENTRIES:,} entries: is it a folder of rule files?"
+                )
+            if entry.name.startswith((".", "_")):
+                continue
+            if entry.is_dir():  # symbolic links too, as before; each real folder once
+                real = os.path.realpath(entry.path)
+                if real not in seen and depth < MAX_RULE_DEPTH:
+                    seen.add(real)
+                    pending.append((entry.path, depth + 1))
+                continue
+            suffix = os.path.splitext(entry.name)[1]
+            if suffix in found and entry.is_file():  # a FIFO or a device named *.yaml is not read
+                found[suffix].append(Path(entry.path))
+                if len(found[".yaml"]) + len(found[".yml"]) > MAX_RULE_FILES:
+                    raise RuleError(str(directory), None, f"has more than {MAX_RULE_FILES:,} rule files")
+    return sorted(found[".yaml"]) + sorted(found[".yml"])
 
 
 def _cache_entry(directory: Path) -> tuple[str, str]:
@@ -128,6 +172,8 @@ def _tree_stamp(top: str, suffix: str) -> str:
     while pending:
         with os.scandir(pending.pop()) as entries:
             for entry in entries:
+                if len(seen) + len(lines) > MAX_RULE_ENTRIES:
+                    raise OSError(0, "too many files to stamp")  # the cache is skipped; rule_files says why
                 if entry.is_dir():  # symbolic links too, as ``Path.rglob`` (which reads the rule files) follows them
                     real = os.path.realpath(entry.path)
                     if entry.name != "__pycache__" and real not in seen:
@@ -174,13 +220,46 @@ def read_data_file(path: Path) -> Any:
     return data
 
 
+#: A rule or data file larger than this is refused before it is read.
+MAX_YAML_BYTES = 8 * 1024 * 1024
+#: Values a YAML file may hold once its aliases are expanded (an alias bomb holds billions).
+MAX_YAML_NODES = 2_000_000
+
+
 def _read_yaml(path: Path) -> Any:
+    import os
+    import stat
+
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        if not stat.S_ISREG(os.stat(name).st_mode):
+            raise RuleError(name, None, "cannot read rule file (not a regular file)")
+        with open(name, "rb") as handle:
+            data = handle.read(MAX_YAML_BYTES + 1)
+        if len(data) > MAX_YAML_BYTES:
+            raise RuleError(name, None, f"cannot read rule file (larger than {MAX_YAML_BYTES // 1048576} MB)")
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(name, None, f"cannot read rule file ({exc})") from None
     return _parse_yaml(name, text)
+
+
+def _expanded_size(data: Any, limit: int) -> int:
+    """How many values ``data`` holds with every alias expanded, counted without expanding (up to ``limit``)."""
+    sizes: dict[int, int] = {}
+
+    def size(node: Any, depth: int) -> int:
+        if depth > 200:
+            raise RecursionError
+        if not isinstance(node, (dict, list)):
+            return 1
+        known = sizes.get(id(node))
+        if known is None:
+            children = [*node.keys(), *node.values()] if isinstance(node, dict) else node
+            known = sizes[id(node)] = min(limit + 1, 1 + sum(size(child, depth + 1) for child in children))
+        return known
+
+    return size(data, 0)
 
 
 def _parse_yaml(name: str, text: str) -> Any:
@@ -188,7 +267,12 @@ def _parse_yaml(name: str, text: str) -> Any:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)
+        if ("&" in text or "*" in text) and _expanded_size(data, MAX_YAML_NODES) > MAX_YAML_NODES:
+            raise RuleError(name, None, f"expands its YAML aliases to more than {MAX_YAML_NODES:,} values")
+        return data
+    except RecursionError:
+        raise RuleError(name, None, "nests its YAML too deeply") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else None
@@ -226,11 +310,18 @@ def parse_rule(name: str, data: Any, *, validated: bool = False) -> Rule:
         severity = Severity.parse(data["severity"])
     except ValueError as exc:
         raise RuleError(name, "severity", str(exc)) from None
+    for key in ("message", "suggestion"):
+        try:
+            check_widths(data.get(key) or "")
+        except ValueError as exc:
+            raise RuleError(name, key, str(exc)) from None
     spec = {key: data[key] for key in kind_class.fields if key in data}
     options = dict(data.get("options") or {})
     for key, value in options.items():
         if not isinstance(value, (str, int, float, bool, list)):
             raise RuleError(name, f"options.{key}", "must be a string, number, boolean or list")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise RuleError(name, f"options.{key}", "must be a finite number")
     fire, passes = _examples(name, data["examples"])
     rule = Rule(
         id=rule_id,

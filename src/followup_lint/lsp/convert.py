@@ -60,13 +60,21 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _blanks_too(old: str) -> str:
+    """Words for the white space a deletion takes along, which the quoted text does not show."""
+    before, after = old[:1].isspace(), old[-1:].isspace()
+    if not old.strip() or not (before or after):
+        return ""
+    return " and the space " + ("around it" if before and after else "before it" if before else "after it")
+
+
 def fix_title(fix: Fix, source: str) -> str:
     """What a fix does, in words: ``Replace 'a' with 'b'``, ``Insert 'c'``, ``Delete 'd'``."""
     old = source[fix.offset : fix.offset + fix.length]
     if not fix.length:
         title = f"Insert '{_short(fix.replacement)}'"
     elif not fix.replacement:
-        title = f"Delete '{_short(old)}'"
+        title = f"Delete '{_short(old)}'{_blanks_too(old)}"
     else:
         title = f"Replace '{_short(old)}' with '{_short(fix.replacement)}'"
     return title if fix.safe else title + " (review it)"

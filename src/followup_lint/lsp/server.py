@@ -8,8 +8,11 @@ milliseconds). Plain text, Markdown and mail buffers are read the way the comman
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import re
+import sys
+import threading
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,8 +32,10 @@ from ..engine.rule import Rule
 from ..fixes import fix_text
 from ..model import Finding
 from ..reading import Draft, DraftError, draft_from_text, format_for
+from ..reading.decode import MAX_BYTES
 from .convert import PositionAt, diagnostic, quick_fixes, workspace_edit
 from .settings import ConfigCache, Settings
+from .worker import MainThreadExecutor
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +59,9 @@ SETTING_KEYS = {"followup-lint", "company", "role", "interviewers", "interviewer
 }
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+#: A document to lint, captured on the event loop: uri, text, version, language id, and the run's number.
+Job = tuple[str, str, "int | None", "str | None", int]
 
 
 @dataclass
@@ -106,6 +114,64 @@ class FollowupServer(LanguageServer):
         self.results: dict[str, Linted] = {}
         self.timers: dict[str, asyncio.TimerHandle] = {}
         self.shown_errors: set[str] = set()
+        # Lints run one at a time on the main thread, the event loop on another (``start_io``), so a long lint
+        # never holds up the next request and the rule budget applies; each document's latest request has the
+        # highest number, and an older run still queued is skipped.
+        self.linting = MainThreadExecutor()
+        self.runs: dict[str, int] = {}
+
+    # -- transport ----------------------------------------------------------------------------------------
+
+    def start_io(self, stdin: Any = None, stdout: Any = None) -> None:
+        """Serve over standard input and output: the event loop (reading messages with strict framing,
+        ``framing.py``) on a thread of its own, the lints on this one (see ``__init__``)."""
+        from pygls.io_ import StdoutWriter
+
+        self._stop_event = threading.Event()
+        writer = StdoutWriter(stdout or sys.stdout.buffer)
+        self.protocol.set_writer(writer)
+
+        def serve_messages() -> None:
+            try:
+                asyncio.run(self._read_loop(stdin or sys.stdin.buffer, writer))
+            except BrokenPipeError:
+                log.error("the connection to the client is lost; exiting")
+            except (KeyboardInterrupt, SystemExit):
+                pass
+            finally:
+                self.linting.shutdown()
+
+        threading.Thread(target=serve_messages, name="followup-lint-messages", daemon=True).start()
+        try:
+            self.linting.run()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            self.shutdown()
+
+    async def _read_loop(self, stream: Any, writer: Any) -> None:
+        from .framing import FramingError, read_message
+
+        loop = asyncio.get_running_loop()
+        while not self._stop_event.is_set():
+            try:
+                body = await loop.run_in_executor(self.thread_pool, read_message, stream)
+            except FramingError as exc:
+                log.error("bad message framing from the client (%s); exiting", exc)
+                return
+            if body is None:
+                return
+            try:
+                message = json.loads(body, object_hook=self.protocol.structure_message)
+            except Exception as exc:  # not JSON, or not JSON-RPC: answer as JSON-RPC says, and go on
+                code, what = (-32700, "Parse error") if isinstance(exc, ValueError) else (-32600, "Invalid Request")
+                log.error("%s in a message from the client: %s", what, " ".join(str(exc).split())[:200])
+                _send(writer, {"jsonrpc": "2.0", "id": None, "error": {"code": code, "message": what}})
+                continue
+            try:
+                self.protocol.handle_message(message)
+            except Exception as exc:
+                log.error("cannot handle a message: %s: %s", type(exc).__name__, " ".join(str(exc).split())[:200])
 
     # -- settings -----------------------------------------------------------------------------------------
 
@@ -148,33 +214,65 @@ class FollowupServer(LanguageServer):
     def lint(self, uri: str) -> Linted | None:
         """Lint the document now; None (and a message) when its config, rules or text cannot be used."""
         document = self.workspace.get_text_document(uri)
-        source = document.source
+        outcome = self.run_job((uri, document.source, document.version, document.language_id, 0))
+        if isinstance(outcome, str):
+            self.show_error(outcome)
+            return None
+        if outcome is not None:
+            self.results[uri] = outcome
+        return outcome
+
+    def run_job(self, job: Job) -> Linted | str | None:
+        """Lint a captured document (on the linting thread): the result, an error to show once, or None when a
+        newer run for the document was asked for meanwhile."""
+        uri, source, version, language_id, number = job
+        if number and self.runs.get(uri) != number:
+            return None
         path = uri_path(uri)
+        name = str(path) if path else uri
+        if len(source) > MAX_BYTES and len(source.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+            return f"{name}: is larger than {MAX_BYTES // 1024} KB, the limit for a draft, so it is not linted"
         try:
             config = self.configs.config_for(self.settings, path.parent if path else None, self.root())
             linter = linter_for(config)
-            draft = self.draft(uri, source, document.language_id)
+            draft = self.draft(uri, source, language_id)
             findings = linter.lint(draft).findings
         except (RuleError, DraftError) as exc:
-            self.show_error(str(exc))
-            return None
-        linted = Linted(document.version, source, draft, findings, linter)
-        self.results[uri] = linted
-        return linted
+            return str(exc)
+        except Exception as exc:  # a bug must not take the editor's server down
+            log.error("linting %s failed: %s: %s", uri, type(exc).__name__, exc)
+            return f"internal error while linting: {type(exc).__name__}: {exc}"
+        return Linted(version, source, draft, findings, linter)
 
     def position_at(self, source: str) -> PositionAt:
         return position_converter(source, self.workspace.position_encoding)
 
     def publish(self, uri: str) -> None:
+        """Lint the document on the linting thread, then publish its diagnostics (if it has not changed since)."""
         self.timers.pop(uri, None)
         if uri not in self.workspace.text_documents:
             return
+        document = self.workspace.get_text_document(uri)
+        number = self.runs[uri] = self.runs.get(uri, 0) + 1
+        job: Job = (uri, document.source, document.version, document.language_id, number)
         try:
-            linted = self.lint(uri)
-        except Exception as exc:  # a bug must not take the editor's server down
-            log.exception("linting %s failed", uri)
-            self.show_error(f"internal error while linting: {type(exc).__name__}: {exc}")
-            linted = None
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self.finish(job, self.run_job(job))
+            return
+        future = loop.run_in_executor(self.linting, self.run_job, job)
+        future.add_done_callback(lambda done: self.finish(job, done.result()))
+
+    def finish(self, job: Job, outcome: Linted | str | None) -> None:
+        """Publish a run's diagnostics, unless a newer run was asked for or the document was closed."""
+        uri, number = job[0], job[4]
+        if outcome is None or self.runs.get(uri) != number or uri not in self.workspace.text_documents:
+            return
+        linted = None
+        if isinstance(outcome, str):
+            self.show_error(outcome)
+        else:
+            linted = self.results[uri] = outcome
         diagnostics: list[types.Diagnostic] = []
         if linted is not None:
             rules = linted.rules
@@ -216,21 +314,28 @@ class FollowupServer(LanguageServer):
 
     # -- code actions -------------------------------------------------------------------------------------
 
-    def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
+    async def code_actions_for(self, params: types.CodeActionParams) -> list[types.CodeAction]:
+        """The code actions at ``params.range``, worked out on the linting thread (the loop stays free)."""
         uri = params.text_document.uri
         if uri not in self.workspace.text_documents:
             return []
         document = self.workspace.get_text_document(uri)
+        job: Job = (uri, document.source, document.version, document.language_id, 0)
+        start = document.offset_at_position(params.range.start)
+        end = document.offset_at_position(params.range.end)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.linting, self.code_actions, job, start, end, params.context.only)
+
+    def code_actions(self, job: Job, start: int, end: int, only: Sequence[str] | None = None) -> list[types.CodeAction]:
+        uri, source, version, _language, _number = job
         linted = self.results.get(uri)
-        if linted is None or linted.version != document.version or linted.source != document.source:
-            linted = self.lint(uri)
+        if linted is None or linted.version != version or linted.source != source:
+            outcome = self.run_job(job)
+            linted = outcome if isinstance(outcome, Linted) else None
         if linted is None or not linted.draft.writable:
             return []
         source = linted.source
         position_at = self.position_at(source)
-        start = document.offset_at_position(params.range.start)
-        end = document.offset_at_position(params.range.end)
-        only = params.context.only
         actions: list[types.CodeAction] = []
         if only is None or any(types.CodeActionKind.QuickFix.value.startswith(k) for k in only):
             touching = [f for f in linted.findings if f.fixes and f.offset <= end and start <= f.end]
@@ -288,6 +393,7 @@ def create_server() -> FollowupServer:
     def did_close(ls: FollowupServer, params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
         ls.cancel(uri)
+        ls.runs.pop(uri, None)  # a run still going is not published
         ls.results.pop(uri, None)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
@@ -305,11 +411,11 @@ def create_server() -> FollowupServer:
             resolve_provider=False,
         ),
     )
-    def code_action(ls: FollowupServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    async def code_action(ls: FollowupServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         try:
-            return ls.code_actions(params)
-        except Exception:  # never fail the editor's request with a traceback
-            log.exception("code actions failed")
+            return await ls.code_actions_for(params)
+        except Exception as exc:  # never fail the editor's request with a traceback
+            log.error("code actions failed: %s: %s", type(exc).__name__, exc)
             return []
 
     return server
@@ -320,3 +426,8 @@ def serve() -> int:
     logging.basicConfig(level=logging.WARNING, format="followup-lint lsp: %(levelname)s: %(message)s")
     create_server().start_io()
     return 0
+
+
+def _send(writer: Any, payload: dict[str, Any]) -> None:
+    body = json.dumps(payload).encode("utf-8")
+    writer.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))

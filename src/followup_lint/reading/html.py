@@ -1,10 +1,9 @@
-"""A small HTML-to-text converter for HTML-only e-mail, built on the standard library."""
+"""A small HTML-to-text converter for HTML-only e-mail: one linear pass, no parser of the standard library."""
 
 from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 
 _BLOCK = {
     "p",
@@ -28,33 +27,68 @@ _BLOCK = {
 _SKIP = {"script", "style", "head", "title"}
 
 
-class _TextExtractor(HTMLParser):
+#: A start or end tag: its name, then anything but another ``<`` up to its ``>``. Stopping at ``<`` keeps the
+#: scan linear on unclosed tags (``<a <a <a ...``), where the standard library's parser is quadratic (before the
+#: CVE-2025-6069 fix, as in Python 3.11 and 3.12 of many systems).
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>")
+_WHITE = re.compile(r"\s+")
+
+
+class _TextExtractor:
+    """Collects the text of an HTML document in one left-to-right pass (each character looked at once)."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.skip = 0
         self.quote = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
-            self.skip += 1
-        elif tag == "blockquote":
+    def feed(self, markup: str) -> None:
+        lowered = markup.lower()
+        pos, end = 0, len(markup)
+        while pos < end:
+            tag = markup.find("<", pos)
+            if tag < 0:
+                self.data(markup[pos:])
+                return
+            self.data(markup[pos:tag])
+            if markup.startswith("<!--", tag):
+                close = markup.find("-->", tag + 4)
+                pos = end if close < 0 else close + 3  # an unclosed comment runs to the end
+                continue
+            if markup.startswith(("<!", "<?"), tag):
+                close = markup.find(">", tag)
+                pos = end if close < 0 else close + 1
+                continue
+            match = _TAG.match(markup, tag)
+            if match is None:
+                self.data("<")
+                pos = tag + 1
+                continue
+            pos = match.end()
+            name = match.group(2).lower()
+            if match.group(1):
+                self.end_tag(name)
+                continue
+            self.start_tag(name)
+            if name in _SKIP:  # its content is not text: skip to its end tag
+                close = lowered.find(f"</{name}", pos)
+                pos = end if close < 0 else close
+
+    def start_tag(self, tag: str) -> None:
+        if tag == "blockquote":
             self.quote += 1
         if tag in _BLOCK:
             self.parts.append("\n\n" if tag in {"p", "div", "blockquote"} else "\n")
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
-            self.skip = max(0, self.skip - 1)
-        elif tag == "blockquote":
+    def end_tag(self, tag: str) -> None:
+        if tag == "blockquote":
             self.quote = max(0, self.quote - 1)
         if tag in _BLOCK and tag != "br":
             self.parts.append("\n")
 
-    def handle_data(self, data: str) -> None:
-        if self.skip:
+    def data(self, data: str) -> None:
+        if not data:
             return
-        text = re.sub(r"\s+", " ", data)
+        text = _WHITE.sub(" ", html.unescape(data))
         if self.quote:  # a quoted earlier message: mark it the way plain-text mail does
             text = "\n".join("> " + line for line in text.split("\n"))
         self.parts.append(text)
@@ -64,7 +98,6 @@ def html_to_text(markup: str) -> str:
     """Readable plain text from HTML: block elements become line breaks, quotes become ``>`` lines."""
     parser = _TextExtractor()
     parser.feed(markup)
-    parser.close()
     text = "".join(parser.parts)
     text = "\n".join(line.strip() for line in text.split("\n"))
     return html.unescape(re.sub(r"\n{3,}", "\n\n", text)).strip() + "\n"

@@ -19,6 +19,7 @@ from ...model import Finding, Fix
 from ..errors import RuleError
 from ..literals import finditer, may_match, reach, required_literals
 from ..schema import Field, check_fields, compile_regex, expand_gaps, string_list
+from ..spans import DisjointSpans, SpanIndex
 from .base import Check
 from .phrases import match_case
 
@@ -143,8 +144,8 @@ class GrammarRegex(Check):
         prose, source = doc.prose, doc.source
         folded = doc.folded  # ``fold(prose)``, shared by the rules
         seen, places = doc.literals_seen, doc.literal_places
-        cancel: list[tuple[int, int]] | None = None
-        taken: list[tuple[int, int]] = []
+        cancel: SpanIndex | None = None
+        taken = DisjointSpans()
         for item in self.items:
             for match in item.finditer(prose, folded, seen, places):
                 start, end = match.span(item.group)
@@ -152,14 +153,14 @@ class GrammarRegex(Check):
                 if start < 0 or source[whole_start:whole_end] != prose[whole_start:whole_end]:
                     continue  # part of the match is blanked: not the user's prose
                 if cancel is None:  # the `unless` regexes run only once something matched
-                    cancel = [
+                    cancel = SpanIndex(
                         (m.start(), m.end()) for rx in self.unless for m in rx.finditer(prose, folded, seen, places)
-                    ]
-                if any(s < whole_end and whole_start < e for s, e in cancel):
+                    )
+                if cancel.overlaps(whole_start, whole_end):
                     continue
-                if any(s < end and start < e for s, e in taken) or (start == end and not item.replacement):
+                if taken.overlaps(start, end) or (start == end and not item.replacement):
                     continue
-                taken.append((start, end))
+                taken.add(start, end)
                 yield self._finding(doc, match, item, start, end)
 
     def _finding(self, doc: Document, match: re.Match[str], item: _Item, start: int, end: int) -> Finding:

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam", "dame"})
 #: A capitalised word, with an inner apostrophe name part ("O'Brien") but not a possessive "'s".
 CAP_WORD = re.compile(r"(?<![\w'\u2019-])[A-Z][\w]*(?:['\u2019][A-Z]\w*|-[A-Z]\w*)*")
+#: A template slot in a greeting ("[Interviewer Name]", "{{first_name}}", "<name>"): the placeholder rule's.
+_SLOT = re.compile(r"\[[^\]\n]*\]|\{\{?[^}\n]*\}\}?|<[^>\n]*>")
 #: One capitalised part of a name ("Dana" and "Farber" in "Dana-Farber"; "O'Brien" whole).
 _NAME_PART = re.compile(r"(?<![\w'\u2019])[A-Z]\w*(?:['\u2019][A-Z]\w*)?")
 _CHARACTER_CLASS = re.compile(r"(\[(?:\\.|[^\]\\])*\])")
@@ -269,10 +271,12 @@ class Names(Check):
         opening = _SALUTATION.match(line)
         if opening is None:
             return
+        slots = [m.span() for m in _SLOT.finditer(line, opening.end())]  # "[Interviewer Name]": a placeholder
         names = [
             m
             for m in CAP_WORD.finditer(line, opening.end())
             if m.group(0).lower() not in TITLES | self.generic | company
+            and not any(a <= m.start() < b for a, b in slots)
         ]
         if not names or any(same_name(m.group(0), w) for m in names for w in known):
             return

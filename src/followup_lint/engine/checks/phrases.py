@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ...model import Finding, Fix
 from ..errors import RuleError
 from ..schema import Field
+from ..spans import SpanIndex
 from ..templates import fill
 from .base import Check
 from .matching import Matcher, parse_items
@@ -107,8 +108,8 @@ class PhraseCheck(LazyMatchers, Check):
         matcher, unless = self.matchers()
         matches = matcher.find(doc, *bounds)
         if matches and unless:
-            cancel = unless.find(doc, *bounds, every=True)
-            matches = [m for m in matches if not any(c.start < m.end and m.start < c.end for c in cancel)]
+            cancel = SpanIndex((c.start, c.end) for c in unless.find(doc, *bounds, every=True))
+            matches = [m for m in matches if not cancel.overlaps(m.start, m.end)]
         for match in matches:
             text = doc.source[match.start : match.end]
             values: dict[str, Any] = {"match": text}

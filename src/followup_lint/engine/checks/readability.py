@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 MEASURES = ("grade", "sentence-length")
 _LIST_ITEM = re.compile(r"\n(?=[ \t]*(?:[-*+\u2022]|\d{1,2}[.)])[ \t])")
 _PARAGRAPH = re.compile(r"\n[ \t]*\r?\n")
-_BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+\s++(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
 _NOT_AN_END = re.compile(
     r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Jr|Sr|vs|e\.g|i\.e|approx|No|Mt|Ft|Lt|Gen|Capt|Sgt|Rev|Hon)\.", re.I
 )

@@ -58,6 +58,8 @@ _SHORT_CLOSING = re.compile(r"^\s*[A-Za-z][\w'\u2019]*(?:\s+[\w'\u2019]+){0,4}\s
 #: A Markdown heading, or a short line without end punctuation, above the greeting.
 _TITLE_LINE = re.compile(r"^\s*(?:#{1,6}\s.*|[^.!?,:;\n]{1,40})$")
 _DASH_NAME = re.compile(r"^\s*(?:[\u2014\u2013~]|-{1,2})\s*[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}\s*$")
+#: A postscript's first line: "P.S. ...", "PS: ...", "P.P.S. ...".
+_POSTSCRIPT = re.compile(r"^\s*(?:P\.?\s?)+S\.?(?![\w])", re.IGNORECASE)
 _NAME_ONLY = re.compile(
     rf"^\s*[A-Z][\w'\u2019.-]*(?:\s+(?:{PARTICLE}\s+){{0,2}}[A-Z][\w'\u2019.-]*){{0,4}}(?:\s+[A-Z][\w.]*)?\s*$"
 )
@@ -85,8 +87,6 @@ def closing(doc: Document) -> tuple[int, int, bool] | None:
 #: A line of a signature block: a name, a title, a phone number, an address, a link (no sentence).
 _SIGNATURE_LINE = re.compile(r"^\s*[^\n]{1,80}$")
 _BODY_SENTENCE = re.compile(r"[a-z]{2,}[.!?](?:\s|$)")
-#: A postscript after the signature.
-_POSTSCRIPT = re.compile(r"^\s*P\.?\s?P?\.?\s?S\b\.?", re.IGNORECASE)
 
 
 _CONTACT = re.compile(r"@|https?://|www\.|\d{3}|^\s*[^\s@]+\.[a-z]{2,}\s*$", re.IGNORECASE)
@@ -139,6 +139,11 @@ def find_closing(doc: Document) -> tuple[int, int, bool] | None:
     content = [line for line in doc.layout.lines if not line.blank]
     if not content:
         return None
+    end = len(doc.source)
+    for index, line in enumerate(content[1:], 1):  # a postscript follows the signature: look above it
+        if _POSTSCRIPT.match(line.text):
+            content, end = content[:index], line.start
+            break
     last = content[-1]
     if _DASH_NAME.match(last.text):
         return last.start, last.end, True
@@ -160,7 +165,7 @@ def find_closing(doc: Document) -> tuple[int, int, bool] | None:
         if len(content) >= 2 and _NAME_ONLY.match(_strip_aside(last.text)) and not GREETING.match(last.text):
             return last.start, last.end, True  # a name alone on the last line
         return None
-    after = doc.source[sign_off.end :].strip()
+    after = doc.source[sign_off.end : end].strip()
     inline_name = bool(re.search(r"[,.!\u2014-]\s*[A-Z][\w'\u2019.-]+\s*$", sign_off.text.strip()))
     return sign_off.start, sign_off.end, bool(after) or inline_name
 

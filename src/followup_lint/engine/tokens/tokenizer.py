@@ -19,6 +19,14 @@ Pieces = tuple[tuple[str, ...], tuple["str | None", ...]]
 _RUNS = re.compile(r"\s+|\S+")
 #: Chunks whose tokens are kept (the cache is emptied when full).
 _MAX_CACHE = 20_000
+#: A chunk (a run without white space) longer than this is tokenized in pieces of this length, and affixes are
+#: looked for within ``_AFFIX_WINDOW`` characters of its ends. spaCy peels affixes one at a time from the whole
+#: chunk, which is quadratic (cubic for suffixes) in its length: 16,000 ``%`` took 39 s. Words, and the URLs and
+#: hyphenated compounds of real drafts, are far shorter than either bound, so their tokens are spaCy's.
+MAX_CHUNK = 256
+_AFFIX_WINDOW = 64
+#: Affix searches on windows longer than this are remembered (word-length ones are cheap and vary).
+_MEMO_FROM = 24
 
 
 #: The regexes of the tokenizer's data, by key.
@@ -50,6 +58,8 @@ class Tokenizer:
         }
         self.faster_heuristics = bool(data.get("faster_heuristics", True))
         self._cache: dict[str, Pieces] = {}
+        self._prefix_memo: dict[str, int] = {}
+        self._suffix_memo: dict[str, int] = {}
         self._trie: dict[Any, Any] = {}
         for pattern in self.special_patterns() if patterns is None else patterns:
             node = self._trie
@@ -99,25 +109,39 @@ class Tokenizer:
         spaced: list[int] = []
         specials = self.specials if with_special_cases else {}
         cache = self._cache if with_special_cases else {}
-        for part in _RUNS.findall(text):
-            if part[0] == " " and words:
+        for run in _RUNS.findall(text):
+            if run[0] == " " and words:
                 spaced.append(len(words) - 1)
-                part = part[1:]
-                if not part:
+                run = run[1:]
+                if not run:
                     continue
-            found = specials.get(part) or cache.get(part)
-            if found is None:
-                found, special = self._tokenize(part, specials)
-                if with_special_cases and not special:
-                    if len(cache) >= _MAX_CACHE:
-                        cache.clear()
-                    cache[part] = found
-            words.extend(found[0])
-            norms.extend(found[1])
+            step = len(run) if run[0].isspace() else MAX_CHUNK
+            for start in range(0, len(run), step):
+                self._add_chunk(run[start : start + step], specials, cache, with_special_cases, words, norms)
         spaces = [False] * len(words)
         for i in spaced:
             spaces[i] = True
         return words, spaces, norms
+
+    def _add_chunk(
+        self,
+        part: str,
+        specials: dict[str, Pieces],
+        cache: dict[str, Pieces],
+        with_special_cases: bool,
+        words: list[str],
+        norms: list[str | None],
+    ) -> None:
+        """Tokenize one chunk (through the cache) onto ``words`` and ``norms``."""
+        found = specials.get(part) or cache.get(part)
+        if found is None:
+            found, special = self._tokenize(part, specials)
+            if with_special_cases and not special:
+                if len(cache) >= _MAX_CACHE:
+                    cache.clear()
+                cache[part] = found
+        words.extend(found[0])
+        norms.extend(found[1])
 
     def _tokenize(self, chunk: str, specials: dict[str, Pieces]) -> tuple[Pieces, bool]:
         """A chunk's tokens, and whether a special case was used (such results are not cached, as in spaCy)."""
@@ -144,6 +168,20 @@ class Tokenizer:
         norms.extend([None] * len(suffixes))
         return (tuple(words), tuple(norms)), special
 
+    def _window_length(
+        self, search: Callable[[str], re.Match[str] | None] | None, window: str, memo: dict[str, int]
+    ) -> int:
+        """The affix length ``search`` finds in a window of a long chunk, remembered: the windows of a run of
+        one character repeat, and each search of a 64-character window tries every affix pattern at each place."""
+        if search is None:
+            return 0
+        found = memo.get(window)
+        if found is None:
+            if len(memo) >= _MAX_CACHE:
+                memo.clear()
+            found = memo[window] = self._length(search(window))
+        return found
+
     def _split_affixes(self, text: str, specials: dict[str, Pieces]) -> tuple[list[str], str, list[str]]:
         prefixes: list[str] = []
         suffixes: list[str] = []
@@ -156,7 +194,10 @@ class Tokenizer:
             if text in specials:
                 break
             last_size = len(text)
-            pre_len = self._length(prefix_search(text)) if prefix_search is not None else 0
+            if last_size <= _MEMO_FROM:
+                pre_len = self._length(prefix_search(text)) if prefix_search is not None else 0
+            else:
+                pre_len = self._window_length(prefix_search, text[:_AFFIX_WINDOW], self._prefix_memo)
             prefix = minus_pre = ""
             if pre_len:
                 prefix = text[:pre_len]
@@ -165,7 +206,11 @@ class Tokenizer:
                     prefixes.append(prefix)
                     text = minus_pre
                     break
-            suf_len = self._length(suffix_search(text[pre_len:])) if suffix_search is not None else 0
+            rest = text[pre_len:]
+            if len(rest) <= _MEMO_FROM:
+                suf_len = self._length(suffix_search(rest)) if suffix_search is not None else 0
+            else:
+                suf_len = self._window_length(suffix_search, rest[-_AFFIX_WINDOW:], self._suffix_memo)
             suffix = minus_suf = ""
             if suf_len:
                 suffix = text[-suf_len:]
