@@ -89,6 +89,9 @@ def test_a_replacement_refers_to_the_match(tmp_path: Path, check: str) -> None:
         ("let me know right away", ["let me know when you have a moment"]),
         ("Reply immediately", ["Reply when you have a moment"]),
     ]
+    # an all-caps match is not shouted back (as with a fixed replacement of several words)
+    shouted = findings(tmp_path, check, items, "Hi Dana,\n\nPLEASE REPLY RIGHT AWAY.\n\nSam")
+    assert shouted == [("REPLY RIGHT AWAY", ["reply when you have a moment"])]
 
 
 def test_a_replacement_refers_to_the_match_and_the_context(tmp_path: Path) -> None:

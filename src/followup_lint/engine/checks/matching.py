@@ -177,10 +177,10 @@ def _check_ref(regex: re.Pattern[str], ref: re.Match[str]) -> str:
 _GROUP_REF = re.compile(r"\\g<(\w+)>|\\(\d{1,2})")
 
 
-def render(template: str, match: re.Match[str] | None, values: Any) -> str | None:
+def render(template: str, match: re.Match[str] | None, values: Any, *, lower: bool = False) -> str | None:
     """A replacement: ``template`` with its references to the match's groups (``_GROUP_REF``) put in, and its
     ``{field}``s filled from ``values`` (the lint context, ``match``); None when a field has no value. A
-    group that did not take part in the match is empty."""
+    group that did not take part in the match is empty; with ``lower``, groups are put in lower case."""
     if match is None or "\\" not in template:
         return fill(template, values)
     parts: list[str] = []
@@ -190,7 +190,8 @@ def render(template: str, match: re.Match[str] | None, values: Any) -> str | Non
         if literal is None:
             return None
         name = ref.group(1) or ref.group(2)
-        parts += [literal, match.group(int(name) if name.isdigit() else name) or ""]
+        group = match.group(int(name) if name.isdigit() else name) or ""
+        parts += [literal, group.lower() if lower else group]
         position = ref.end()
     rest = fill(template[position:], values)
     return None if rest is None else "".join(parts) + rest

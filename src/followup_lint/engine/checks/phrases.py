@@ -137,7 +137,10 @@ def replacements(item: Any, found: Any, text: str, values: dict[str, Any]) -> li
     made = transformed(item, text)
     if made is not None:
         return [made]
-    filled = (render(template, found, values) for template in item.replacements)
+    # An all-caps match is not shouted back: what the replacement copies of it is in lower case, and
+    # ``match_case`` then gives a one-word replacement capitals and leaves a longer one in lower case.
+    shouted = text.isupper() and len(text) > 1
+    filled = (render(template, found, values, lower=shouted) for template in item.replacements)
     return [match_case(text, replacement) for replacement in filled if replacement is not None]
 
 
