@@ -631,7 +631,7 @@ def test_relaxed_regexes_find_wherever_the_rule_regexes_do() -> None:
     for path in sorted(builtin_rules_dir().rglob("*.yaml")):
         if not any(part.startswith(("_", ".")) for part in path.relative_to(builtin_rules_dir()).parts):
             rule = load_rule_file(path)
-            regexes += [item.regex for item in regex_items(rule.spec, rule.path) if item.regex is not None]
+            regexes += [item.regex.compiled for item in regex_items(rule.spec, rule.path) if item.regex is not None]
     pairs = [(regex, relaxed) for regex in regexes if (relaxed := _relaxed(regex)) is not None]
     assert len(pairs) > 20  # the slang words, the emoji, "\bI\s+..." cues
     assert _relaxed(re.compile(r"(?<![^.!?\n])[^.!?\n]*\bnext\b")) is None  # would be tried from every position

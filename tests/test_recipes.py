@@ -9,19 +9,25 @@ import io
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import pytest
 
 from followup_lint import pipeline
 from followup_lint.config import Config
 from followup_lint.engine.checks import Check
+from followup_lint.engine.checks.matching import parse_regex
+from followup_lint.engine.checks.phrases import replacements
 from followup_lint.engine.document import Document
+from followup_lint.engine.errors import RuleError
 from followup_lint.engine.linter import Linter
 from followup_lint.engine.schema import Field
-from followup_lint.model import Context, Finding
+from followup_lint.model import Context, Finding, Fix
 from followup_lint.reading import draft_from_text
 from followup_lint.reporting import FileReport, Report, write_report
+
+if TYPE_CHECKING:
+    from followup_lint.engine.rule import Rule
 
 DRAFT = "Hi Dana,\n\nThank you for the interview!!! I loved it! Truly!\n\nBest,\nSam"
 
@@ -103,6 +109,56 @@ def test_recipe_add_a_check_type(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         ("More than 1 exclamations.", DRAFT.index("! Truly") + 0),
         ("More than 1 exclamations.", len(DRAFT) - len("\n\nBest,\nSam") - 1),
     ]
+
+
+class Rewrites(Check):
+    """Step 4: a check type whose regexes are the one regex model (``matching.parse_regex``)."""
+
+    fields: ClassVar[dict[str, Field]] = {"regexes": Field(list, True, "regex items")}
+
+    @classmethod
+    def validate(cls, rule: Rule) -> None:
+        for index, item in enumerate(rule.spec["regexes"]):
+            parse_regex(rule.path, f"regexes[{index}]", item, check=True)
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        for index, spec in enumerate(self.rule.spec["regexes"]):
+            item = parse_regex(self.rule.path, f"regexes[{index}]", spec, check=False)
+            for match in item.regex.search(doc, 0, len(doc.prose)):  # type: ignore[union-attr]
+                start, end = match.span(item.group)
+                text = doc.source[start:end]
+                fixes = [Fix(start, end - start, r, item.safe) for r in replacements(item, match, text, {})]
+                yield self.finding(doc, start, end, fixes=tuple(fixes), values={"match": text})
+
+
+def test_recipe_add_a_check_type_with_regexes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(pipeline.CHECKS, "rewrites", f"{__name__}:Rewrites")
+    rules = tmp_path / "rules"
+    write(
+        rules,
+        "recipe.yaml",
+        """
+        id: formality.recipe
+        category: formality
+        severity: suggestion
+        check: rewrites
+        regexes:
+          - {regex: '(I) (loved) (it)', group: 2, replacement: '\\2 and enjoyed \\3', case: sensitive}
+        message: "\\"{match}\\" is strong."
+        why: A recipe.
+        examples:
+          fire: ["I loved it"]
+          pass: ["I liked it"]
+        """,
+    )
+    report = lint(rules)
+    assert [(DRAFT[f.offset : f.end], [x.replacement for x in f.fixes]) for f in report.findings] == [
+        ("loved", ["loved and enjoyed it"])
+    ]
+    bad = tmp_path / "bad"  # (a new directory: rules are cached by directory)
+    write(bad, "recipe.yaml", (rules / "recipe.yaml").read_text().replace("group: 2", "group: 4"))
+    with pytest.raises(RuleError, match=r"regexes\[0\]\.group"):
+        lint(bad)
 
 
 # Recipe: add an analysis -- a function of the Document in its module and one entry in pipeline.ANALYSES.

@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ...model import Finding, Fix, Severity
 from ..errors import RuleError
 from ..schema import Field
-from .grammar_regex import GrammarRegex, _Item, _parse
+from .grammar_regex import GrammarRegex, _parse
+from .matching import Item, render
 from .phrases import match_case
 
 if TYPE_CHECKING:
@@ -124,13 +125,14 @@ class GrammarForms(GrammarRegex):
         plain, extras = _split(rule)
         items, _unless = _parse(plain)
         for index, (item, extra) in enumerate(zip(items, extras, strict=True)):
-            compiled = re.compile(item.pattern, item.flags)
+            compiled = item.regex.compiled  # type: ignore[union-attr]
+            templates = " ".join(item.replacements)
             groups = set(extra.require) | set(extra.reject) | set(extra.words) | set(extra.not_words)
-            groups |= {g for g, _f in _TEMPLATE.findall(item.replacement or "")}
+            groups |= {g for g, _f in _TEMPLATE.findall(templates)}
             for group in groups:
                 if group not in compiled.groupindex:
                     raise RuleError(rule.path, f"regexes[{index}]", f"the regex has no group named {group!r}")
-            for _group, name in _TEMPLATE.findall(item.replacement or ""):
+            for _group, name in _TEMPLATE.findall(templates):
                 from ...grammar.forms import FORMS
 
                 if name not in FORMS:
@@ -142,12 +144,12 @@ class GrammarForms(GrammarRegex):
         self.rule = rule
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        prose, source = doc.prose, doc.source
-        folded, seen, places = doc.folded, doc.literals_seen, doc.literal_places
+        prose, source, end_of_prose = doc.prose, doc.source, len(doc.prose)
+        runs: list[tuple[int, int]] = []
         cancel: list[tuple[int, int]] | None = None
         taken: list[tuple[int, int]] = []
         for item, extra in zip(self.items, self.extras, strict=True):
-            for match in item.finditer(prose, folded, seen, places):
+            for match in item.regex.search(doc, 0, end_of_prose, runs):  # type: ignore[union-attr]
                 start, end = match.span(item.group)
                 whole_start, whole_end = match.span()
                 if start < 0 or source[whole_start:whole_end] != prose[whole_start:whole_end]:
@@ -156,7 +158,9 @@ class GrammarForms(GrammarRegex):
                     continue
                 if cancel is None:
                     cancel = [
-                        (m.start(), m.end()) for rx in self.unless for m in rx.finditer(prose, folded, seen, places)
+                        (m.start(), m.end())
+                        for rx in self.unless
+                        for m in rx.regex.search(doc, 0, end_of_prose, runs)  # type: ignore[union-attr]
                     ]
                 if any(s < whole_end and whole_start < e for s, e in cancel):
                     continue
@@ -166,8 +170,8 @@ class GrammarForms(GrammarRegex):
                 taken.append((start, end))
                 yield self._found(doc, match, item, extra, start, end, replacement)
 
-    def _replacement(self, doc: Document, match: re.Match[str], item: _Item, start: int, end: int) -> str | None:
-        if item.replacement is None:
+    def _replacement(self, doc: Document, match: re.Match[str], item: Item, start: int, end: int) -> str | None:
+        if not item.replacements:
             return None
         from ...grammar.forms import FIRST_PERSON, OTHER_NUMBER, a_or_an, base_of, form
 
@@ -186,15 +190,16 @@ class GrammarForms(GrammarRegex):
             made = form(base, which) or word
             return made[:1].upper() + made[1:] if word[:1].isupper() else made
 
-        text = _TEMPLATE.sub(fill, item.replacement)
-        text = match.expand(text) if "\\" in text else text
+        text = render(_TEMPLATE.sub(fill, item.replacements[0]), match, {})
+        if text is None:
+            return None
         return match_case(doc.source[start:end], text) if start < end else text
 
     def _found(
         self,
         doc: Document,
         match: re.Match[str],
-        item: _Item,
+        item: Item,
         extra: _Constraints,
         start: int,
         end: int,

@@ -4,11 +4,18 @@ Phrases match case-insensitively on spaCy's ``NORM`` attribute, so "I am" also m
 Token patterns are spaCy ``Matcher`` patterns, matched by ``engine.patterns`` with spaCy's results but
 without importing spaCy. Regular expressions run on the prose text, ignoring case unless the item says
 ``case: sensitive``.
+
+This module is the one regex model of every check type (phrase rules and ``grammar-regex``/``grammar-forms``):
+an item's ``regex`` (``{gap}`` written out), its ``case``, its ``group`` (the part to flag and replace,
+default the whole match), back-references in the regex, and replacements that refer to the match with
+``re``'s template syntax (``\\1``, ``\\g<name>``, ``\\g<0>`` for the whole match; ``render``). A ``Regex`` is
+compiled on first use, behind the literal pre-checks of ``engine/literals.py``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +30,8 @@ from ..patterns import (
     TokenView,
     compile_pattern,
 )
-from ..schema import Field, check_fields, compile_regex
+from ..schema import Field, check_fields, compile_regex, expand_gaps
+from ..templates import fill
 from ..word_view import word_view, words_doc
 
 if TYPE_CHECKING:
@@ -34,12 +42,170 @@ ITEM_FIELDS: dict[str, Field] = {
     "pattern": Field(list),
     "regex": Field(str),
     "case": Field(str),
+    "group": Field((int, str)),
     "replacement": Field((str, list)),
+    "transform": Field(str),
     "safe": Field(bool),
     "message": Field(str),
     "suggestion": Field(str),
 }
 SOURCES = ("phrases", "patterns", "regexes")
+TRANSFORMS = ("capitalize",)
+#: The default flags of a phrase rule's regexes (``grammar-regex`` rules use none: ``^`` is the draft's start).
+PHRASE_FLAGS = re.MULTILINE
+
+
+class Regex:
+    """A rule's regular expression: compiled on first use, and searched only where the literal strings every
+    match contains occur (``engine/literals.py``, found on first use too)."""
+
+    __slots__ = ("_compiled", "_literals", "_non_ascii", "_reach", "_relaxed", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern = pattern  # with ``{gap}`` written out
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+        self._literals: tuple[tuple[str, ...], ...] | None = None
+        self._reach: Reach | None = None
+        self._non_ascii = False
+        self._relaxed: re.Pattern[str] | object | None = _UNKNOWN
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)  # checked when the rule was loaded
+        return self._compiled
+
+    def without_precheck(self) -> Regex:
+        """This regex with no relaxed pre-check: searched as written. A leading lookbehind that keeps a search
+        linear over a long run of blanks ("(?<![ \t])[ \t]*+...") must not be relaxed away."""
+        self._relaxed = None
+        return self
+
+    @property
+    def groups(self) -> int:
+        return self.compiled.groups
+
+    @property
+    def groupindex(self) -> Any:
+        return self.compiled.groupindex
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        """Every match in ``text[start:end]``, without pre-checks."""
+        return self.compiled.finditer(text, start, len(text) if end is None else end)
+
+    def search(
+        self, doc: Document, start: int, end: int, runs: list[tuple[int, int]] | None = None
+    ) -> Iterator[re.Match[str]]:
+        """The matches in ``[start, end)`` of the document's prose, searched for only where they can be (``runs``:
+        a one-item cache of ``literals.longest_runs(prose)``, shared by the regexes of one search)."""
+        if self._literals is None:
+            from ..literals import needs_non_ascii, reach_terms, required_literals
+
+            self._literals = required_literals(self.pattern)
+            self._reach = reach_terms(self.pattern, self.flags)
+            self._non_ascii = needs_non_ascii(self.pattern, self.flags)
+        literals, terms = self._literals, self._reach
+        if self._non_ascii and getattr(doc, "ascii", False):
+            return  # every match has a character (an emoji) that the draft does not
+        folded, prose = doc.folded, doc.prose
+        # Whether and where each literal occurs in the draft, worked out once per draft for all rules.
+        seen: dict[str, bool] = getattr(doc, "literals_seen", None) or {}
+        places: dict[str, list[int]] = getattr(doc, "literal_places", None) or {}
+        if terms is not None and literals:  # searched only around its literals (``literals.windows``)
+            if terms[1] or terms[2]:
+                runs = [] if runs is None else runs
+                if not runs:
+                    runs.append(getattr(doc, "runs", None) or longest_runs(prose))
+                width = width_in(terms, runs[0])
+            else:
+                width = terms[0]
+            if may_match(literals, folded, seen):
+                yield from finditer(self.compiled, literals, width, prose, folded, start, end, seen, places)
+            return
+        if not may_match(literals, folded, seen):
+            return  # a word every match contains is not in the draft: the search cannot succeed
+        if self._relaxed is _UNKNOWN:
+            self._relaxed = _relaxed(self.compiled)  # made on first use (few regexes get that far)
+        relaxed = self._relaxed
+        if relaxed is not None and relaxed.search(prose, start, end) is None:  # type: ignore[attr-defined]
+            return  # not even the regex without its leading conditions matches
+        yield from self.compiled.finditer(prose, start, end)
+
+
+def parse_regex(
+    path: str,
+    where: str,
+    value: dict[str, Any],
+    flags: int = PHRASE_FLAGS,
+    case: str = "insensitive",
+    *,
+    check: bool = True,
+) -> Item:
+    """A regex item from its mapping (``regex``, ``case``, ``group``, ``replacement``, ``transform``, ``safe``,
+    ``message``, ``suggestion``): the one parser of every check type's regexes. ``flags`` and ``case`` are the
+    check type's or rule's defaults; with ``check``, the regex is compiled and checked now (the loader's
+    validation), else on first use."""
+    case = value.get("case", case)
+    if case not in ("sensitive", "insensitive"):
+        raise RuleError(path, where + ".case", "must be `sensitive` or `insensitive`")
+    flags |= 0 if case == "sensitive" else re.IGNORECASE
+    group = value.get("group", 0)
+    transform = value.get("transform")
+    if transform is not None and transform not in TRANSFORMS:
+        raise RuleError(path, where + ".transform", f"must be one of {', '.join(TRANSFORMS)}")
+    item = Item(
+        regex=Regex(expand_gaps(value["regex"]), flags), group=group, transform=transform, **_common(value, where)
+    )
+    if check:
+        regex = compile_regex(path, where, value["regex"], flags)
+        known = 0 <= group <= regex.groups if isinstance(group, int) else group in regex.groupindex
+        if not known:
+            raise RuleError(path, where + ".group", f"the regex has no group {group!r}")
+        if regex.match("") and not item.replacements and transform is None:
+            raise RuleError(path, where, "the regular expression matches the empty string")
+        for template in item.replacements:
+            try:
+                _GROUP_REF.sub(lambda ref: _check_ref(regex, ref), template)
+            except (IndexError, re.error) as exc:
+                raise RuleError(path, where + ".replacement", f"refers to a group the regex lacks: {exc}") from None
+    return item
+
+
+def _check_ref(regex: re.Pattern[str], ref: re.Match[str]) -> str:
+    name = ref.group(1) or ref.group(2)
+    if (name.isdigit() and int(name) > regex.groups) or (not name.isdigit() and name not in regex.groupindex):
+        raise IndexError(f"no group {name!r}")
+    return ""
+
+
+#: A reference to a group of the match in a replacement: ``\\1`` (up to 99), ``\\g<1>``, ``\\g<name>``.
+_GROUP_REF = re.compile(r"\\g<(\w+)>|\\(\d{1,2})")
+
+
+def render(template: str, match: re.Match[str] | None, values: Any, *, lower: bool = False) -> str | None:
+    """A replacement: ``template`` with its references to the match's groups (``_GROUP_REF``) put in, and its
+    ``{field}``s filled from ``values`` (the lint context, ``match``); None when a field has no value. A
+    group that did not take part in the match is empty; with ``lower``, groups are put in lower case."""
+    if match is None or "\\" not in template:
+        return fill(template, values)
+    parts: list[str] = []
+    position = 0
+    for ref in _GROUP_REF.finditer(template):
+        literal = fill(template[position : ref.start()], values)
+        if literal is None:
+            return None
+        name = ref.group(1) or ref.group(2)
+        group = match.group(int(name) if name.isdigit() else name) or ""
+        parts += [literal, group.lower() if lower else group]
+        position = ref.end()
+    rest = fill(template[position:], values)
+    return None if rest is None else "".join(parts) + rest
+
+
+def transformed(item: Item, text: str) -> str | None:
+    """What an item's ``transform`` makes of the flagged text (None: it has none)."""
+    return text[:1].upper() + text[1:] if item.transform == "capitalize" else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +214,11 @@ class Item:
 
     phrase: str | None = None
     pattern: tuple[dict[str, Any], ...] | None = None
-    regex: re.Pattern[str] | None = None
+    regex: Regex | None = None
+    #: The group of a regex match to flag and replace (0: the whole match).
+    group: int | str = 0
     replacements: tuple[str, ...] = ()
+    transform: str | None = None
     safe: bool = True
     message: str | None = None
     suggestion: str | None = None
@@ -62,10 +231,13 @@ class Match:
     start: int
     end: int
     item: Item
+    #: A regex item's match (its groups, for the replacement); None for phrases and token patterns.
+    found: re.Match[str] | None = None
 
 
-def parse_items(path: str, spec: dict[str, Any], prefix: str = "") -> list[Item]:
-    """Items from the ``phrases``, ``patterns`` and ``regexes`` lists of a rule spec."""
+def parse_items(path: str, spec: dict[str, Any], prefix: str = "", *, check: bool = True) -> list[Item]:
+    """Items from the ``phrases``, ``patterns`` and ``regexes`` lists of a rule spec (``check``: compile and
+    check the regexes now, see ``parse_regex``)."""
     items: list[Item] = []
     for source in SOURCES:
         values = spec.get(source) or []
@@ -79,20 +251,29 @@ def parse_items(path: str, spec: dict[str, Any], prefix: str = "") -> list[Item]
             check_fields(path, value, ITEM_FIELDS, where + ".")
             if key not in value:
                 raise RuleError(path, where, f"needs `{key}`")
-            items.append(_item(path, where, key, value))
+            if key == "regex":
+                items.append(parse_regex(path, where, value, check=check))
+            else:
+                items.append(_item(path, where, key, value))
     return items
 
 
-def _item(path: str, where: str, key: str, value: dict[str, Any]) -> Item:
+def _common(value: dict[str, Any], where: str) -> dict[str, Any]:
     replacement = value.get("replacement", ())
-    replacements = (replacement,) if isinstance(replacement, str) else tuple(replacement)
-    common = {
-        "replacements": replacements,
+    return {
+        "replacements": (replacement,) if isinstance(replacement, str) else tuple(replacement),
         "safe": value.get("safe", True),
         "message": value.get("message"),
         "suggestion": value.get("suggestion"),
         "where": where,
     }
+
+
+def _item(path: str, where: str, key: str, value: dict[str, Any]) -> Item:
+    for field in ("group", "transform"):
+        if field in value:
+            raise RuleError(path, f"{where}.{field}", "applies to regexes only")
+    common = _common(value, where)
     if key == "phrase":
         if not value["phrase"].strip():
             raise RuleError(path, where, "empty phrase")
@@ -101,15 +282,7 @@ def _item(path: str, where: str, key: str, value: dict[str, Any]) -> Item:
         pattern = value["pattern"]
         if not pattern or not all(isinstance(tok, dict) for tok in pattern):
             raise RuleError(path, where, "a token pattern must be a non-empty list of token mappings")
-        return Item(pattern=tuple(pattern), **common)
-    case = value.get("case", "insensitive")
-    if case not in ("sensitive", "insensitive"):
-        raise RuleError(path, where + ".case", "must be `sensitive` or `insensitive`")
-    flags = re.MULTILINE | (0 if case == "sensitive" else re.IGNORECASE)
-    regex = compile_regex(path, where, value["regex"], flags)
-    if regex.match(""):
-        raise RuleError(path, where, "the regular expression matches the empty string")
-    return Item(regex=regex, **common)
+    return Item(pattern=tuple(pattern), **common)
 
 
 class Matcher:
@@ -138,14 +311,6 @@ class Matcher:
                 self.needs_spacy = self.needs_spacy or f"{item.where}: {exc}"
         self._patterns = patterns
         self._regexes = [item for item in items if item.regex is not None]
-        #: Per regex item, the literal strings every match contains (``engine/literals``), found on first use.
-        self._literals: list[tuple[tuple[str, ...], ...]] | None = None
-        #: Per regex item, the regex without its leading zero-width conditions when that searches faster
-        #: (``_relaxed``); how far a match reaches around its literals (``literals.reach_terms``); whether every match
-        #: needs a non-ASCII character (``literals.needs_non_ascii``): found with the literals.
-        self._relaxed: list[re.Pattern[str] | object | None] = []
-        self._reach: list[Reach | None] = []
-        self._non_ascii: list[bool] = []
         #: Whether some items (phrases, token patterns) match on tokens.
         self.needs_tokens = len(self._regexes) < len(items)
         self._phrase_set: PhraseSet | None = None
@@ -200,46 +365,15 @@ class Matcher:
         first of equals), or with ``every`` all of them (an ``unless`` list: each match cancels what it overlaps)."""
         end = len(doc.prose) if end is None else end
         found: list[Match] = []
-        if self._regexes:
-            if self._literals is None:
-                from ..literals import needs_non_ascii, reach_terms, required_literals
-
-                regexes = [item.regex for item in self._regexes]
-                self._literals = [required_literals(rx.pattern) for rx in regexes]  # type: ignore[union-attr]
-                self._reach = [reach_terms(rx.pattern, rx.flags) for rx in regexes]  # type: ignore[union-attr]
-                self._non_ascii = [needs_non_ascii(rx.pattern, rx.flags) for rx in regexes]  # type: ignore[union-attr]
-                self._relaxed = [_UNKNOWN] * len(regexes)  # made on first use (few regexes get that far)
-            folded = doc.folded
-            prose = doc.prose
-            # Whether and where each literal occurs in the draft, worked out once per draft for all rules.
-            seen: dict[str, bool] = getattr(doc, "literals_seen", None) or {}
-            places: dict[str, list[int]] = getattr(doc, "literal_places", None) or {}
-            ascii_prose = getattr(doc, "ascii", False)
-            runs: tuple[int, int] | None = None
-            for number, (item, literals, terms, non_ascii) in enumerate(
-                zip(self._regexes, self._literals, self._reach, self._non_ascii, strict=True)
-            ):
-                if non_ascii and ascii_prose:
-                    continue  # every match has a character (an emoji) that the draft does not
-                if terms is not None and literals:  # searched only around its literals (``literals.windows``)
-                    if terms[1] or terms[2]:
-                        if runs is None:
-                            runs = getattr(doc, "runs", None) or longest_runs(prose)
-                        width = width_in(terms, runs)
-                    else:
-                        width = terms[0]
-                    for m in finditer(item.regex, literals, width, prose, folded, start, end, seen, places):  # type: ignore[arg-type]
-                        found.append(Match(m.start(), m.end(), item))
-                    continue
-                if not may_match(literals, folded, seen):
-                    continue  # a word every match contains is not in the draft: the search cannot succeed
-                relaxed = self._relaxed[number]
-                if relaxed is _UNKNOWN:
-                    relaxed = self._relaxed[number] = _relaxed(item.regex)  # type: ignore[arg-type]
-                if relaxed is not None and relaxed.search(prose, start, end) is None:
-                    continue  # not even the regex without its leading conditions matches
-                for m in item.regex.finditer(prose, start, end):  # type: ignore[union-attr]
-                    found.append(Match(m.start(), m.end(), item))
+        runs: list[tuple[int, int]] = []
+        for item in self._regexes:
+            for m in item.regex.search(doc, start, end, runs):  # type: ignore[union-attr]
+                if item.group:
+                    group_start, group_end = m.span(item.group)
+                    if group_start >= 0:
+                        found.append(Match(group_start, group_end, item, m))
+                else:
+                    found.append(Match(m.start(), m.end(), item, m))
         if self.needs_tokens:
             self.prepare()
             if self._spacy is not None:

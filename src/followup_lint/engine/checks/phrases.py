@@ -9,9 +9,8 @@ from ...model import Finding, Fix
 from ..errors import RuleError
 from ..schema import Field
 from ..spans import SpanIndex
-from ..templates import fill
 from .base import Check
-from .matching import Matcher, parse_items
+from .matching import Matcher, parse_items, render, transformed
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -37,12 +36,15 @@ def scope_range(doc: Document, scope: str) -> tuple[int, int] | None:
     return 0, len(doc.prose)
 
 
-def build_matchers(rule: Rule) -> tuple[Matcher, Matcher | None]:
-    items = parse_items(rule.path, rule.spec)
+def build_matchers(rule: Rule, *, check: bool = True) -> tuple[Matcher, Matcher | None]:
+    """The rule's matcher and its ``unless`` matcher (``check``: compile and check every regex now)."""
+    items = parse_items(rule.path, rule.spec, check=check)
     if not items:
         raise RuleError(rule.path, "phrases", "needs at least one of phrases, patterns or regexes")
     unless = rule.spec.get("unless")
-    exceptions = Matcher(rule.path, "unless", parse_items(rule.path, unless, "unless.")) if unless else None
+    exceptions = (
+        Matcher(rule.path, "unless", parse_items(rule.path, unless, "unless.", check=check)) if unless else None
+    )
     return Matcher(rule.path, "phrases", items), exceptions
 
 
@@ -75,7 +77,7 @@ class LazyMatchers:
 
     def matchers(self) -> tuple[Matcher, Matcher | None]:
         if self._built is None:
-            self._built = build_matchers(self.rule)
+            self._built = build_matchers(self.rule, check=False)  # validated when the rule was loaded
         return self._built
 
     def prepare(self) -> None:
@@ -113,13 +115,10 @@ class PhraseCheck(LazyMatchers, Check):
         for match in matches:
             text = doc.source[match.start : match.end]
             values: dict[str, Any] = {"match": text}
-            fixes = []
-            for template in match.item.replacements:
-                replacement = fill(template, {**doc.context.values(), "match": text})
-                if replacement is not None:
-                    fixes.append(
-                        Fix(match.start, match.end - match.start, match_case(text, replacement), match.item.safe)
-                    )
+            fixes = [
+                Fix(match.start, match.end - match.start, replacement, match.item.safe)
+                for replacement in replacements(match.item, match.found, text, {**doc.context.values(), "match": text})
+            ]
             if fixes:
                 values["replacement"] = fixes[0].replacement
             yield self.finding(
@@ -131,6 +130,19 @@ class PhraseCheck(LazyMatchers, Check):
                 fixes=tuple(fixes),
                 values=values,
             )
+
+
+def replacements(item: Any, found: Any, text: str, values: dict[str, Any]) -> list[str]:
+    """An item's replacements of the flagged ``text`` (``found``: its regex match, for group references), each
+    with the capitalisation of ``text``: its ``transform``, or its templates that can be filled."""
+    made = transformed(item, text)
+    if made is not None:
+        return [made]
+    # An all-caps match is not shouted back: what the replacement copies of it is in lower case, and
+    # ``match_case`` then gives a one-word replacement capitals and leaves a longer one in lower case.
+    shouted = text.isupper() and len(text) > 1
+    filled = (render(template, found, values, lower=shouted) for template in item.replacements)
+    return [match_case(text, replacement) for replacement in filled if replacement is not None]
 
 
 def match_case(original: str, replacement: str) -> str:
