@@ -104,7 +104,8 @@ class ToneModel:
 
 def parse(data: dict) -> ToneModel:
     labels = tuple(data["labels"])
-    weights = {f: tuple(float(x) for x in row) for f, row in data["weights"].items()}
+    # From the cache the rows are tuples of floats already (marshal keeps them): only a file needs converting.
+    weights = {f: row if type(row) is tuple else tuple(map(float, row)) for f, row in data["weights"].items()}
     if any(len(row) != len(labels) for row in weights.values()) or len(data["bias"]) != len(labels):
         raise ValueError("every weight row needs one number per label")
     return ToneModel(
@@ -118,10 +119,17 @@ def load(path: str) -> ToneModel:
     from .. import cache
 
     stamp = cache.stat_stamp([Path(path)])
-    key = cache.key("tone-model-1", stamp)
+    key = cache.key("tone-model-2", stamp)
     raw = cache.load("tone-model", key)
     if raw is None:
-        raw = json.loads(Path(path).read_text(encoding="utf-8"))
-        raw = {k: raw[k] for k in ("labels", "bias", "weights", "warn", "suggest")}
+        model = parse(json.loads(Path(path).read_text(encoding="utf-8")))
+        raw = {
+            "labels": list(model.labels),
+            "bias": list(model.bias),
+            "weights": model.weights,
+            "warn": model.warn,
+            "suggest": model.suggest,
+        }
         cache.store("tone-model", key, raw)
+        return model
     return parse(raw)
