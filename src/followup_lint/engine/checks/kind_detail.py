@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ...model import Finding
 from ..errors import RuleError
+from ..kinds import kind_is_sure
 from ..metrics import WORD
 from ..schema import Field
 from .base import Check
-from .kind_required import kind_is_known
 from .phrases import MATCH_FIELDS, LazyMatchers, build_matchers
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ class KindDetail(LazyMatchers, Check):
         body = doc.prose[doc.draft.body_start :]
         if not body.strip():
             return
-        if not kind_is_known(doc):
+        if not kind_is_sure(doc):
             return
         need = self.rule.options["min-words"]
         rare = float(self.rule.options.get("rare-below", 99.0))

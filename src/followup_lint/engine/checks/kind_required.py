@@ -16,14 +16,9 @@ if TYPE_CHECKING:
     from ..document import Document
 
 
-def kind_is_known(doc: Document) -> bool:
-    """Whether the draft's kind was given or detected surely enough (``engine.kinds.kind_is_sure``)."""
-    return kind_is_sure(doc)
-
-
 class KindRequired(Required):
     """Fires once, at the start of the body, when nothing matches and the draft's kind is known."""
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        if kind_is_known(doc):
+        if kind_is_sure(doc):
             yield from super().run(doc)

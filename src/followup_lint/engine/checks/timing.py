@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, ClassVar
 from ... import dates
 from ...model import Finding
 from ..errors import RuleError
+from ..kinds import kind_is_sure
 from ..schema import Field, check_fields
 from .base import Check
-from .kind_required import kind_is_known
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -142,7 +142,7 @@ class Timing(Check):
             check_fields(rule.path, rule.spec["named"], _VARIANT_FIELDS, "named.")
 
     def run(self, doc: Document) -> Iterator[Finding]:
-        if not doc.prose[doc.draft.body_start :].strip() or (self.rule.kinds and not kind_is_known(doc)):
+        if not doc.prose[doc.draft.body_start :].strip() or (self.rule.kinds and not kind_is_sure(doc)):
             return  # nothing to judge, or a per-kind test on a draft whose kind is only assumed
         try:
             yield from self._run(doc)
