@@ -10,7 +10,7 @@ from ..cache import cache_dir, cached, key, stat_stamp
 __all__ = ["cache_dir", "cached", "fingerprint"]
 
 #: Bump when the layout of a cached spelling object changes.
-FORMAT = 6
+FORMAT = 7
 
 
 def fingerprint(files: Iterable[Path], *extra: str) -> str:

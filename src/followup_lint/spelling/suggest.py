@@ -14,12 +14,14 @@ import heapq
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..cache import store
 from .cache import cached
 from .distance import distance
 from .lexicon import Lexicon
 from .phonetic import key as sound_key
+from .phonetic import keys as sound_keys
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz'"
 #: How much one unit of edit distance weighs against one unit of ln(frequency).
@@ -122,43 +124,63 @@ class Table:
 
 def _offsets(items: list[str]) -> bytes:
     """Where each of ``items`` starts in ``"\\n".join(items)``, then one past the end (+1), as array bytes."""
-    out = array("I", [0])
-    for item in items:
-        out.append(out[-1] + len(item) + 1)
-    return out.tobytes()
+    return array("I", accumulate(map(len, items), lambda total, size: total + size + 1, initial=0)).tobytes()
 
 
 class Index:
-    """The deletion indexes over the suggestable words, loaded (from the cache) on first use."""
+    """The deletion indexes over the suggestable words, loaded (from the cache) on first use.
+
+    Each part is built and cached on its own the first time a lookup needs it, so that a new machine's first
+    suggestion builds only the shards near the typed word's length (about a third of the work): the spelling
+    shard of keys of length ``n`` holds the words of length ``n`` and the one-letter deletions of those of
+    length ``n + 1``. The sound tables cover every word.
+    """
 
     def __init__(self, lexicon: Lexicon, data_key: str) -> None:
         self.lexicon = lexicon
         self.key = data_key
         #: The spelling deletion table, in shards by key length, each loaded when a lookup first needs it.
         self._shards: dict[int, Table] = {}
+        self._words: dict[str, str] | None = None
         try:
-            display, exact, dropped, lengths = cached("spellmeta", data_key, self._build_all)
-            #: Sound key -> words, and sound key with one sound dropped -> words.
-            self.sounds = Table.from_stored(exact), Table.from_stored(dropped)
+            display, lengths = cached("spellmeta", data_key, self._build_meta)
+            if not isinstance(display, dict):
+                raise TypeError("not a stored index")
         except (TypeError, ValueError):  # a damaged cache entry: build it again
-            display, exact, dropped, lengths = built = self._build_all()
+            display, lengths = built = self._build_meta()
             store("spellmeta", data_key, built)
-            self.sounds = Table.from_stored(exact), Table.from_stored(dropped)
         #: Lowercase word -> its spelling when that has capitals ("susan" -> "Susan").
         self.display: dict[str, str] = display
         self._lengths = frozenset(lengths)
+        self._sounds: tuple[Table, Table] | None = None
 
-    def _build_all(
-        self,
-    ) -> tuple[dict[str, str], tuple[str, str, bytes, bytes], tuple[str, str, bytes, bytes], list[int]]:
-        table, display, exact, dropped = _build(self.lexicon)
-        shards: dict[int, dict[str, str]] = {}
-        for k, v in table.items():
-            shards.setdefault(len(k), {})[k] = v
-        for length, shard in shards.items():
-            stored = cached(f"spell{length}", self.key, lambda shard=shard: Table(shard).stored())
-            self._shards[length] = Table.from_stored(stored)
-        return display, Table(exact).stored(), Table(dropped).stored(), sorted(shards)
+    def _suggestable(self) -> dict[str, str]:
+        if self._words is None:
+            self._words = _suggestable(self.lexicon)
+        return self._words
+
+    def _build_meta(self) -> tuple[dict[str, str], list[int]]:
+        words = self._suggestable()
+        display = {low: word for low, word in words.items() if word != low}
+        lengths = {n for low in words if len(low) >= 2 for n in (len(low), len(low) - 1)}
+        return display, sorted(lengths)
+
+    @property
+    def sounds(self) -> tuple[Table, Table]:
+        """Sound key -> words, and sound key with one sound dropped -> words."""
+        if self._sounds is None:
+            try:
+                exact, dropped = cached("spellsound", self.key, self._build_sounds)
+                self._sounds = Table.from_stored(exact), Table.from_stored(dropped)
+            except (TypeError, ValueError):  # a damaged cache entry: build it again
+                exact, dropped = built = self._build_sounds()
+                store("spellsound", self.key, built)
+                self._sounds = Table.from_stored(exact), Table.from_stored(dropped)
+        return self._sounds
+
+    def _build_sounds(self) -> tuple[tuple[str, str, bytes, bytes], tuple[str, str, bytes, bytes]]:
+        exact, dropped = _build_sounds(self._suggestable())
+        return Table(exact).stored(), Table(dropped).stored()
 
     def _shard(self, length: int) -> Table:
         shard = self._shards.get(length)
@@ -167,17 +189,16 @@ class Index:
                 shard = Table()  # no word has a key of this length
             else:
                 try:
-                    shard = Table.from_stored(cached(f"spell{length}", self.key, lambda: self._rebuild(length)))
+                    shard = Table.from_stored(cached(f"spell{length}", self.key, lambda: self._build_shard(length)))
                 except (TypeError, ValueError):  # a damaged cache entry: build it again
-                    stored = self._rebuild(length)
+                    stored = self._build_shard(length)
                     store(f"spell{length}", self.key, stored)
                     shard = Table.from_stored(stored)
             self._shards[length] = shard
         return shard
 
-    def _rebuild(self, length: int) -> tuple[str, str, bytes, bytes]:
-        table = _build(self.lexicon)[0]
-        return Table({k: v for k, v in table.items() if len(k) == length}).stored()
+    def _build_shard(self, length: int) -> tuple[str, str, bytes, bytes]:
+        return Table(_build_shard(self._suggestable(), length)).stored()
 
     def _collect(self, table: Table | None, keys: Iterable[str]) -> set[str]:
         """The words under ``keys`` in ``table`` (None: the sharded spelling table)."""
@@ -268,7 +289,8 @@ class Index:
         return found[:limit]
 
 
-def _build(lexicon: Lexicon) -> tuple[dict[str, str], ...]:
+def _suggestable(lexicon: Lexicon) -> dict[str, str]:
+    """The words suggestions are drawn from: lowercase form -> the spelling to show."""
     words: dict[str, str] = {}
     for word in lexicon.lower:
         if not word.endswith("'s") and word not in lexicon.nosuggest:
@@ -279,19 +301,30 @@ def _build(lexicon: Lexicon) -> tuple[dict[str, str], ...]:
             words[low] = word
     for low, word in lexicon.vocab.items():
         words.setdefault(low, word)
+    return words
+
+
+def _build_shard(words: dict[str, str], length: int) -> dict[str, str]:
+    """The spelling deletion table's keys of ``length``: the words of that length, and the one-letter deletions
+    of the words one letter longer, each key -> the words it comes from (space-joined, in ``words``' order)."""
     table: dict[str, list[str]] = {}
+    for low in words:
+        size = len(low)
+        if size == length and size >= 2:
+            table.setdefault(low, []).append(low)
+        elif size == length + 1 and size >= 2:
+            for key in {low[:i] + low[i + 1 :] for i in range(size)}:
+                table.setdefault(key, []).append(low)
+    return {k: " ".join(v) for k, v in table.items()}
+
+
+def _build_sounds(words: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Sound key -> words, and each sound key with one sound dropped -> words."""
     exact: dict[str, list[str]] = {}
     dropped: dict[str, list[str]] = {}
-    for low in words:
-        if len(low) < 2:
-            continue
-        for key in {low, *_deletes(low)}:
-            table.setdefault(key, []).append(low)
-        if len(low) >= 3 and "'" not in low:
-            code = sound_key(low)
-            exact.setdefault(code, []).append(low)
-            for key in set(_deletes(code)):
-                dropped.setdefault(key, []).append(low)
-    display = {low: word for low, word in words.items() if word != low}
-    joined = [{k: " ".join(v) for k, v in t.items()} for t in (table, exact, dropped)]
-    return joined[0], display, joined[1], joined[2]
+    chosen = [low for low in words if len(low) >= 3 and "'" not in low and "\n" not in low]
+    for low, code in zip(chosen, sound_keys(chosen), strict=True):
+        exact.setdefault(code, []).append(low)
+        for key in set(_deletes(code)):
+            dropped.setdefault(key, []).append(low)
+    return {k: " ".join(v) for k, v in exact.items()}, {k: " ".join(v) for k, v in dropped.items()}
