@@ -54,7 +54,9 @@ class Cue:
         if not may_match(self.literals, lowered, {} if seen is None else seen):
             return False
         if self._compiled is None:
-            self._compiled = re.compile(self.regex, re.IGNORECASE)
+            from .tokens.regexes import compile_cached
+
+            self._compiled = compile_cached(self.regex, re.IGNORECASE)
         search = self._compiled.search
         if self.reach is None or not self.literals or len(lowered) != len(text):
             return search(text) is not None

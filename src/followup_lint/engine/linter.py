@@ -21,8 +21,10 @@ from .budget import budget, timer
 from .checks import Check, check_class
 from .document import Document
 from .language import looks_english
+from .literals import save_facts
 from .loader import load_rules
 from .rule import Rule
+from .tokens.regexes import save_compiled
 
 EMPTY = "The draft has no text to check."
 NOT_ENGLISH = "This draft does not look like English; only English is supported, so it was not checked."
@@ -166,6 +168,8 @@ class Linter:
                         del found[MAX_FINDINGS_PER_RULE:]
                         notices.append(TOO_MANY.format(rule=check.rule.id, count=MAX_FINDINGS_PER_RULE))
                     findings.extend(found)
+        save_facts()  # what the regexes' pre-checks learned and their compiled code, for the next process
+        save_compiled()
         findings = _without_deferred(findings, self.deferring)
         findings.sort(key=lambda f: (f.offset, -f.severity, f.rule, f.length))
         for finalize in self.finalizers:

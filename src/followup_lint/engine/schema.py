@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -69,12 +70,14 @@ def expand_gaps(pattern: str) -> str:
     return pattern.replace("{gap}", GAP)
 
 
-def compile_regex(path: str, field: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """Compile a rule's regular expression (``{gap}`` standing for ``GAP``), refusing ones that can backtrack
-    catastrophically."""
+def compile_regex(
+    path: str, field: str, pattern: str, flags: int = 0, compile: Callable[[str, int], re.Pattern[str]] = re.compile
+) -> re.Pattern[str]:
+    """Compile a rule's regular expression (``{gap}`` standing for ``GAP``) with ``compile`` (``re.compile`` or a
+    cached equivalent), refusing ones that can backtrack catastrophically."""
     pattern = expand_gaps(pattern)
     try:
-        compiled = re.compile(pattern, flags)
+        compiled = compile(pattern, flags)
     except re.error as exc:
         raise RuleError(path, field, f"invalid regular expression: {exc}") from None
     if (flags & re.VERBOSE or _REPEATED_GROUP.search(pattern)) and _nested_repeat(pattern, flags):

@@ -32,6 +32,7 @@ from ..patterns import (
 )
 from ..schema import Field, check_fields, compile_regex, expand_gaps
 from ..templates import fill
+from ..tokens.regexes import compile_cached
 from ..word_view import word_view, words_doc
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ class Regex:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)  # checked when the rule was loaded
+            self._compiled = compile_cached(self.pattern, self.flags)  # checked when the rule was loaded
         return self._compiled
 
     def without_precheck(self) -> Regex:
@@ -100,11 +101,9 @@ class Regex:
         """The matches in ``[start, end)`` of the document's prose, searched for only where they can be (``runs``:
         a one-item cache of ``literals.longest_runs(prose)``, shared by the regexes of one search)."""
         if self._literals is None:
-            from ..literals import needs_non_ascii, reach_terms, required_literals
+            from ..literals import facts
 
-            self._literals = required_literals(self.pattern)
-            self._reach = reach_terms(self.pattern, self.flags)
-            self._non_ascii = needs_non_ascii(self.pattern, self.flags)
+            self._literals, self._reach, self._non_ascii = facts(self.pattern, self.flags)
         literals, terms = self._literals, self._reach
         if self._non_ascii and getattr(doc, "ascii", False):
             return  # every match has a character (an emoji) that the draft does not
@@ -158,7 +157,7 @@ def parse_regex(
         regex=Regex(expand_gaps(value["regex"]), flags), group=group, transform=transform, **_common(value, where)
     )
     if check:
-        regex = compile_regex(path, where, value["regex"], flags)
+        regex = compile_regex(path, where, value["regex"], flags, compile_cached)
         known = 0 <= group <= regex.groups if isinstance(group, int) else group in regex.groupindex
         if not known:
             raise RuleError(path, where + ".group", f"the regex has no group {group!r}")

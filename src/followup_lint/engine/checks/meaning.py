@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import RuleError
 from ..schema import compile_regex
+from ..tokens.regexes import compile_cached
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\u201d\u2019]*\s+")
@@ -43,7 +44,8 @@ class Meaning:
             if not isinstance(item, dict) or not item or not all(isinstance(v, str) for v in item.values()):
                 raise RuleError(path, f"meaning[{i}]", "must map concept names to regular expressions")
             field = f"meaning[{i}]"
-            sets.append(tuple(compile_regex(path, f"{field}.{k}", v, re.IGNORECASE) for k, v in item.items()))
+            compiled = (compile_regex(path, f"{field}.{k}", v, re.IGNORECASE, compile_cached) for k, v in item.items())
+            sets.append(tuple(compiled))
         return cls(tuple(sets))
 
     def found(self, text: str) -> bool:

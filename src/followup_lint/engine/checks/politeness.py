@@ -32,12 +32,12 @@ DEFAULT_WEIGHTS = "politeness-weights.yaml"
 @lru_cache(maxsize=8)
 def load_weights(path: str) -> tuple[float, dict[str, float]]:
     """The bias and per-feature weights stored in a weights file (read once per process)."""
-    import yaml
+    from ..loader import read_data_file
 
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise RuleError(path, "weights", f"cannot read the politeness weights: {exc}") from None
+        data = read_data_file(Path(path))  # from the user cache while the file is unchanged
+    except RuleError as exc:
+        raise RuleError(path, "weights", f"cannot read the politeness weights: {exc.problem}") from None
     if not isinstance(data, dict) or not isinstance(data.get("weights"), dict):
         raise RuleError(path, "weights", "needs `bias` and a `weights` mapping")
     weights = data["weights"]
