@@ -283,3 +283,26 @@ def test_a_thread_nested_too_deeply_is_skipped_like_any_unreadable_message(tmp_p
     thread = draft(tmp_path, "thread.eml", nested_multipart(1000))
     outcome = run_cli(tmp_path, "--thread", str(thread), str(draft(tmp_path)))
     assert outcome.status in (0, 1) and "internal error" not in outcome.stderr, outcome
+
+
+def test_the_budget_stops_only_the_rule_that_overruns(tmp_path: Path) -> None:
+    """One repeating timer serves a whole lint: rules that finish in time never trip it, however many run before
+    and after the slow one, and the error names the slow rule."""
+    from followup_lint.engine.budget import budget, timer
+    from followup_lint.reading import DraftError
+
+    def spin(seconds: float) -> None:
+        end = time.process_time() + seconds
+        while time.process_time() < end:
+            pass
+
+    with timer():
+        for index in range(50):
+            with budget("d.txt", f"quick.{index}", "q.yaml", seconds=0.2):
+                spin(0.01)
+        stopped = r"rule slow\.one \(s\.yaml\) ran for more than 0\.2 s"
+        with pytest.raises(DraftError, match=stopped), budget("d.txt", "slow.one", "s.yaml", seconds=0.2):
+            spin(5)
+        with budget("d.txt", "after.slow", "a.yaml", seconds=0.2):
+            spin(0.1)
+    spin(0.5)  # the timer is off after the lint: nothing fires
