@@ -174,7 +174,7 @@ def test_linkedin_note_limit(run_cli: Run, tmp_path: Path) -> None:
     long_note = linkedin_note(320)
     _, report = lint(run_cli, tmp_path, long_note, "--channel", "linkedin")
     [finding] = rules_of(report, "length.linkedin")
-    assert finding["severity"] == "error" and "300" in finding["message"]
+    assert finding["severity"] == "warning" and "300" in finding["message"]
     _, report = lint(run_cli, tmp_path, linkedin_note(290), "--channel", "linkedin")
     assert not rules_of(report, "length")
     # The same text as an e-mail is judged in words, not characters.
@@ -348,3 +348,22 @@ def test_shouting_but_not_acronyms(run_cli: Run, tmp_path: Path) -> None:
     _, report = lint(run_cli, tmp_path, text)
     found = {f["text"]: f["fixes"][0]["replacement"] for f in rules_of(report, "formality")}
     assert found == {"VERY": "very"}
+
+
+def test_a_text_without_greeting_or_closing_gets_suggestions_not_warnings() -> None:
+    """A text with neither a greeting nor a closing may be a body excerpt, a chat message or a reply in a thread:
+    the missing parts are guesses, so they are suggestions; once it is known to be an e-mail, or it has one of
+    the two, the other one missing is a warning."""
+    from followup_lint.api import lint_text
+    from followup_lint.config import Config
+
+    parts = Config(select=("structure.greeting", "structure.sign-off"))
+    body = "Thank you for the interview yesterday. I enjoyed hearing about the dbt migration.\n"
+    bare = {f.rule: f.severity.label for f in lint_text(body, None, parts).findings}
+    assert bare == {"structure.greeting": "suggestion", "structure.sign-off": "suggestion"}
+    as_email = {f.rule: f.severity.label for f in lint_text(body, {"channel": "email"}, parts).findings}
+    assert as_email == {"structure.greeting": "warning", "structure.sign-off": "warning"}
+    greeted = {f.rule: f.severity.label for f in lint_text("Hi Dana,\n\n" + body, None, parts).findings}
+    assert greeted == {"structure.sign-off": "warning"}
+    signed = {f.rule: f.severity.label for f in lint_text(body + "\nBest regards,\nSam Patel\n", None, parts).findings}
+    assert signed == {"structure.greeting": "warning"}

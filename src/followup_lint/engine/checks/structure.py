@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from ...model import Finding, Fix
+from ...model import Finding, Fix, Severity
 from ..errors import RuleError
 from ..layout import GREETING, PARTICLE, SIGN_OFF
 from ..schema import Field, compile_regex
@@ -178,6 +178,12 @@ class Structure(Check):
         "insert": Field(list, False, "templates for the inserted text, first whose {fields} are known"),
         "no-name": Field(dict, False, "sign-off only: message and suggestion when the closing has no name"),
         "generic": Field(list, False, "subject-generic only: regexes a whole generic subject matches"),
+        "frameless": Field(
+            dict,
+            False,
+            "greeting and sign-off: `severity`, `message` and `suggestion` when the text has neither a greeting nor a "
+            "closing and nothing says it is an e-mail (an excerpt, a chat message or a reply in a thread, maybe)",
+        ),
     }
 
     @classmethod
@@ -187,6 +193,15 @@ class Structure(Check):
         if not all(isinstance(t, str) for t in rule.spec.get("insert", [])):
             raise RuleError(rule.path, "insert", "must be a list of strings")
         cls._generic(rule)
+        frameless = rule.spec.get("frameless") or {}
+        unknown = sorted(set(frameless) - {"severity", "message", "suggestion"})
+        if unknown:
+            raise RuleError(rule.path, "frameless", f"unknown keys: {', '.join(unknown)}")
+        if "severity" in frameless:
+            try:
+                Severity.parse(frameless["severity"])
+            except ValueError as exc:
+                raise RuleError(rule.path, "frameless.severity", str(exc)) from None
 
     @staticmethod
     def _generic(rule: Rule) -> list[re.Pattern[str]]:
@@ -220,13 +235,13 @@ class Structure(Check):
         if part == "greeting":
             if not has_greeting(doc):
                 fixes = (Fix(anchor, 0, text + nl + nl, False),) if text else ()
-                yield self.finding(doc, anchor, anchor, fixes=fixes)
+                yield self.finding(doc, anchor, anchor, fixes=fixes, **self._frameless(doc, part))
         elif part == "sign-off":
             found = closing(doc)
             if found is None:
                 end = len(doc.prose.rstrip())
                 fixes = (Fix(end, 0, nl + nl + text, False),) if text else ()
-                yield self.finding(doc, end, end, fixes=fixes)
+                yield self.finding(doc, end, end, fixes=fixes, **self._frameless(doc, part, closed=False))
             elif not found[2]:
                 start, end, _ = found
                 end = start + len(doc.prose[start:end].rstrip())
@@ -245,6 +260,25 @@ class Structure(Check):
                 yield self.finding(doc, anchor, anchor)
         else:
             yield from self._generic_subject(doc, text)
+
+    def _frameless(self, doc: Document, part: str, *, closed: bool | None = None) -> dict[str, Any]:
+        """The rule's ``frameless`` texts and severity when the draft has neither a greeting nor a closing and is
+        not known to be an e-mail: then a missing part is a guess (the text may be a body excerpt, a chat
+        message or a reply in a thread), so it is reported as one. ``closed``: whether it has a closing, if known.
+        """
+        spec = self.rule.spec.get("frameless")
+        if not spec or doc.draft.format == "email" or doc.context.channel == "email":
+            return {}
+        if part == "greeting" and closing(doc) is not None:
+            return {}
+        if part == "sign-off" and (closed or has_greeting(doc)):
+            return {}
+        severity = spec.get("severity")
+        return {
+            "message": spec.get("message"),
+            "suggestion": spec.get("suggestion"),
+            "severity": Severity.parse(severity) if severity else None,
+        }
 
     def _generic_subject(self, doc: Document, replacement: str | None) -> Iterator[Finding]:
         span = doc.draft.subject_span
