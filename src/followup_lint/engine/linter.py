@@ -7,6 +7,7 @@ the ``report`` factory it was given builds from the same fields (the application
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections.abc import Callable
@@ -114,13 +115,21 @@ def _without_deferred(findings: list[Finding], deferring: frozenset[str]) -> lis
     problem, one finding (the learned tone model gives way to a phrase rule's more precise rewrite)."""
     if not deferring:
         return findings
-    others = [f for f in findings if f.rule not in deferring]
-    return [
-        f
-        for f in findings
-        if f.rule not in deferring
-        or not any(g.category == f.category and g.offset < f.end and f.offset < g.end for g in others)
-    ]
+    # Per category, the other findings' starts in order and the furthest end among those up to each: a
+    # deferring finding overlaps one iff the last of them starting before its end reaches past its start
+    # (a binary search each, where comparing every pair grew with the square of a long draft's findings).
+    starts: dict[str, list[int]] = {}
+    reach: dict[str, list[int]] = {}
+    for g in sorted((f for f in findings if f.rule not in deferring), key=lambda g: g.offset):
+        ends = reach.setdefault(g.category, [])
+        starts.setdefault(g.category, []).append(g.offset)
+        ends.append(max(g.end, ends[-1]) if ends else g.end)
+
+    def covered(f: Finding) -> bool:
+        index = bisect.bisect_left(starts.get(f.category, ()), f.end) - 1
+        return index >= 0 and reach[f.category][index] > f.offset
+
+    return [f for f in findings if f.rule not in deferring or not covered(f)]
 
 
 class Linter:
