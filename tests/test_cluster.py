@@ -146,6 +146,15 @@ def test_drafts_given_as_bytes_or_text_are_linted_like_their_files(drafts: list[
     )
 
 
+def test_a_draft_over_the_size_limit_is_refused_as_its_file_is(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"Thank you for your time. " * 30_000)
+    (from_file,) = lint_drafts([str(big)]).compute(scheduler="sync")
+    (from_bytes,) = lint_drafts([(str(big), big.read_bytes())]).compute(scheduler="sync")
+    assert from_file.report is None and "too large" in from_file.errors[0]
+    assert from_bytes == from_file
+
+
 def test_a_process_builds_its_linter_once_not_per_draft(drafts: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     built: list[object] = []
 

@@ -121,12 +121,15 @@ def _lint_partition(
 
 def _lint_one(draft: Draft, linter: Linter, context: Context | None) -> DraftResult:
     from .batch import failure_reason, lint_input
-    from .reading import DraftError, read_bytes
+    from .reading import DraftError, format_for, read_bytes
+    from .reading.decode import MAX_BYTES, MAX_EML_BYTES, check_size
 
     if isinstance(draft, tuple):
         name, data = draft
         try:
-            read = read_bytes(name, data.encode("utf-8") if isinstance(data, str) else data)
+            data = data.encode("utf-8") if isinstance(data, str) else data
+            check_size(name, len(data), MAX_EML_BYTES if format_for(name) == "email" else MAX_BYTES)  # as a file
+            read = read_bytes(name, data)
             return DraftResult(name, (), linter.lint(read, context))
         except DraftError as exc:
             return DraftResult(name, (str(exc),), None)
