@@ -11,7 +11,11 @@ Prints, and writes as JSON (default ``bench/results/speed.json``, git-ignored):
 - throughput: ``--drafts`` drafts of mixed length with ``--jobs`` workers, drafts per second (the median of
   ``--throughput-runs`` runs, each listed in the JSON), peak RSS;
 - the language server's re-lint of a changed 150-word buffer (median, p95), when ``followup_lint.lsp`` exists;
-- proselint and codespell on the same draft and drafts (installed into a scratch venv under /tmp), with the ratio.
+- proselint and codespell on the same draft and drafts (installed into a scratch venv under /tmp), with the ratio;
+- size growth: one draft of 1, 10, 100 and 512 KB (the size limit), each linted in a fresh process (wall, CPU,
+  peak RSS) and inside a warm process, with each step's ratios to the one before; and memory: the peak RSS of one
+  lint and of each ``--jobs`` worker over the ``--drafts`` drafts (``--growth-only``: just these, written to
+  ``growth.json`` beside ``--out``).
 
 The drafts are generated deterministically from the fixtures' sentences. Timings on a shared machine are
 noisy: compare CPU times as well as wall times, and compare runs through the JSON files.
@@ -346,6 +350,145 @@ def _proselint_has_check(exe: Path) -> bool:
     return bool(re.search(r"^\s+check\b", out.stdout, re.MULTILINE))
 
 
+# --- size growth --------------------------------------------------------------------------------------------
+
+GROWTH_KB = (1, 10, 100, 512)  # 512 KB is the size limit of a draft
+
+GROWTH_CODE = r"""
+import json, statistics, sys, time
+from followup_lint.config import Config
+from followup_lint.engine.linter import Linter
+from followup_lint.reading import read_path
+linter = Linter(Config())
+linter.lint(read_path(sys.argv[1]))  # resources loaded before timing
+out = {}
+for path in sys.argv[1:]:
+    draft = read_path(path)
+    times, cpu = [], []
+    for _ in range(3 if len(draft.source) < 200_000 else 1):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        report = linter.lint(draft)
+        times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    out[path] = {"lint_s": min(times), "lint_cpu_s": min(cpu), "findings": len(report.findings),
+                 "notices": report.notices}
+print(json.dumps(out))
+"""
+
+
+def growth_draft(rng: random.Random, sentences: list[str], size: int) -> str:
+    """A follow-up e-mail of at most ``size`` bytes (UTF-8) and close to it: the fixtures' sentences repeated in
+    paragraphs of three, between a greeting and a sign-off."""
+    head, tail = f"{rng.choice(GREETINGS)}\n\n", f"\n\n{rng.choice(SIGN_OFFS)}\n"
+    room = size - len((head + tail).encode("utf-8"))
+    paragraphs: list[str] = []
+    used = 0
+    while True:
+        paragraph = " ".join(rng.choice(sentences) for _ in range(3))
+        cost = len(paragraph.encode("utf-8")) + (2 if paragraphs else 0)
+        if used + cost > room:
+            break
+        paragraphs.append(paragraph)
+        used += cost
+    return head + "\n\n".join(paragraphs) + tail
+
+
+def bench_growth(work: Path, env: dict[str, str]) -> dict[str, Any]:
+    """Time and memory against draft size (``GROWTH_KB``): each draft linted by ``followup-lint`` in a fresh
+    process (wall, CPU, peak RSS), and the lint alone inside one warm process (best of 3 runs; 1 run at 512 KB)."""
+    rng = random.Random(11)
+    sentences = fixture_sentences()
+    directory = work / "growth"
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for kb in GROWTH_KB:
+        path = directory / f"draft-{kb}kb.txt"
+        path.write_text(growth_draft(rng, sentences, kb * 1024), encoding="utf-8")
+        paths.append(path)
+    exe = str(VENV_BIN / "followup-lint")
+    run([exe, str(paths[0])], env)  # fills the user cache
+    warm = python_json(GROWTH_CODE, *map(str, paths), env=env)
+    steps = []
+    for kb, path in zip(GROWTH_KB, paths, strict=True):
+        fresh = run([exe, str(path)], env)
+        steps.append(
+            {
+                "kb": kb,
+                "bytes": path.stat().st_size,
+                "words": len(path.read_text(encoding="utf-8").split()),
+                "lint_s": warm[str(path)]["lint_s"],
+                "lint_cpu_s": warm[str(path)]["lint_cpu_s"],
+                "findings": warm[str(path)]["findings"],
+                "notices": warm[str(path)]["notices"],
+                "process_wall_s": fresh["wall_s"],
+                "process_cpu_s": fresh["cpu_s"],
+                "peak_rss_mb": fresh["rss_mb"],
+            }
+        )
+    return {"steps": steps}
+
+
+MEMORY_CODE = r"""
+import json, resource, sys
+from followup_lint.batch import expand_paths, lint_many
+from followup_lint.config import Config
+jobs, directory = int(sys.argv[1]), sys.argv[2]
+config = Config()
+report = lint_many(expand_paths([directory]), lambda _d: config, jobs=jobs)
+peak = lambda who: resource.getrusage(who).ru_maxrss / 1024
+# The workers have exited and been waited for: RUSAGE_CHILDREN's peak is the largest worker's.
+print(json.dumps({"drafts": len(report.files), "jobs": jobs, "parent_rss_mb": peak(resource.RUSAGE_SELF),
+                  "worker_rss_mb": peak(resource.RUSAGE_CHILDREN)}))
+"""
+
+
+def bench_memory(single: Path, paths: list[Path], env: dict[str, str], jobs: int) -> dict[str, Any]:
+    """Peak RSS of one lint (``followup-lint`` on the 150-word draft, a fresh process with a warm cache) and of
+    each worker of ``batch.lint_many`` with ``jobs`` processes over the drafts (the largest worker, and the parent
+    that gathers the report)."""
+    one = run([str(VENV_BIN / "followup-lint"), str(single)], env)
+    workers = python_json(MEMORY_CODE, str(max(2, jobs)), str(paths[0].parent), env=env)
+    return {"one_lint_rss_mb": one["rss_mb"], **workers}
+
+
+def summarise_growth(growth: dict[str, Any]) -> list[str]:
+    """The growth table: each step's lint CPU time against the step before (a step that grows more than its size
+    ratio, with a quarter for noise, is super-linear), and each fresh process's time and peak RSS."""
+    lines = [
+        "size growth (one draft; lint: CPU s in a warm process; process: followup-lint FILE, fresh)",
+        "     size   words  lint cpu s  ms/KB  x prev (size x)     process wall / cpu s   peak RSS MB",
+    ]
+    previous = None
+    for step in growth["steps"]:
+        per_kb = 1000 * step["lint_cpu_s"] / (step["bytes"] / 1024)
+        ratio = verdict = ""
+        if previous is not None:
+            size_ratio = step["bytes"] / previous["bytes"]
+            time_ratio = step["lint_cpu_s"] / previous["lint_cpu_s"]
+            ratio = f"x{time_ratio:5.1f} (x{size_ratio:5.1f})"
+            verdict = "  ok" if time_ratio <= 1.25 * size_ratio else "  SUPER-LINEAR"
+        lines.append(
+            f"  {step['kb']:>4} KB {step['words']:>7} {step['lint_cpu_s']:11.3f} {per_kb:6.2f}  {ratio:>16}"
+            f"   {step['process_wall_s']:8.2f} / {step['process_cpu_s']:6.2f}   {step['peak_rss_mb']:8.1f}{verdict}"
+        )
+        previous = step
+    memory = growth.get("memory")
+    if memory:
+        lines.append(
+            f"  peak RSS: one lint (150 words) {memory['one_lint_rss_mb']:.0f} MB   target <= 100 MB:"
+            f" {'ok' if memory['one_lint_rss_mb'] <= 100 else 'MISSED'};  per worker ({memory['drafts']} drafts,"
+            f" {memory['jobs']} jobs) {memory['worker_rss_mb']:.0f} MB (parent {memory['parent_rss_mb']:.0f} MB)"
+            f"   target <= 150 MB: {'ok' if memory['worker_rss_mb'] <= 150 else 'MISSED'}"
+        )
+    largest = growth["steps"][-1]
+    lines.append(
+        f"  {largest['kb']} KB: followup-lint FILE {largest['process_cpu_s']:.2f} s CPU"
+        f" ({largest['process_wall_s']:.2f} s wall, which depends on the machine's load)   target < 2 s: "
+        f"{'ok' if largest['process_cpu_s'] < 2.0 else 'MISSED'}"
+    )
+    return lines
+
+
 # --- report -------------------------------------------------------------------------------------------------
 
 TARGETS = {"cold_start_s": 1.0, "warm_ms": 10.0, "drafts_per_s": 250.0, "peak_rss_mb": 250.0, "lsp_ms": 20.0}
@@ -416,6 +559,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--throughput-runs", type=int, default=5, help="runs of the throughput test (median)")
     parser.add_argument("--no-peers", action="store_true", help="skip proselint and codespell")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "speed.json")
+    parser.add_argument("--growth-only", action="store_true", help="only time and memory against draft size")
     args = parser.parse_args(argv)
     args.runs = max(5, args.runs)
     if not (VENV_BIN / "followup-lint").exists():
@@ -434,16 +578,24 @@ def main(argv: list[str] | None = None) -> int:
                 "load_average": os.getloadavg(),
             },
             "draft_150_words": len(single.read_text(encoding="utf-8").split()),
-            "followup_lint": bench_followup(single, paths, args, env),
         }
-        if not args.no_peers:
+        if not args.growth_only:
+            figures["followup_lint"] = bench_followup(single, paths, args, env)
+        print("followup-lint: size growth ...", flush=True)
+        figures["growth"] = bench_growth(work, env)
+        figures["growth"]["memory"] = bench_memory(single, paths, env, args.jobs)
+        if not args.no_peers and not args.growth_only:
             figures["peers"] = bench_peers(single, paths, args.runs)
         figures["machine"]["load_average_after"] = os.getloadavg()
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if args.growth_only:
+        args.out = args.out.with_name("growth.json")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-    print("\n".join(summarise(figures)))
+    if "followup_lint" in figures:
+        print("\n".join(summarise(figures)))
+    print("\n".join(summarise_growth(figures["growth"])))
     print(f"(figures written to {args.out})")
     return 0
 

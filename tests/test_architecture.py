@@ -49,6 +49,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "followup_lint.writing",
         "followup_lint.config",
         "followup_lint.runner",
+        "followup_lint.cluster",
     ),
     "interface": ("followup_lint.cli", "followup_lint.lsp", "followup_lint.web", "followup_lint.__main__"),
 }

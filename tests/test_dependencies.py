@@ -50,3 +50,11 @@ def test_architecture_doc_lists_each_runtime_dependency() -> None:
     doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8").lower()
     missing = [n for n in names(PROJECT["dependencies"]) if f"| {n} |" not in doc]
     assert missing == []
+
+
+def test_the_dev_extra_installs_every_optional_extra() -> None:
+    """CI installs ``.[dev]`` only: each extra's packages must be in it, or their tests would not run there."""
+    extras = PROJECT["optional-dependencies"]
+    dev = names(extras["dev"])
+    missing = {extra: sorted(names(reqs) - dev) for extra, reqs in extras.items() if names(reqs) - dev}
+    assert missing == {}
