@@ -12,6 +12,7 @@ import re
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -88,11 +89,18 @@ class Resident:
 
 
 @pytest.fixture(scope="module")
-def resident(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Resident]:
-    server = Resident(tmp_path_factory.mktemp("runtime"), FOLLOWUP_LINT_DAEMON_IDLE="600")
-    server.start()
-    yield server
-    server.stop()
+def resident() -> Iterator[Resident]:
+    with tempfile.TemporaryDirectory(prefix="fl-", dir="/tmp") as runtime:  # a socket's path must be short
+        server = Resident(Path(runtime), FOLLOWUP_LINT_DAEMON_IDLE="600")
+        server.start()
+        yield server
+        server.stop()
+
+
+@pytest.fixture
+def runtime() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory(prefix="fl-", dir="/tmp") as directory:
+        yield Path(directory)
 
 
 def direct(server: Resident, *args: str, cwd: Path = ROOT, stdin: bytes | None = None) -> tuple[int, bytes, bytes]:
@@ -230,8 +238,8 @@ def test_an_edited_user_rule_file_is_read_again(resident: Resident, tmp_path: Pa
     assert second == direct(resident, "d.txt", cwd=tmp_path)
 
 
-def test_a_runtime_directory_others_can_enter_is_refused(tmp_path: Path) -> None:
-    server = Resident(tmp_path / "runtime")
+def test_a_runtime_directory_others_can_enter_is_refused(runtime: Path) -> None:
+    server = Resident(runtime)
     server.sockets.mkdir(mode=0o755)
     server.sockets.chmod(0o755)
     out = server.run("fixtures/" + BAD[0])
@@ -240,19 +248,20 @@ def test_a_runtime_directory_others_can_enter_is_refused(tmp_path: Path) -> None
     assert b"no resident process" in server.run("daemon", "status").stdout
 
 
-def test_idle_process_ends_and_removes_its_socket(tmp_path: Path) -> None:
-    server = Resident(tmp_path / "runtime", FOLLOWUP_LINT_DAEMON_IDLE="1")
+def test_idle_process_ends_and_removes_its_socket(runtime: Path) -> None:
+    server = Resident(runtime, FOLLOWUP_LINT_DAEMON_IDLE="5")
     server.run("--version")  # starts one
+    lock = wait_for(lambda: [p for p in server.sockets.glob("*.lock") if p.read_text()], "the process to start")
+    pid = int(lock[0].read_text())  # type: ignore[index]
     wait_for(lambda: list(server.sockets.glob("*.sock")), "the resident process to listen")
-    pid = int(next(server.sockets.glob("*.lock")).read_text())
     wait_for(lambda: not list(server.sockets.glob("*.sock")), "the idle process to remove its socket")
     wait_for(lambda: not _alive(pid), "the idle process to end")
 
 
-def test_a_stale_process_is_replaced(tmp_path: Path) -> None:
+def test_a_stale_process_is_replaced(runtime: Path) -> None:
     """A resident process started from other code (its stamp differs) answers "stale" and ends; the run happens
     directly, with the same output, and a fresh process takes over."""
-    server = Resident(tmp_path / "runtime")
+    server = Resident(runtime)
     server.sockets.mkdir(mode=0o700)
     sock, stamp = server.place()
     python = EXE.read_text(encoding="utf-8").splitlines()[0][2:].strip()
@@ -305,15 +314,22 @@ def test_the_code_stamp_follows_the_package_and_rule_files(tmp_path: Path, monke
     assert len(set(stamps[1:])) == 4
 
 
-def test_the_place_depends_on_the_settings_read_at_start(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+def test_a_runtime_directory_too_deep_for_a_socket_means_a_direct_run(tmp_path: Path) -> None:
+    server = Resident(tmp_path / ("deep" * 20))
+    out = server.run("fixtures/" + BAD[0])
+    assert out.returncode == 1 and b"formality.slang" in out.stdout
+    assert not server.sockets.exists()
+
+
+def test_the_place_depends_on_the_settings_read_at_start(monkeypatch: pytest.MonkeyPatch, runtime: Path) -> None:
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     first = daemon.Place.here()
     monkeypatch.setenv("FOLLOWUP_LINT_DAEMON", "1")
     monkeypatch.setenv("NO_COLOR", "1")
     assert first is not None and daemon.Place.here().socket == first.socket  # type: ignore[union-attr]
     monkeypatch.setenv("FOLLOWUP_LINT_MODEL", "something-else")
     assert daemon.Place.here().socket != first.socket  # type: ignore[union-attr]
-    assert stat.S_IMODE((tmp_path / "followup-lint").stat().st_mode) == 0o700
+    assert stat.S_IMODE((runtime / "followup-lint").stat().st_mode) == 0o700
 
 
 def _alive(pid: int) -> bool:

@@ -17,6 +17,8 @@ IDLE_SECONDS = 900.0
 #: Commands that always run in this process: they run for long (lsp, serve) or run another program (sendmail).
 DIRECT = ("lsp", "sendmail", "serve")
 PROTOCOL = 1
+#: The longest socket path every POSIX system binds (Linux allows 107 bytes, macOS 103).
+MAX_PATH = 100
 #: Environment variables read once when the process starts (by Python or by followup-lint's modules): their
 #: values pick the resident process, so a lint never runs under settings other than its own.
 _START_ENV_PREFIXES = ("FOLLOWUP_LINT_", "PYTHON", "LC_")
@@ -45,8 +47,7 @@ def runtime_dir() -> str:
     base = os.environ.get("XDG_RUNTIME_DIR", "")
     if base and os.path.isabs(base):
         return os.path.join(base, "followup-lint")
-    tmp = os.environ.get("TMPDIR", "")
-    return os.path.join(tmp if os.path.isabs(tmp) else "/tmp", f"followup-lint-{os.getuid()}")
+    return f"/tmp/followup-lint-{os.getuid()}"  # not $TMPDIR: a socket's path must be short (see MAX_PATH)
 
 
 def safe_dir(path: str, *, create: bool) -> bool:
@@ -130,9 +131,10 @@ class Place:
 
     @classmethod
     def here(cls, *, create: bool = True) -> Place | None:
-        """This process's place, or None when the runtime directory is missing or unsafe (then run directly)."""
+        """This process's place, or None when the runtime directory is missing or unsafe, or its path too long
+        for a socket (then run directly)."""
         directory = runtime_dir()
-        if not safe_dir(directory, create=create):
+        if len(os.fsencode(directory)) > MAX_PATH - 30 or not safe_dir(directory, create=create):
             return None
         env = sorted(
             (name, value)
