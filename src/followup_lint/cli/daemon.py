@@ -336,6 +336,9 @@ def daemon_command(args: list[str]) -> int:
     if args not in (["status"], ["stop"]):
         sys.stderr.write("followup-lint: error: usage: followup-lint daemon status|stop\n")
         return 2
+    if not hasattr(os, "getuid"):
+        sys.stdout.write("no resident process (none on this system)\n")
+        return 0
     directory = runtime_dir()
     if not safe_dir(directory, create=False):
         sys.stdout.write(f"no resident process ({directory} is missing or not private to this user)\n")

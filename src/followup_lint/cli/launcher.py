@@ -32,7 +32,10 @@ def main() -> int:
     place = Place.here()
     if place is None:
         return direct(args)
-    status = forward(place, args)
+    try:
+        status = forward(place, args)
+    except KeyboardInterrupt:  # before the run was handed over: as a direct run ends on Ctrl+C
+        return 130
     if status is not None:
         return status
     status = direct(args)

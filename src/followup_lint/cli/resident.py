@@ -139,6 +139,8 @@ class Server:
             try:
                 if not self.handle(conn):
                     return
+            except Exception:  # a malformed request must not end the process for the next one
+                pass
             finally:
                 conn.close()
                 self.last = time.monotonic()
@@ -238,7 +240,15 @@ def _receive(conn: socket.socket) -> tuple[dict[str, Any], list[int]]:
                 os.close(fd)
             raise ValueError("short request")
         body += chunk
-    return json.loads(body.decode("utf-8", "surrogateescape")), list(fds)
+    try:
+        request = json.loads(body.decode("utf-8", "surrogateescape"))
+        if not isinstance(request, dict):
+            raise ValueError("not a request")
+    except ValueError:
+        for fd in fds:
+            os.close(fd)
+        raise
+    return request, list(fds)
 
 
 def _answer(conn: socket.socket, message: dict[str, Any]) -> None:
