@@ -5,8 +5,11 @@ Usage: ``.venv/bin/python bench/speed.py [--runs 7] [--drafts 1000] [--jobs 2] [
 
 Prints, and writes as JSON (default ``bench/results/speed.json``, git-ignored):
 
-- cold start: wall time of ``followup-lint`` on one 150-word draft, median of ``--runs`` fresh processes
-  (the first run, which fills the user cache, is reported separately), with CPU time and peak RSS;
+- cold start: wall time of ``followup-lint --no-daemon`` on one 150-word draft, median of ``--runs`` fresh
+  processes (the first run, which fills the user cache, is reported separately), with CPU time and peak RSS;
+  the same draft as an ``.eml`` message;
+- resident: the same, with the resident process warm (``cli/resident.py``): each run a fresh launcher process,
+  as a pre-send hook runs it; ``.txt`` and ``.eml``;
 - warm: per-draft latency inside one process (median and p95) on the 150-word draft and on mixed drafts;
 - throughput: ``--drafts`` drafts of mixed length with ``--jobs`` workers, drafts per second (the median of
   ``--throughput-runs`` runs, each listed in the JSON), peak RSS;
@@ -18,7 +21,8 @@ Prints, and writes as JSON (default ``bench/results/speed.json``, git-ignored):
   ``growth.json`` beside ``--out``).
 
 The drafts are generated deterministically from the fixtures' sentences. Timings on a shared machine are
-noisy: compare CPU times as well as wall times, and compare runs through the JSON files.
+noisy: compare CPU times as well as wall times, and compare runs through the JSON files. The package is
+byte-compiled first (``compileall``), as an installed package is, even where PYTHONDONTWRITEBYTECODE is set.
 """
 
 from __future__ import annotations
@@ -92,6 +96,9 @@ def write_drafts(directory: Path, count: int, seed: int = 7) -> tuple[Path, list
     directory.mkdir(parents=True, exist_ok=True)
     single = directory / "draft-150.txt"
     single.write_text(make_draft(rng, sentences, 150), encoding="utf-8")
+    header = "From: Sam Patel <sam@example.com>\nTo: Dana Lee <dana@example.com>\nSubject: Thank you\n"
+    header += "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n"
+    (directory / "draft-150.eml").write_text(header + single.read_text(encoding="utf-8"), encoding="utf-8")
     many_dir = directory / "drafts"
     many_dir.mkdir(exist_ok=True)
     paths = []
@@ -246,13 +253,58 @@ def cli_supports_jobs(env: dict[str, str]) -> bool:
     return "--jobs" in out.stdout
 
 
-def bench_followup(single: Path, paths: list[Path], args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]:
+def compile_package(env: dict[str, str]) -> None:
+    """Byte-compile the package as an install does (PYTHONDONTWRITEBYTECODE may be set here, never for users)."""
+    code = "import followup_lint, os; print(os.path.dirname(followup_lint.__file__))"
+    package = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", package.stdout.strip()], env=env, check=True)
+
+
+def resident_env(work: Path, env: dict[str, str]) -> dict[str, str] | None:
+    """An environment whose ``followup-lint`` has a warm resident process (private runtime directory), or None
+    when this version has none."""
     exe = str(VENV_BIN / "followup-lint")
+    runtime = work / "runtime"
+    runtime.mkdir(mode=0o700, exist_ok=True)
+    resident = {**env, "XDG_RUNTIME_DIR": str(runtime), "FOLLOWUP_LINT_DAEMON": "1"}
+    resident.pop("TMPDIR", None)
+    if subprocess.run([exe, "daemon", "status"], capture_output=True, env=resident).returncode != 0:
+        return None  # a version without one lints the paths "daemon" and "status"
+    subprocess.run([exe, "--version"], capture_output=True, env=resident)  # starts one
+    deadline = time.monotonic() + 600
+    while "served" not in daemon_status(exe, resident) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    return resident if "served" in daemon_status(exe, resident) else None
+
+
+def daemon_status(exe: str, env: dict[str, str]) -> str:
+    out = subprocess.run([exe, "daemon", "status"], capture_output=True, text=True, env=env)
+    return out.stdout.strip() if out.returncode == 0 else ""
+
+
+def bench_followup(
+    single: Path, paths: list[Path], args: argparse.Namespace, env: dict[str, str], work: Path
+) -> dict[str, Any]:
+    exe = str(VENV_BIN / "followup-lint")
+    email = single.with_suffix(".eml")
     figures: dict[str, Any] = {}
+    direct_env = env
     print("followup-lint: cold start ...", flush=True)
-    figures["cold_start_first_run"] = run([exe, str(single)], env)  # fills the user cache
-    figures["cold_start"] = repeat([exe, str(single)], args.runs, env)
-    figures["version"] = run([exe, "--version"], env)
+    figures["cold_start_first_run"] = run([exe, str(single)], direct_env)  # fills the user cache
+    figures["cold_start"] = repeat([exe, str(single)], args.runs, direct_env)
+    figures["cold_start_eml"] = repeat([exe, str(email)], args.runs, direct_env)
+    figures["version"] = run([exe, "--version"], direct_env)
+    print("followup-lint: resident process (warming up) ...", flush=True)
+    resident = resident_env(work, env)
+    if resident is None:
+        figures["resident"] = {"skipped": "no resident process in this version"}
+    else:
+        try:
+            figures["resident"] = repeat([exe, str(single)], args.runs, resident)
+            figures["resident_eml"] = repeat([exe, str(email)], args.runs, resident)
+            figures["resident"]["served"] = daemon_status(exe, resident)
+        finally:
+            subprocess.run([exe, "daemon", "stop"], capture_output=True, env=resident)
     print("followup-lint: warm ...", flush=True)
     mixed = [str(p) for p in paths[:: max(1, len(paths) // 200)]]
     figures["warm"] = python_json(WARM_CODE, str(single), *mixed, env=env)
@@ -507,6 +559,19 @@ def summarise(figures: dict[str, Any]) -> list[str]:
         f" first run {ours['cold_start_first_run']['wall_s']:.3f} s)   target <= {TARGETS['cold_start_s']} s:"
         f" {verdict(cold['median_s'] <= TARGETS['cold_start_s'])}"
     )
+    eml = ours.get("cold_start_eml")
+    if eml:
+        difference = eml["median_s"] - cold["median_s"]
+        lines.append(f"  cold .eml       median {eml['median_s']:.3f} s (.eml - .txt {difference:+.3f} s)")
+    resident = ours.get("resident", {})
+    if "median_s" in resident:
+        lines.append(
+            f"  resident        median {resident['median_s']:.3f} s (min {resident['min_s']:.3f}, launcher cpu"
+            f" {resident['cpu_median_s']:.3f} s; .eml {ours['resident_eml']['median_s']:.3f} s,"
+            f" {ours['resident_eml']['median_s'] - resident['median_s']:+.3f} s)   [{resident.get('served', '')}]"
+        )
+    elif resident:
+        lines.append(f"  resident        {resident.get('skipped')}")
     lines.append(f"  --version       {ours['version']['wall_s']:.3f} s")
     warm = ours["warm"]["draft_150"]
     lines.append(
@@ -543,6 +608,12 @@ def summarise(figures: dict[str, Any]) -> list[str]:
             continue
         ratio_cold = cold["median_s"] / peer["cold_start"]["median_s"]
         ratio_many = through["wall_s"] / peer["many"]["wall_s"]
+        if "median_s" in resident:
+            ratio_resident = resident["median_s"] / peer["cold_start"]["median_s"]
+            lines.append(
+                f"{name}: ours / {name} cold start: resident x{ratio_resident:.2f}, direct x{ratio_cold:.2f}"
+                f"   target resident <= 1.0: {verdict(ratio_resident <= 1.0)}"
+            )
         lines.append(
             f"{name} {peer['version']}: cold start {peer['cold_start']['median_s']:.3f} s (ours x{ratio_cold:.1f}),"
             f" {peer['many']['drafts']} drafts {peer['many']['wall_s']:.2f} s = {peer['many']['drafts_per_s']:.0f}/s"
@@ -569,6 +640,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         single, paths = write_drafts(work, args.drafts)
         env = {**os.environ, "FOLLOWUP_LINT_CACHE_DIR": str(work / "cache"), "FOLLOWUP_LINT_MODEL": "none"}
+        env["FOLLOWUP_LINT_DAEMON"] = "0"  # every figure but "resident" is of a direct run (resident_env turns it on)
+        compile_package(env)
         figures: dict[str, Any] = {
             "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "machine": {
@@ -580,7 +653,7 @@ def main(argv: list[str] | None = None) -> int:
             "draft_150_words": len(single.read_text(encoding="utf-8").split()),
         }
         if not args.growth_only:
-            figures["followup_lint"] = bench_followup(single, paths, args, env)
+            figures["followup_lint"] = bench_followup(single, paths, args, env, work)
         print("followup-lint: size growth ...", flush=True)
         figures["growth"] = bench_growth(work, env)
         figures["growth"]["memory"] = bench_memory(single, paths, env, args.jobs)

@@ -22,6 +22,9 @@ os.environ["FOLLOWUP_LINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="followup-lint-t
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="followup-lint-test-config-")  # no user-level config
 os.environ.pop("FOLLOWUP_LINT_LANGUAGETOOL", None)
 os.environ.pop("NO_COLOR", None)
+# No test may leave a resident process behind: the console script runs in its own process unless a test
+# (tests/test_daemon.py) turns the resident process on with its own runtime directory and stops it.
+os.environ["FOLLOWUP_LINT_DAEMON"] = "0"
 
 
 LOOPBACK = ("127.", "::1", "localhost")

@@ -80,4 +80,4 @@ def test_wheel_runs_from_a_fresh_environment(wheel: Path, tmp_path: Path) -> Non
 def test_wheel_declares_the_console_script(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         entry_points = next(n for n in archive.namelist() if n.endswith("entry_points.txt"))
-        assert "followup-lint = followup_lint.cli:main" in archive.read(entry_points).decode()
+        assert "followup-lint = followup_lint.cli.launcher:main" in archive.read(entry_points).decode()

@@ -6,7 +6,9 @@ findings (``followup_lint.reporting``). The library API is ``lint_text`` and ``l
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False  # not typing's: the console script imports this module first, and typing costs time
+if TYPE_CHECKING:
+    from typing import Any
 
 __version__ = "0.1.0"
 

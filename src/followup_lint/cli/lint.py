@@ -141,6 +141,10 @@ def lint(
     statistics: Annotated[
         bool, typer.Option("--statistics", help="Print how many findings each rule reported, instead of them.")
     ] = False,
+    no_daemon: Annotated[
+        bool,
+        typer.Option("--no-daemon", help="Run in this process, not the resident one (also FOLLOWUP_LINT_DAEMON=0)."),
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
