@@ -88,6 +88,56 @@ def test_a_capitalised_unknown_word_starting_a_sentence_is_taken_for_a_name() ->
 
 
 @pytest.mark.parametrize(
+    ("sentence", "word", "fix"),
+    [
+        ("Thank you for the tour. Unfortunatly the date moved.", "Unfortunatly", "Unfortunately"),  # sentence start
+        ("I enjoyed meeting the Marketting team on Friday.", "Marketting", "Marketing"),  # a capitalised phrase
+        ("I would be glad to join the Engeneering group.", "Engeneering", "Engineering"),
+        ("Thank you for the tour. Fortunatly, the date still works.", "Fortunatly", "Fortunately"),  # before a comma
+        ("Thank you again. Aditionally, I attached my portfolio.", "Aditionally", "Additionally"),
+    ],
+)
+def test_a_capitalised_misspelling_is_reported(sentence: str, word: str, fix: str) -> None:
+    found = typos(f"Hi Dana,\n\n{sentence}" + SIGN)
+    assert found[word][0][0] == fix
+
+
+def test_a_capitalised_misspelling_inside_a_sentence_is_a_suggestion_without_a_safe_fix() -> None:
+    report = lint_text("Hi Dana,\n\nI enjoyed meeting the Finanse team." + SIGN, None, Config(select=("typo",)))
+    (finding,) = report.findings
+    assert finding.severity.name == "SUGGESTION" and finding.fixes[0].replacement == "Finance"
+    assert not any(fix.safe for fix in finding.fixes)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # People of many cultures, inside a sentence, at its start and before a comma.
+        "Karan and Mariam asked good questions, and Carmon and Kiran showed me the dashboards.",
+        "I met Mateus, Olumide, Linh, Nkechi, Siddharth and Wanjiru from the data team.",
+        "Thabo, Yerlan and Mehmet explained the roadmap. Anouk showed me the office.",
+        "Kemal, thank you for the tour. Wojcik and Chowdhury joined us later.",
+        "Dr Okafor and Ms. Haddad were kind. Ravi Shankar and Ifeoma Eze asked about SQL.",
+        # Brands and places, and acronyms.
+        "I use Zalando, Klarna and Rakuten as examples; the Lagos, Tampere and Oaxaca offices sound great.",
+        "The KPI work for the EMEA and APAC teams, and the SaaS billing, interest me.",
+    ],
+)
+def test_names_brands_and_acronyms_are_not_reported(sentence: str) -> None:
+    assert typos(f"Hi Dana,\n\n{sentence}" + SIGN) == {}
+
+
+def test_the_drafts_own_names_are_not_reported() -> None:
+    # A name close to a common word: in the greeting, in the signature, written twice, or in a Subject line.
+    assert typos("Hi Gomer,\n\nThank you for the tour of the plant." + SIGN) == {}
+    assert typos("Hi Dana,\n\nThank you for the tour.\n\nBest regards,\nManal Haddad\nMarketer") == {}
+    text = "Hi Dana,\n\nI enjoyed the call with Gomer. I will send Gomer the plan." + SIGN
+    assert typos(text) == {}
+    assert "Gomer" in typos("Hi Dana,\n\nI enjoyed the call with Gomer." + SIGN)
+    assert typos("Subject: Thank You For Meeting Gomer Today\n\nHi Dana,\n\nThank you for the tour." + SIGN) == {}
+
+
+@pytest.mark.parametrize(
     ("dialect", "word", "fix"),
     [("en-US", "colour", "color"), ("en-GB", "color", "colour"), ("en-GB", "analyze", "analyse")],
 )
