@@ -464,24 +464,25 @@ def safety(name: str, pairs: list[tuple[str, str]]) -> None:
             continue
         found = sp.suggest(wrong, limit=3)
         if found:
-            rows.append((found, found[0].word.lower() == target.lower()))
+            rows.append((wrong, found, found[0].word.lower() == target.lower()))
     options = dict(check.rule.options)
-    safe = [ok for found, ok in rows if safe_fix(found, options)]
+    safe = [ok for word, found, ok in rows if safe_fix(word, found, options, sp)]
     wrong = len(safe) - sum(safe)
     print(
         f"{name:36} flagged {len(rows):5}  safe {len(safe):5} ({len(safe) / max(1, len(rows)):.2f} of flagged)"
         f"  safe and wrong {wrong:4} = {wrong / max(1, len(safe)):.3f}"
     )
     if "--grid" in sys.argv:
-        for dist in (0.5, 0.6, 0.8, 1.0):
-            for margin in (3.0, 5.0, 7.0, 9.0, 12.0):
-                opts = {**options, "safe-distance": dist, "safe-margin": margin}
-                safe = [ok for found, ok in rows if safe_fix(found, opts)]
-                wrong = len(safe) - sum(safe)
-                print(
-                    f"    distance <= {dist:.1f} margin >= {margin:4.1f}: safe {len(safe) / max(1, len(rows)):.2f}"
-                    f" of flagged, wrong {wrong / max(1, len(safe)):.3f}"
-                )
+        for margin in (3.0, 4.0, 5.0, 6.0, 7.0):
+            for shortest in (0, 5, 6, 7, 8):
+                for common in (0.0, 15.0, 16.0):
+                    opts = {**options, "safe-margin": margin, "safe-shortest": shortest, "safe-common": common}
+                    safe = [ok for word, found, ok in rows if safe_fix(word, found, opts, sp)]
+                    wrong = len(safe) - sum(safe)
+                    print(
+                        f"    margin >= {margin:3.1f} letters >= {shortest} common >= {common:4.1f}:"
+                        f" safe {len(safe) / max(1, len(rows)):.2f} of flagged, wrong {wrong / max(1, len(safe)):.3f}"
+                    )
 
 
 _ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]

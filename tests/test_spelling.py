@@ -32,8 +32,21 @@ def test_an_uncertain_correction_is_not_safe() -> None:
 
 
 def test_capitalisation_follows_the_typed_word() -> None:
-    found = typos("Hi Dana,\n\nThnak you for the tour. RECIEVED with thanks." + SIGN)
-    assert found["Thnak"][0] == ("Thank", True)
+    found = typos("Hi Dana,\n\nThnak you for the tour. Recieved with thanks." + SIGN)
+    assert found["Thnak"][0][0] == "Thank" and found["Recieved"][0] == ("Received", True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I will semd the notes.",  # a short word: "send", "seed", "seem" are all likely
+        "I met dan from sales.",  # only the capitals differ: "Dan", or a slip for "den" or "done"
+        "The frens on the team were kind.",  # "friends" or "ferns": no clear winner
+    ],
+)
+def test_a_fix_is_safe_only_when_nearly_certain(sentence: str) -> None:
+    found = typos(f"Hi Dana,\n\n{sentence}" + SIGN)
+    assert found and not any(safe for fixes in found.values() for _, safe in fixes)
 
 
 def test_applying_the_safe_fixes_leaves_no_typo() -> None:

@@ -117,14 +117,19 @@ class Spelling(Check):
                 unsure = False
                 if initial:
                     if opening and not _name_like(prose, start, end, doc.draft.body_start):
+                        # A capitalised unknown word starting a sentence: a slip when a close, common correction
+                        # exists; a name or a slip when the correction is close for the word's length (unsure);
+                        # else a name.
                         if not (_likely_word(found, self.speller) and _ordinary(found[0].word, self.speller)):
-                            continue  # a capitalised unknown word starting a sentence: a name unless a close fix
+                            if not _close_to_common(word, found, self.speller, self.rule.options, True):
+                                continue
+                            unsure = True
                     else:
                         # Inside a sentence, or a sentence start that reads as a name ("Tino, ..."): a name
                         # unless it is a close edit of a common word and not one of the draft's own names.
                         if own_names is None:
                             own_names = _own_names(doc)
-                        if word in own_names or _beside_name(prose, start, end, known, dialect):
+                        if word in own_names or _beside_name(prose, start, end, self.speller, dialect):
                             continue
                         if not _close_to_common(word, found, self.speller, self.rule.options):
                             continue
@@ -136,7 +141,7 @@ class Spelling(Check):
     def _finding(
         self, doc: Document, start: int, end: int, word: str, found: list, foreign: bool, unsure: bool = False
     ) -> Finding:
-        safe = safe_fix(found, self.rule.options) and not foreign and not unsure
+        safe = safe_fix(word, found, self.rule.options, self.speller) and not foreign and not unsure
         fixes = tuple(Fix(start, end - start, s.word, safe and i == 0) for i, s in enumerate(found))
         listed = ", ".join(f"\u201c{s.word}\u201d" for s in found)
         if not foreign and not unsure and _likely_word(found, self.speller):
@@ -214,35 +219,45 @@ def _own_names(doc: Document) -> frozenset[str]:
 
 _CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z]+(?:['\u2019][a-z]+)*(?![\w'\u2019-])")
 #: A capitalised word just before (group 1) or just after (group 2) a word: both may be parts of one name.
-_BEFORE = re.compile(r"([A-Z][\w'\u2019-]*)[ \t]+$")
+_BEFORE = re.compile(r"([A-Z][\w'\u2019-]*),?[ \t]+$")
 _TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Sra|St)\.?\s+$")
-_AFTER = re.compile(r"[ \t]+([A-Z][\w'\u2019-]*)")
+_AFTER = re.compile(r",?[ \t]+([A-Z][\w'\u2019-]*)")
 
 
-def _beside_name(prose: str, start: int, end: int, known, dialect: str | None) -> bool:
-    """Whether a capitalised neighbour is itself a name or unknown ("Ravi Shankar", "Dr Okafor"): part of a
-    name. A capitalised common word beside it ("the Finanse Team") does not count."""
+def _beside_name(prose: str, start: int, end: int, speller: Speller, dialect: str | None) -> bool:
+    """Whether a capitalised neighbour (or one across a comma, as in a list of names) is itself a name or
+    unknown ("Ravi Shankar", "Grant Masson", "Dasovich, Guinney, Sam"), or a title or an initial comes before:
+    part of a name. A capitalised common word beside it ("the Finanse Team") does not count."""
     if _TITLE.search(prose, max(0, start - 8), start) or _INITIAL.search(prose, max(0, start - 8), start):
         return True  # after a title or an initial: "Dr Okafor", "Donna M. Cagle"
     before = _BEFORE.search(prose, max(0, start - 40), start)
     after = _AFTER.match(prose, end)
+    lex = speller.lexicon
     for m in (before, after):
         if m is None:
             continue
-        if m is before and _sentence_start(prose, m.start(1)) and known(m.group(1).lower(), dialect):
+        near = m.group(1)
+        opener = m is before and _sentence_start(prose, m.start(1)) and near not in lex.cased
+        if opener and speller.known(near.lower(), dialect):
             continue  # "Our Finanse team": a sentence's first word
-        if not known(m.group(1).lower(), dialect):
+        if near in lex.cased or near in lex.rare_cased or not speller.known(near.lower(), dialect):
             return True
     return False
 
 
-def _close_to_common(word: str, found: list, speller: Speller, options: Mapping[str, object]) -> bool:
-    """Whether a capitalised word that may be a name is a close edit of a common lowercase word."""
+def _close_to_common(
+    word: str, found: list, speller: Speller, options: Mapping[str, object], opening: bool = False
+) -> bool:
+    """Whether a capitalised word that may be a name is a close edit of an ordinary lowercase word: one that is
+    close and common, or, at a sentence start (where the capital says nothing), one whose distance is small for
+    the word's length ("Acommodation")."""
     if not found or len(word) < int(options.get("capitalised-shortest", 5)):  # type: ignore[call-overload]
         return False
     best = found[0]
     if not _ordinary(best.word, speller):
         return False
+    if opening and best.distance <= len(word) * float(options.get("capitalised-ratio", 0.15)):  # type: ignore[arg-type]
+        return True
     return best.distance <= float(options.get("capitalised-distance", 0.8)) and speller.frequency(  # type: ignore[arg-type]
         best.word
     ) >= float(options.get("capitalised-common", 15.0))  # type: ignore[arg-type]
@@ -260,12 +275,19 @@ def _likely_word(found: list, speller: Speller) -> bool:
     return bool(found) and found[0].distance <= 0.8 and speller.frequency(found[0].word) >= 15.0
 
 
-def safe_fix(found: list, options: Mapping[str, object]) -> bool:
-    """A correction is safe to apply unreviewed when it is close (``safe-distance``) and clearly ahead of the
-    runner-up (its score at least ``safe-margin`` lower)."""
-    if not found or found[0].distance > float(options.get("safe-distance", 1.0)):  # type: ignore[arg-type]
+def safe_fix(word: str, found: list, options: Mapping[str, object], speller: Speller) -> bool:
+    """Whether the first correction of ``word`` is nearly certain, so safe to apply unreviewed: the word has
+    ``safe-shortest`` letters or more, the correction is close (``safe-distance``), common (ln count at least
+    ``safe-common``), more than a change of capitals ("dan" -> "Dan" is as often "den" or "done"), and its score
+    at least ``safe-margin`` ahead of the runner-up's. The thresholds are measured on the misspelling lists."""
+    if not found or len(word) < int(options.get("safe-shortest", 7)):  # type: ignore[call-overload]
         return False
-    return len(found) == 1 or found[1].score - found[0].score >= float(options.get("safe-margin", 3.0))  # type: ignore[arg-type]
+    best = found[0]
+    if best.word.lower() == word.lower() or best.distance > float(options.get("safe-distance", 1.2)):  # type: ignore[arg-type]
+        return False
+    if speller.frequency(best.word) < float(options.get("safe-common", 16.0)):  # type: ignore[arg-type]
+        return False
+    return len(found) == 1 or found[1].score - best.score >= float(options.get("safe-margin", 5.0))  # type: ignore[arg-type]
 
 
 def _prefix(word: str, prose: str, end: int) -> bool:
