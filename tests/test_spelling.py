@@ -100,6 +100,13 @@ def test_a_capitalised_unknown_word_starting_a_sentence_is_taken_for_a_name() ->
     assert "Sincerly" in typos("Hi Dana,\n\nThe plan is attached.\n\nSincerly,\nSam")
 
 
+def test_the_safe_thresholds_are_options_a_user_can_change() -> None:
+    text = "Hi Dana,\n\nThe wierd part was the commute." + SIGN
+    assert not any(safe for _, safe in typos(text)["wierd"])
+    lenient = {"safe-shortest": 2, "safe-margin": 0.0, "safe-common": 0.0}
+    assert typos(text, overrides=(("typo.spelling", lenient),))["wierd"][0] == ("weird", True)
+
+
 @pytest.mark.parametrize(
     ("sentence", "word", "fix"),
     [

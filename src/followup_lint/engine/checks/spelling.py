@@ -131,7 +131,10 @@ class Spelling(Check):
                             own_names = _own_names(doc)
                         if word in own_names or _beside_name(prose, start, end, self.speller, dialect):
                             continue
-                        if not _close_to_common(word, found, self.speller, self.rule.options):
+                        # A sentence's first word before a comma is a name ("Tino, ...") or a linking word
+                        # ("Fortunatly, ..."): judged as at a sentence start when its correction is one.
+                        linking = opening and bool(found) and _linking(found[0].word, self.rule.options)
+                        if not _close_to_common(word, found, self.speller, self.rule.options, linking):
                             continue
                         unsure = True
                 pending.append((start, end, word, found, unsure))
@@ -261,6 +264,12 @@ def _close_to_common(
     return best.distance <= float(options.get("capitalised-distance", 0.8)) and speller.frequency(  # type: ignore[arg-type]
         best.word
     ) >= float(options.get("capitalised-common", 15.0))  # type: ignore[arg-type]
+
+
+def _linking(word: str, options: Mapping[str, object]) -> bool:
+    """Whether ``word`` is an adverb in -ly or one of the ``linking-words`` option ("however", "therefore")."""
+    low = word.lower()
+    return low.endswith("ly") or low in (options.get("linking-words") or ())  # type: ignore[operator]
 
 
 def _ordinary(word: str, speller: Speller) -> bool:
