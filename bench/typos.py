@@ -2,6 +2,9 @@
 fixtures, and speed. Prints numbers; asserts nothing.
 
     .venv/bin/python bench/typos.py [--quick]
+    .venv/bin/python bench/typos.py --capitalised   # each misspelling capitalised, in a draft (three places)
+    .venv/bin/python bench/typos.py --safe          # how often a fix marked safe is wrong, and the trade-off
+    .venv/bin/python bench/typos.py --slips         # typing slips put into the good fixtures
 
 Accuracy is word-level: each misspelling is judged by the speller (flagged = not a known word) and the first
 suggestion compared with the target, ignoring case. Pairs whose target is several words (``a_lot``) are left
@@ -157,9 +160,421 @@ DRAFT = (
 TYPO_DRAFT = DRAFT.replace("enjoyed learning", "enjoyed lerning").replace("thoughtful", "thoughtfull")
 
 
+def lists(full: bool = False) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The misspelling lists; Birkbeck (children's and adults' handwriting) only with ``full``, every 4th pair."""
+    out = [
+        ("mitton wikipedia.dat", mitton(DATA / "mitton-misspellings" / "wikipedia.dat")),
+        ("mitton aspell.dat", mitton(DATA / "mitton-misspellings" / "aspell.dat")),
+        ("norvig spell-testset2", norvig(DATA / "norvig-spell-testsets" / "spell-testset2.txt")),
+    ]
+    if full:
+        out.append(("mitton missp.dat (Birkbeck, 1 in 4)", mitton(DATA / "mitton-misspellings" / "missp.dat")[::4]))
+    return [(name, [(w, t) for w, t in pairs if "_" not in t + w and " " not in t and w != t]) for name, pairs in out]
+
+
+#: A capitalised misspelling at a sentence start, inside a capitalised phrase, and before a comma.
+PLACES = {
+    "sentence start": "Hi Dana,\n\nThank you for the call on Tuesday. {w} was the part I liked most.\n\nBest,\nSam",
+    "capitalised phrase": "Hi Dana,\n\nThank you for the call. I enjoyed meeting the {w} team last week.\n\nBest,\nSam",
+    "before a comma": "Hi Dana,\n\nThank you for the call on Tuesday. {w}, we would be glad to talk again."
+    "\n\nBest,\nSam",
+}
+
+#: Names of people, places and brands from many cultures (written for this measure; none is a misspelling).
+NAMES = [
+    "Aaliyah",
+    "Abebe",
+    "Adaeze",
+    "Adebayo",
+    "Afua",
+    "Ahmed",
+    "Aiko",
+    "Ainhoa",
+    "Akosua",
+    "Alejandro",
+    "Aleksandr",
+    "Anahera",
+    "Anil",
+    "Anouk",
+    "Arjun",
+    "Asha",
+    "Astrid",
+    "Ayodele",
+    "Bao",
+    "Bartosz",
+    "Bilal",
+    "Bjorn",
+    "Chidi",
+    "Chinedu",
+    "Chiara",
+    "Dagny",
+    "Dmitri",
+    "Dorcas",
+    "Eero",
+    "Efua",
+    "Emeka",
+    "Esra",
+    "Farida",
+    "Fatima",
+    "Femi",
+    "Finn",
+    "Gaurav",
+    "Giang",
+    "Gunnar",
+    "Habib",
+    "Hamza",
+    "Haruto",
+    "Hemi",
+    "Hiroshi",
+    "Ifeoma",
+    "Ilse",
+    "Imran",
+    "Ingrid",
+    "Isha",
+    "Jahan",
+    "Jiho",
+    "Joaquin",
+    "Jomo",
+    "Jurgen",
+    "Kaito",
+    "Kalani",
+    "Kamala",
+    "Kavya",
+    "Kemal",
+    "Kenji",
+    "Kofi",
+    "Laila",
+    "Lars",
+    "Leilani",
+    "Linh",
+    "Lucian",
+    "Mai",
+    "Malak",
+    "Mateus",
+    "Mehmet",
+    "Mei",
+    "Minh",
+    "Mireille",
+    "Nadia",
+    "Naledi",
+    "Nasrin",
+    "Nikhil",
+    "Niamh",
+    "Nkechi",
+    "Nnamdi",
+    "Oksana",
+    "Olu",
+    "Olumide",
+    "Omar",
+    "Oren",
+    "Paulo",
+    "Piotr",
+    "Priya",
+    "Qiang",
+    "Rafael",
+    "Rahul",
+    "Rania",
+    "Ravi",
+    "Reza",
+    "Rohan",
+    "Saoirse",
+    "Sanjay",
+    "Seun",
+    "Shira",
+    "Siddharth",
+    "Sione",
+    "Sven",
+    "Tadeusz",
+    "Taiwo",
+    "Tamar",
+    "Tariq",
+    "Thabo",
+    "Thandiwe",
+    "Tomasz",
+    "Tunde",
+    "Uche",
+    "Vikram",
+    "Wanjiru",
+    "Wei",
+    "Xin",
+    "Yara",
+    "Yasmin",
+    "Yerlan",
+    "Yohannes",
+    "Yuki",
+    "Zainab",
+    "Zanele",
+    "Zhen",
+    "Zoltan",
+    "Zubair",
+    "Adeyemi",
+    "Banerjee",
+    "Chowdhury",
+    "Dlamini",
+    "Eze",
+    "Fujimoto",
+    "Gonzalez",
+    "Haddad",
+    "Iyer",
+    "Jankowski",
+    "Kowalczyk",
+    "Lindqvist",
+    "Mahlangu",
+    "Nakamura",
+    "Okonkwo",
+    "Papadopoulos",
+    "Quispe",
+    "Rahman",
+    "Sato",
+    "Takahashi",
+    "Uzoma",
+    "Vasquez",
+    "Wojcik",
+    "Xiong",
+    "Yilmaz",
+    "Zhou",
+    "Ngata",
+    "Kumar",
+    "Suzuki",
+    "Osei",
+    "Acme",
+    "Zyntrex",
+    "Brightwave",
+    "Northwind",
+    "Contoso",
+    "Fabrikam",
+    "Initech",
+    "Globex",
+    "Hooli",
+    "Vandelay",
+    "Wakanda",
+    "Umbrella",
+    "Tyrell",
+    "Cyberdyne",
+    "Stripe",
+    "Shopify",
+    "Spotify",
+    "Zalando",
+    "Klarna",
+    "Atlassian",
+    "Canva",
+    "Xero",
+    "Rakuten",
+    "Infosys",
+    "Wipro",
+    "Tata",
+    "Safaricom",
+    "Jumia",
+    "Grab",
+    "Gojek",
+    "Lagos",
+    "Nairobi",
+    "Accra",
+    "Kigali",
+    "Mumbai",
+    "Pune",
+    "Chennai",
+    "Hyderabad",
+    "Dhaka",
+    "Karachi",
+    "Lahore",
+    "Jakarta",
+    "Manila",
+    "Hanoi",
+    "Osaka",
+    "Busan",
+    "Tbilisi",
+    "Almaty",
+    "Gdansk",
+    "Krakow",
+    "Porto",
+    "Bilbao",
+    "Leuven",
+    "Utrecht",
+    "Tampere",
+    "Aarhus",
+    "Bergen",
+    "Lyon",
+    "Quito",
+    "Cusco",
+    "Rosario",
+    "Oaxaca",
+]
+
+
+def _run_check(check, text: str, context: dict | None = None) -> list:
+    from followup_lint.api import _context
+    from followup_lint.engine.document import Document
+    from followup_lint.model import Context
+    from followup_lint.reading import draft_from_text
+
+    doc = Document(draft_from_text(text, "draft.txt"), _context(context or {}) or Context())
+    return list(check.run(doc))
+
+
+def _at(findings: list, start: int):
+    return next((f for f in findings if f.offset == start), None)
+
+
+def capitalised(name: str, pairs: list[tuple[str, str]]) -> None:
+    """Each misspelling capitalised and put in a draft in three places: share flagged (any severity), share
+    flagged as a warning, first fix right. Pairs whose target is itself capitalised (a name) are left out."""
+    check = typo_check()
+    pairs = [(w, t) for w, t in pairs if t == t.lower() and w.isalpha()]
+    for place, template in PLACES.items():
+        flagged = warned = right = 0
+        for wrong, target in pairs:
+            word = wrong[:1].upper() + wrong[1:]
+            text = template.format(w=word)
+            found = _at(_run_check(check, text), text.index(word, text.index("call")))
+            if found is None:
+                continue
+            flagged += 1
+            warned += found.severity.name == "WARNING"
+            right += bool(found.fixes) and found.fixes[0].replacement.lower() == target.lower()
+        n = len(pairs)
+        print(
+            f"{name:30} {place:19} pairs {n:5}  flagged {flagged / n:.3f}  warning {warned / n:.3f}"
+            f"  first right {right / n:.3f}"
+        )
+
+
+def names_flagged() -> None:
+    """False alarms on names of many cultures, brands and places, in the same three places."""
+    check = typo_check()
+    for place, template in PLACES.items():
+        hits = []
+        for word in NAMES:
+            text = template.format(w=word)
+            found = _at(_run_check(check, text), text.index(word, text.index("call")))
+            if found is not None:
+                hits.append(f"{word}({found.severity.name[0]})")
+        print(f"names ({len(NAMES)}) {place:19} flagged {len(hits):3}  {' '.join(hits)}")
+
+
+def safety(name: str, pairs: list[tuple[str, str]]) -> None:
+    """How often the fix a rule marks safe is wrong, for the shipped rule and a grid of stricter ones."""
+    from followup_lint.engine.checks.spelling import safe_fix
+
+    check = typo_check()
+    sp = check.speller
+    rows = []
+    for wrong, target in pairs:
+        if sp.known(wrong):
+            continue
+        found = sp.suggest(wrong, limit=3)
+        if found:
+            rows.append((wrong, found, found[0].word.lower() == target.lower()))
+    options = dict(check.rule.options)
+    safe = [ok for word, found, ok in rows if safe_fix(word, found, options, sp)]
+    wrong = len(safe) - sum(safe)
+    print(
+        f"{name:36} flagged {len(rows):5}  safe {len(safe):5} ({len(safe) / max(1, len(rows)):.2f} of flagged)"
+        f"  safe and wrong {wrong:4} = {wrong / max(1, len(safe)):.3f}"
+    )
+    if "--grid" in sys.argv:
+        for margin in (3.0, 4.0, 5.0, 6.0, 7.0):
+            for shortest in (0, 5, 6, 7, 8):
+                for common in (0.0, 15.0, 16.0):
+                    opts = {**options, "safe-margin": margin, "safe-shortest": shortest, "safe-common": common}
+                    safe = [ok for word, found, ok in rows if safe_fix(word, found, opts, sp)]
+                    wrong = len(safe) - sum(safe)
+                    print(
+                        f"    margin >= {margin:3.1f} letters >= {shortest} common >= {common:4.1f}:"
+                        f" safe {len(safe) / max(1, len(rows)):.2f} of flagged, wrong {wrong / max(1, len(safe)):.3f}"
+                    )
+
+
+_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
+
+
+def _neighbours(ch: str) -> str:
+    for r, row in enumerate(_ROWS):
+        c = row.find(ch)
+        if c >= 0:
+            near = [row[c + d] for d in (-1, 1) if 0 <= c + d < len(row)]
+            for other in (r - 1, r + 1):
+                if 0 <= other < len(_ROWS):
+                    near += [_ROWS[other][k] for k in (c - 1, c, c + 1) if 0 <= k < len(_ROWS[other])]
+            return "".join(near)
+    return ""
+
+
+def _slip(word: str, rng) -> str:
+    """One typing slip, never on the first letter: a neighbouring key, two letters swapped, one dropped or
+    doubled, or a neighbouring key struck as well."""
+    i = rng.randrange(1, len(word))
+    kind = rng.choice(("key", "swap", "drop", "double", "extra"))
+    if kind == "key" and _neighbours(word[i]):
+        return word[:i] + rng.choice(_neighbours(word[i])) + word[i + 1 :]
+    if kind == "swap" and i + 1 < len(word) and word[i] != word[i + 1]:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    if kind == "drop":
+        return word[:i] + word[i + 1 :]
+    if kind == "extra" and _neighbours(word[i]):
+        return word[:i] + rng.choice(_neighbours(word[i])) + word[i:]
+    return word[:i] + word[i] + word[i:]
+
+
+def slips(per_draft: int = 3) -> None:
+    """Typing slips in context: up to ``per_draft`` lowercase words of each good fixture (four letters or more,
+    one at a time) given one slip, then the same for its capitalised dictionary words that are not names (most
+    start a sentence); share flagged, first fix right, and fixes marked safe that are wrong."""
+    import random
+    import re
+
+    check = typo_check()
+    sp = check.speller
+    for label, cased in (("lowercase words", False), ("capitalised words", True)):
+        rng = random.Random(18)
+        n = flagged = right = safe = safe_wrong = 0
+        wrongs: list[str] = []
+        for text, context in good_fixtures():
+            words = [
+                m
+                for m in re.finditer(r"(?<![\w'@./-])[A-Za-z]{4,}(?![\w'@/-])", text)
+                if (m.group()[0].isupper() if cased else m.group().islower())
+                and m.group()[1:].islower()
+                and sp.known(m.group().lower())
+            ]
+            for m in rng.sample(words, min(per_draft, len(words))):
+                word = m.group()
+                typo = _slip(word, rng)
+                if sp.known(typo) or sp.known(typo.lower()) or typo.lower() == word.lower():
+                    continue
+                n += 1
+                found = _at(_run_check(check, text[: m.start()] + typo + text[m.end() :], context), m.start())
+                if found is None:
+                    continue
+                flagged += 1
+                ok = bool(found.fixes) and found.fixes[0].replacement.lower() == word.lower()
+                right += ok
+                if found.fixes and found.fixes[0].safe:
+                    safe += 1
+                    if not ok:
+                        safe_wrong += 1
+                        wrongs.append(f"{typo}->{found.fixes[0].replacement} ({word})")
+        print(
+            f"typing slips, {label:17}  slips {n:4}  flagged {flagged / n:.3f}  first right {right / n:.3f}"
+            f"  safe {safe}  safe and wrong {safe_wrong} {' '.join(wrongs)}"
+        )
+
+
 def main() -> int:
     if not DATA.is_dir():
         print(f"skipped: data not found at {DATA}")
+        return 0
+    if "--capitalised" in sys.argv:
+        for name, pairs in lists():
+            capitalised(name, pairs)
+        names_flagged()
+        return 0
+    if "--safe" in sys.argv:
+        for name, pairs in lists(full=True):
+            safety(name, pairs)
+        return 0
+    if "--slips" in sys.argv:
+        slips()
         return 0
     quick = "--quick" in sys.argv
     speed()

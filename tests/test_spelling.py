@@ -32,8 +32,21 @@ def test_an_uncertain_correction_is_not_safe() -> None:
 
 
 def test_capitalisation_follows_the_typed_word() -> None:
-    found = typos("Hi Dana,\n\nThnak you for the tour. RECIEVED with thanks." + SIGN)
-    assert found["Thnak"][0] == ("Thank", True)
+    found = typos("Hi Dana,\n\nThnak you for the tour. Recieved with thanks." + SIGN)
+    assert found["Thnak"][0][0] == "Thank" and found["Recieved"][0] == ("Received", True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I will semd the notes.",  # a short word: "send", "seed", "seem" are all likely
+        "I met dan from sales.",  # only the capitals differ: "Dan", or a slip for "den" or "done"
+        "The frens on the team were kind.",  # "friends" or "ferns": no clear winner
+    ],
+)
+def test_a_fix_is_safe_only_when_nearly_certain(sentence: str) -> None:
+    found = typos(f"Hi Dana,\n\n{sentence}" + SIGN)
+    assert found and not any(safe for fixes in found.values() for _, safe in fixes)
 
 
 def test_applying_the_safe_fixes_leaves_no_typo() -> None:
@@ -85,6 +98,63 @@ def test_a_capitalised_unknown_word_starting_a_sentence_is_taken_for_a_name() ->
     assert typos(text) == {}
     assert typos("Tino,\n\nThe plan is attached." + SIGN) == {}  # the greeting line
     assert "Sincerly" in typos("Hi Dana,\n\nThe plan is attached.\n\nSincerly,\nSam")
+
+
+def test_the_safe_thresholds_are_options_a_user_can_change() -> None:
+    text = "Hi Dana,\n\nThe wierd part was the commute." + SIGN
+    assert not any(safe for _, safe in typos(text)["wierd"])
+    lenient = {"safe-shortest": 2, "safe-margin": 0.0, "safe-common": 0.0}
+    assert typos(text, overrides=(("typo.spelling", lenient),))["wierd"][0] == ("weird", True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "fix"),
+    [
+        ("Thank you for the tour. Unfortunatly the date moved.", "Unfortunatly", "Unfortunately"),  # sentence start
+        ("I enjoyed meeting the Marketting team on Friday.", "Marketting", "Marketing"),  # a capitalised phrase
+        ("I would be glad to join the Engeneering group.", "Engeneering", "Engineering"),
+        ("Thank you for the tour. Fortunatly, the date still works.", "Fortunatly", "Fortunately"),  # before a comma
+        ("Thank you again. Aditionally, I attached my portfolio.", "Aditionally", "Additionally"),
+    ],
+)
+def test_a_capitalised_misspelling_is_reported(sentence: str, word: str, fix: str) -> None:
+    found = typos(f"Hi Dana,\n\n{sentence}" + SIGN)
+    assert found[word][0][0] == fix
+
+
+def test_a_capitalised_misspelling_inside_a_sentence_is_a_suggestion_without_a_safe_fix() -> None:
+    report = lint_text("Hi Dana,\n\nI enjoyed meeting the Finanse team." + SIGN, None, Config(select=("typo",)))
+    (finding,) = report.findings
+    assert finding.severity.name == "SUGGESTION" and finding.fixes[0].replacement == "Finance"
+    assert not any(fix.safe for fix in finding.fixes)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # People of many cultures, inside a sentence, at its start and before a comma.
+        "Karan and Mariam asked good questions, and Carmon and Kiran showed me the dashboards.",
+        "I met Mateus, Olumide, Linh, Nkechi, Siddharth and Wanjiru from the data team.",
+        "Thabo, Yerlan and Mehmet explained the roadmap. Anouk showed me the office.",
+        "Kemal, thank you for the tour. Wojcik and Chowdhury joined us later.",
+        "Dr Okafor and Ms. Haddad were kind. Ravi Shankar and Ifeoma Eze asked about SQL.",
+        # Brands and places, and acronyms.
+        "I use Zalando, Klarna and Rakuten as examples; the Lagos, Tampere and Oaxaca offices sound great.",
+        "The KPI work for the EMEA and APAC teams, and the SaaS billing, interest me.",
+    ],
+)
+def test_names_brands_and_acronyms_are_not_reported(sentence: str) -> None:
+    assert typos(f"Hi Dana,\n\n{sentence}" + SIGN) == {}
+
+
+def test_the_drafts_own_names_are_not_reported() -> None:
+    # A name close to a common word: in the greeting, in the signature, written twice, or in a Subject line.
+    assert typos("Hi Gomer,\n\nThank you for the tour of the plant." + SIGN) == {}
+    assert typos("Hi Dana,\n\nThank you for the tour.\n\nBest regards,\nManal Haddad\nMarketer") == {}
+    text = "Hi Dana,\n\nI enjoyed the call with Gomer. I will send Gomer the plan." + SIGN
+    assert typos(text) == {}
+    assert "Gomer" in typos("Hi Dana,\n\nI enjoyed the call with Gomer." + SIGN)
+    assert typos("Subject: Thank You For Meeting Gomer Today\n\nHi Dana,\n\nThank you for the tour." + SIGN) == {}
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
@@ -82,7 +82,8 @@ class Spelling(Check):
         particles = [(m.start(1), m.end(1)) for m in NAME_PARTICLE.finditer(prose)]
         #: Every word in order: (start, end, line, foreign or unknown), for the neighbours of an unknown word.
         tokens: list[tuple[int, int, int, bool]] = []
-        pending: list[tuple[int, int, str, list]] = []
+        pending: list[tuple[int, int, str, list, bool]] = []
+        own_names: frozenset[str] | None = None
         line, counted = 0, 0
         for chunk in _CHUNK.finditer(prose):
             text = chunk.group()
@@ -107,24 +108,46 @@ class Spelling(Check):
                 if _HONORIFIC.search(prose, max(0, start - 40), start + 1):
                     continue  # "Tanaka-san", "Ravi-ji": a suffix on a name
                 initial = word[0].isupper()
-                if initial and not _sentence_start(prose, start):
-                    continue  # a capitalised word inside a sentence: most likely a name
+                opening = initial and _sentence_start(prose, start)
+                if initial and not opening and _in_subject(doc, start):
+                    continue  # a capitalised word of a subject line ("Subject: Meeting Nkechi"): title case
                 if word not in seen:
                     seen[word] = self.speller.suggest(word, dialect, limit)
                 found = seen[word]
-                if initial and (
-                    _name_like(prose, start, end, doc.draft.body_start) or not _likely_word(found, self.speller)
-                ):
-                    continue  # a capitalised unknown word starting a sentence: a name unless a close fix exists
-                pending.append((start, end, word, found))
-        for start, end, word, found in pending:
-            yield self._finding(doc, start, end, word, found, _in_foreign_phrase(tokens, start))
+                unsure = False
+                if initial:
+                    if opening and not _name_like(prose, start, end, doc.draft.body_start):
+                        # A capitalised unknown word starting a sentence: a slip when a close, common correction
+                        # exists; a name or a slip when the correction is close for the word's length (unsure);
+                        # else a name.
+                        if not (_likely_word(found, self.speller) and _ordinary(found[0].word, self.speller)):
+                            if not _close_to_common(word, found, self.speller, self.rule.options, True):
+                                continue
+                            unsure = True
+                    else:
+                        # Inside a sentence, or a sentence start that reads as a name ("Tino, ..."): a name
+                        # unless it is a close edit of a common word and not one of the draft's own names.
+                        if own_names is None:
+                            own_names = _own_names(doc)
+                        if word in own_names or _beside_name(prose, start, end, self.speller, dialect):
+                            continue
+                        # A sentence's first word before a comma is a name ("Tino, ...") or a linking word
+                        # ("Fortunatly, ..."): judged as at a sentence start when its correction is one.
+                        linking = opening and bool(found) and _linking(found[0].word, self.rule.options)
+                        if not _close_to_common(word, found, self.speller, self.rule.options, linking):
+                            continue
+                        unsure = True
+                pending.append((start, end, word, found, unsure))
+        for start, end, word, found, unsure in pending:
+            yield self._finding(doc, start, end, word, found, _in_foreign_phrase(tokens, start), unsure)
 
-    def _finding(self, doc: Document, start: int, end: int, word: str, found: list, foreign: bool) -> Finding:
-        safe = _confident(found) and not foreign
+    def _finding(
+        self, doc: Document, start: int, end: int, word: str, found: list, foreign: bool, unsure: bool = False
+    ) -> Finding:
+        safe = safe_fix(word, found, self.rule.options, self.speller) and not foreign and not unsure
         fixes = tuple(Fix(start, end - start, s.word, safe and i == 0) for i, s in enumerate(found))
         listed = ", ".join(f"\u201c{s.word}\u201d" for s in found)
-        if not foreign and _likely_word(found, self.speller):
+        if not foreign and not unsure and _likely_word(found, self.speller):
             suggestion = f"Did you mean {listed}?"
             return self.finding(doc, start, end, fixes=fixes, suggestion=suggestion, values={"match": word})
         # No close, common correction: a term of the writer's field, a word of another language or a name as
@@ -170,16 +193,110 @@ def _name_like(prose: str, start: int, end: int, body_start: int = 0) -> bool:
     return bool(first) and first.start(1) <= start < first.end(1) and first.group(1).rstrip().endswith(",")
 
 
+_SUBJECT = re.compile(r"[ \t]*(?:subject|re|fwd?)[ \t]*:", re.IGNORECASE)
+
+
+def _in_subject(doc: Document, start: int) -> bool:
+    """Whether ``start`` is in a header or the subject line (written "Subject: ..." or read from an e-mail)."""
+    span = doc.draft.subject_span
+    if start < doc.draft.body_start or (span and span[0] <= start < span[1]):
+        return True
+    line = doc.prose.rfind("\n", 0, start) + 1
+    return bool(_SUBJECT.match(doc.prose, line))
+
+
+def _own_names(doc: Document) -> frozenset[str]:
+    """The draft's own names: capitalised words of the greeting line, of the sign-off and the lines after it
+    (the signature), and capitalised words written twice or more inside sentences."""
+    prose, layout = doc.prose, doc.layout
+    spans = [(layout.greeting.start, layout.greeting.end)] if layout.greeting else []
+    if layout.sign_off:
+        spans.append((layout.sign_off.start, len(prose)))
+    out = {m.group() for a, b in spans for m in _CAPITALISED.finditer(prose, a, b)}
+    counts: dict[str, int] = {}
+    for m in _CAPITALISED.finditer(prose, doc.draft.body_start):
+        if not _sentence_start(prose, m.start()):
+            counts[m.group()] = counts.get(m.group(), 0) + 1
+    return frozenset(out | {w for w, n in counts.items() if n > 1})
+
+
+_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][a-z]+(?:['\u2019][a-z]+)*(?![\w'\u2019-])")
+#: A capitalised word just before (group 1) or just after (group 2) a word: both may be parts of one name.
+_BEFORE = re.compile(r"([A-Z][\w'\u2019-]*),?[ \t]+$")
+_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Sra|St)\.?\s+$")
+_AFTER = re.compile(r",?[ \t]+([A-Z][\w'\u2019-]*)")
+
+
+def _beside_name(prose: str, start: int, end: int, speller: Speller, dialect: str | None) -> bool:
+    """Whether a capitalised neighbour (or one across a comma, as in a list of names) is itself a name or
+    unknown ("Ravi Shankar", "Grant Masson", "Dasovich, Guinney, Sam"), or a title or an initial comes before:
+    part of a name. A capitalised common word beside it ("the Finanse Team") does not count."""
+    if _TITLE.search(prose, max(0, start - 8), start) or _INITIAL.search(prose, max(0, start - 8), start):
+        return True  # after a title or an initial: "Dr Okafor", "Donna M. Cagle"
+    before = _BEFORE.search(prose, max(0, start - 40), start)
+    after = _AFTER.match(prose, end)
+    lex = speller.lexicon
+    for m in (before, after):
+        if m is None:
+            continue
+        near = m.group(1)
+        opener = m is before and _sentence_start(prose, m.start(1)) and near not in lex.cased
+        if opener and speller.known(near.lower(), dialect):
+            continue  # "Our Finanse team": a sentence's first word
+        if near in lex.cased or near in lex.rare_cased or not speller.known(near.lower(), dialect):
+            return True
+    return False
+
+
+def _close_to_common(
+    word: str, found: list, speller: Speller, options: Mapping[str, object], opening: bool = False
+) -> bool:
+    """Whether a capitalised word that may be a name is a close edit of an ordinary lowercase word: one that is
+    close and common, or, at a sentence start (where the capital says nothing), one whose distance is small for
+    the word's length ("Acommodation")."""
+    if not found or len(word) < int(options.get("capitalised-shortest", 5)):  # type: ignore[call-overload]
+        return False
+    best = found[0]
+    if not _ordinary(best.word, speller):
+        return False
+    if opening and best.distance <= len(word) * float(options.get("capitalised-ratio", 0.15)):  # type: ignore[arg-type]
+        return True
+    return best.distance <= float(options.get("capitalised-distance", 0.8)) and speller.frequency(  # type: ignore[arg-type]
+        best.word
+    ) >= float(options.get("capitalised-common", 15.0))  # type: ignore[arg-type]
+
+
+def _linking(word: str, options: Mapping[str, object]) -> bool:
+    """Whether ``word`` is an adverb in -ly or one of the ``linking-words`` option ("however", "therefore")."""
+    low = word.lower()
+    return low.endswith("ly") or low in (options.get("linking-words") or ())  # type: ignore[operator]
+
+
+def _ordinary(word: str, speller: Speller) -> bool:
+    """Whether a correction is an ordinary lowercase word, not a name, an acronym or a rare word ("Karan" is not
+    a slip for "Karen")."""
+    low = word.lower()
+    return low in speller.lexicon.lower or low in speller.lexicon.vocab
+
+
 def _likely_word(found: list, speller: Speller) -> bool:
     """Whether a capitalised unknown word at a sentence start is a slip for a common word (not a name)."""
     return bool(found) and found[0].distance <= 0.8 and speller.frequency(found[0].word) >= 15.0
 
 
-def _confident(found: list) -> bool:
-    """A correction is safe to apply unreviewed when it is close and clearly ahead of the runner-up."""
-    if not found or found[0].distance > 1.0:
+def safe_fix(word: str, found: list, options: Mapping[str, object], speller: Speller) -> bool:
+    """Whether the first correction of ``word`` is nearly certain, so safe to apply unreviewed: the word has
+    ``safe-shortest`` letters or more, the correction is close (``safe-distance``), common (ln count at least
+    ``safe-common``), more than a change of capitals ("dan" -> "Dan" is as often "den" or "done"), and its score
+    at least ``safe-margin`` ahead of the runner-up's. The thresholds are measured on the misspelling lists."""
+    if not found or len(word) < int(options.get("safe-shortest", 7)):  # type: ignore[call-overload]
         return False
-    return len(found) == 1 or found[1].score - found[0].score >= 3.0
+    best = found[0]
+    if best.word.lower() == word.lower() or best.distance > float(options.get("safe-distance", 1.2)):  # type: ignore[arg-type]
+        return False
+    if speller.frequency(best.word) < float(options.get("safe-common", 16.0)):  # type: ignore[arg-type]
+        return False
+    return len(found) == 1 or found[1].score - best.score >= float(options.get("safe-margin", 5.0))  # type: ignore[arg-type]
 
 
 def _prefix(word: str, prose: str, end: int) -> bool:
