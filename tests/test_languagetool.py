@@ -20,15 +20,22 @@ from followup_lint import Config, lint_text
 pytest.importorskip("language_tool_python")
 
 DRAFT = (
-    "Hi Siobhan,\n\nThank you for the the chance to meet the team. It is more bigger than I knew, and I learned "
+    "Hi Siobhan,\n\nThank you for the the chance to meet the team. You suggested me to stay longer, and I learned "
     "a lot about Zyntrex and the colour of its brand.\n\nBest,\nSam"
 )
 CONTEXT = {"company": "Zyntrex", "interviewers": ["Siobhan Kelly"]}
 
 # What the stand-in server reports: (text to find, rule id, category id, issue type, message, replacements).
 RULES = [
-    # a slip the built-in grammar rules do not report ("I has" is grammar.agreement's since issue 18)
-    ("more bigger", "MORE_COMPARATIVE", "GRAMMAR", "grammatical", "Did you mean \u201cbigger\u201d?", ["bigger"]),
+    # a slip the built-in grammar rules do not report ("I has" and "more bigger" are theirs since issue 18)
+    (
+        "suggested me to",
+        "SUGGEST_TO",
+        "GRAMMAR",
+        "grammatical",
+        "Did you mean \u201csuggested that I\u201d?",
+        ["suggested that I"],
+    ),
     ("the the", "ENGLISH_WORD_REPEAT_RULE", "MISC", "duplication", "Possible typo: you repeated a word.", ["the"]),
     ("Zyntrex", "MORFOLOGIK_RULE_EN_US", "TYPOS", "misspelling", "Possible spelling mistake found.", ["Syntax"]),
     ("colour", "MORFOLOGIK_RULE_EN_US", "TYPOS", "misspelling", "Possible spelling mistake found.", ["color"]),
@@ -144,12 +151,12 @@ def test_matches_become_findings_in_the_contract_categories(server) -> None:
     url, requests = server
     report = _lint(url)
     found = {(f.rule, f.category, report.source[f.offset : f.end]) for f in report.findings}
-    assert ("grammar.languagetool", "grammar", "more bigger") in found
+    assert ("grammar.languagetool", "grammar", "suggested me to") in found
     assert ("readability.languagetool", "readability", "a lot") in found
     grammar = next(f for f in report.findings if f.rule == "grammar.languagetool")
-    assert [fix.replacement for fix in grammar.fixes] == ["bigger"]
+    assert [fix.replacement for fix in grammar.fixes] == ["suggested that I"]
     assert not grammar.fixes[0].safe  # someone else's suggestion: applied only after review
-    assert grammar.message == "Did you mean \u201cbigger\u201d?"
+    assert grammar.message == "Did you mean \u201csuggested that I\u201d?"
     checks = [form for path, form in requests if path.startswith("/v2/check")]
     assert len(checks) == 1 and checks[0]["language"] == ["en-US"]
 

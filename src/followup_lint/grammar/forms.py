@@ -15,7 +15,10 @@ from functools import cache, lru_cache
 from ..spelling import data
 
 #: The word classes a rule may ask for (``require``/``reject`` in a ``grammar-forms`` rule).
-CLASSES = ("base", "past", "participle", "third", "ing", "verb", "noun", "plural", "uncountable")
+CLASSES = (
+    "base", "past", "participle", "third", "ing", "verb", "noun", "plural", "uncountable", "adjective", "same-form",
+    "comparative",
+)  # fmt: skip
 #: The forms a replacement may ask for (``{group:form}``).
 FORMS = ("base", "past", "participle", "third", "ing", "as-is", "a-an", "other-number", "first-person")
 #: A form of be/have/do and the form for the other number ("was" <-> "were"), and for "I" ("is" -> "am").
@@ -211,6 +214,12 @@ def is_class(word: str, name: str) -> bool:
         return is_noun(word)
     if name == "uncountable":
         return word in _UNCOUNTABLE
+    if name == "adjective":
+        return is_adjective(word)
+    if name == "same-form":
+        return word in past_base or word in participle_base
+    if name == "comparative":
+        return is_comparative(word)
     if name == "plural":
         if not word.endswith("s") or word.endswith(("ss", "us", "is")):
             return False
@@ -230,6 +239,32 @@ def is_class(word: str, name: str) -> bool:
     if name == "ing":
         return word in _spellings(base, name)
     raise ValueError(f"unknown word class {name!r}")
+
+
+@lru_cache(maxsize=4096)
+def is_adjective(word: str) -> bool:
+    """Whether ``word`` can be an adjective: the lexicon holds its -ly adverb ("open" -> "openly", "ready" ->
+    "readily", "simple" -> "simply") or its -est superlative ("clean" -> "cleanest", "big" -> "biggest")."""
+    if len(word) < 3 or not word.isalpha():
+        return False
+    forms = [word + "ly", word + "est", word + word[-1] + "est"]
+    if word.endswith("y"):
+        forms += [word[:-1] + "ily", word[:-1] + "iest"]
+    if word.endswith("le"):
+        forms.append(word[:-1] + "y")
+    if word.endswith("e"):
+        forms.append(word + "st")
+    return any(_word(w) for w in forms)
+
+
+@lru_cache(maxsize=4096)
+def is_comparative(word: str) -> bool:
+    """Whether ``word`` is an adjective's -er form ("easier", "bigger", "nicer"), or "better"/"worse"."""
+    if word in ("better", "worse"):
+        return True
+    if not word.endswith("er") or len(word) < 5:
+        return False
+    return _word(word[:-2] + "est")
 
 
 def a_or_an(word: str) -> str:
