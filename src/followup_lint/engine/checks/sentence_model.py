@@ -32,6 +32,8 @@ MIN_WORDS = 5
 #: sentences of another language are not its to judge).
 MIN_KNOWN = 0.6
 _GREETING_WORDS = frozenset({"hi", "hello", "dear", "hey", "greetings", "good"})
+#: A line that starts with one of these and a colon is a reference or subject line, not a sentence.
+_HEADING_LABELS = frozenset({"re", "subject", "ref", "fw", "fwd"})
 
 
 class SentenceModel(Check):
@@ -128,6 +130,7 @@ def _judge(doc: Document, model: ToneModel) -> Iterator[tuple[int, int, str, flo
             not first <= sentence.start_char < last
             or len(words) < MIN_WORDS
             or (words[0] in _GREETING_WORDS and len(words) <= 8)
+            or (words[0] in _HEADING_LABELS and text.lstrip()[len(words[0]) : len(words[0]) + 1] == ":")
             or model.coverage(text) < MIN_KNOWN
         ):
             continue  # a heading, a greeting, a signature, a fragment, or words the model never saw
