@@ -31,13 +31,19 @@ def model_findings(text: str) -> list[str]:
     return [report.source[f.offset : f.end] for f in report.findings if f.rule == "tone.model"]
 
 
+def tone_findings(text: str) -> list[str]:
+    """The sentences any tone rule reports (the model gives way to another tone rule on the same sentence)."""
+    report = lint_text(text, None, Config())
+    return [report.source[f.offset : f.end] for f in report.findings if f.category == "tone"]
+
+
 def test_an_argument_in_words_no_rule_lists_is_found_with_its_sentence() -> None:
-    found = model_findings(SORE_REPLY)
+    found = tone_findings(SORE_REPLY)
     assert found and all("came out ahead" in s for s in found), found
 
 
 def test_a_warm_specific_thank_you_is_left_alone_and_scores_high() -> None:
-    assert model_findings(WARM_NOTE) == []
+    assert tone_findings(WARM_NOTE) == []
     assert lint_text(WARM_NOTE, None, Config()).metrics["politeness"] >= 0.5
 
 
@@ -63,3 +69,12 @@ def test_the_shipped_model_was_split_by_writer() -> None:
     assert parts["dev"] and parts["test"]
     assert not (parts["train"] & parts["dev"] or parts["train"] & parts["test"] or parts["dev"] & parts["test"])
     assert 0 < data["suggest"] <= data["warn"] < 1
+
+
+def test_a_half_censored_insult_is_read_as_hostile() -> None:
+    text = "Hi Dana,\n\nThanks for the update. What a f***ing joke.\n\nSam"
+    report = lint_text(text, None, Config())
+    found = [f for f in report.findings if f.rule == "tone.model"]
+    assert [report.source[f.offset : f.end] for f in found] == ["What a f***ing joke."]
+    assert "hostile" in found[0].message
+    assert report.metrics["politeness"] < 0

@@ -26,8 +26,9 @@ if TYPE_CHECKING:
     from ..rule import Rule
 
 DEFAULT_MODEL = "tone-model.json"
-#: Sentences shorter than this (in words) are not judged: the model learned from whole sentences.
-MIN_WORDS = 5
+#: Sentences shorter than this (words, with "!" and "?") are not judged: the model learned from whole sentences
+#: (four let a short insult through to it; polite four-word lines are in its training data).
+MIN_WORDS = 4
 #: The share of a sentence's words the model must have seen in training to judge it (names, addresses and
 #: sentences of another language are not its to judge).
 MIN_KNOWN = 0.6
@@ -91,10 +92,12 @@ class SentenceModel(Check):
 @dataclass(frozen=True, slots=True)
 class ToneReading:
     """Each judged sentence of the body (span, likeliest non-polite label, probability of not being polite)
-    and the model's ``suggest`` threshold (the politeness meter's penalty starts there)."""
+    and the model's ``suggest`` and ``warn`` thresholds (the politeness meter's penalty starts at the first and
+    is full at the second)."""
 
     sentences: list[tuple[int, int, str, float]]
     suggest: float
+    warn: float
 
     @property
     def worst(self) -> float:
@@ -113,7 +116,7 @@ def tone(doc: Document) -> ToneReading:
 def read_tone(doc: Document, model: ToneModel) -> ToneReading:
     """The body's sentences read by ``model``: the subject, greeting and closing lines, signatures and
     fragments are not judged."""
-    return ToneReading(list(_judge(doc, model)), model.suggest)
+    return ToneReading(list(_judge(doc, model)), model.suggest, model.warn)
 
 
 def _judge(doc: Document, model: ToneModel) -> Iterator[tuple[int, int, str, float]]:
