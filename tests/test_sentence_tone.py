@@ -16,8 +16,8 @@ SORE_REPLY = (
     "cannot see how another applicant came out ahead.\n\nBest,\nSam"
 )
 SNIDE_REPLY = (
-    "Hi Dana,\n\nThank you for the update. What a shambles of a process that was, and good luck keeping anyone "
-    "decent on that team.\n\nSam"
+    "Hi Dana,\n\nThank you for the update. Your panel was a room of clueless amateurs, and the whole process was "
+    "a shambles.\n\nSam"
 )
 WARM_NOTE = (
     "Hi Dana,\n\nThank you for taking the time to speak with me on Tuesday about the analyst role. I enjoyed "

@@ -98,14 +98,15 @@ def politeness_of(doc: Document, path: str | None = None) -> float:
 
 def tone_penalty(doc: Document) -> float:
     """How far the draft's worst sentence pulls the meter down, from the learned sentence tone model: nothing
-    below its ``suggest`` threshold, rising to 2 (the bottom of the meter) at its ``warn`` threshold, where the
-    model was right about 95% of the time on writers it never saw. Strategies alone scored an insulting reply
-    +0.63 and a complaining, demanding check-in +0.99; one such sentence is what a reader remembers."""
+    below its ``suggest`` threshold, up to 2 for a sentence surely not polite. Strategies alone scored an
+    insulting reply +0.63 and a complaining, demanding check-in +0.99; one such sentence is what a reader
+    remembers. (Full at the ``warn`` threshold instead put the meter of out-of-domain requests below -0.85 five
+    times as often, and its Stack Exchange AUC fell from 0.672 to 0.662.)"""
     reading = doc.tone
     worst = reading.worst
     if worst <= reading.suggest:
         return 0.0
-    return min(2.0, 2.0 * (worst - reading.suggest) / max(reading.warn - reading.suggest, 0.01))
+    return 2.0 * (worst - reading.suggest) / (1.0 - reading.suggest)
 
 
 def politeness_metric(doc: Document) -> float:

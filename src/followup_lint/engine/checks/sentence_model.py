@@ -92,12 +92,10 @@ class SentenceModel(Check):
 @dataclass(frozen=True, slots=True)
 class ToneReading:
     """Each judged sentence of the body (span, likeliest non-polite label, probability of not being polite)
-    and the model's ``suggest`` and ``warn`` thresholds (the politeness meter's penalty starts at the first and
-    is full at the second)."""
+    and the model's ``suggest`` threshold (the politeness meter's penalty starts there)."""
 
     sentences: list[tuple[int, int, str, float]]
     suggest: float
-    warn: float
 
     @property
     def worst(self) -> float:
@@ -116,7 +114,7 @@ def tone(doc: Document) -> ToneReading:
 def read_tone(doc: Document, model: ToneModel) -> ToneReading:
     """The body's sentences read by ``model``: the subject, greeting and closing lines, signatures and
     fragments are not judged."""
-    return ToneReading(list(_judge(doc, model)), model.suggest, model.warn)
+    return ToneReading(list(_judge(doc, model)), model.suggest)
 
 
 def _judge(doc: Document, model: ToneModel) -> Iterator[tuple[int, int, str, float]]:
