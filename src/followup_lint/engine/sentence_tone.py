@@ -2,10 +2,10 @@
 
 Softmax regression over sparse features of one sentence: lowercase words (marked when a negation covers them:
 "don't need an answer" is not "need an answer"), word pairs, word beginnings (so "ridiculously" shares
-evidence with "ridiculous"), and a few marks of tone (a question, exclamation marks,
-a word in capitals, a sentence that starts with "you"). The weights are data (``rules/_data/tone-model.json``,
-written by ``bench/train_tone.py``, which reproduces them exactly); scoring a sentence is a few dictionary
-look-ups per feature, well under a millisecond.
+evidence with "ridiculous"), and a few marks of tone (a question, exclamation marks, a word in capitals, a
+half-censored swear word, a sentence that starts with "you"). The weights are data
+(``rules/_data/tone-model.json``, written by ``bench/train_tone.py``, which reproduces them exactly); scoring a
+sentence is a few dictionary look-ups per feature, well under a millisecond.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from pathlib import Path
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|[!?]")
 _CAPS = re.compile(r"\b[A-Z]{3,}\b")
+#: A word with letters masked by asterisks ("sh*t", "f***"): a swear word the writer half-censored.
+_MASKED = re.compile(r"(?<![A-Za-z*])[A-Za-z]{1,4}(?:\*{1,4}[A-Za-z]{1,6}|\*{2,4})(?![A-Za-z*])")
 #: Words whose beginnings say little: short words and very common ones are kept whole only.
 PREFIX = 5
 
@@ -63,6 +65,8 @@ def features(sentence: str) -> list[str]:
         out.add("mark:!!")
     if _CAPS.search(sentence):
         out.add("mark:caps")
+    if _MASKED.search(sentence):
+        out.add("mark:masked")
     return sorted(out)
 
 

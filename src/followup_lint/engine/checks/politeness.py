@@ -100,7 +100,8 @@ def tone_penalty(doc: Document) -> float:
     """How far the draft's worst sentence pulls the meter down, from the learned sentence tone model: nothing
     below its ``suggest`` threshold, up to 2 for a sentence surely not polite. Strategies alone scored an
     insulting reply +0.63 and a complaining, demanding check-in +0.99; one such sentence is what a reader
-    remembers."""
+    remembers. (Full at the ``warn`` threshold instead put the meter of out-of-domain requests below -0.85 five
+    times as often, and its Stack Exchange AUC fell from 0.672 to 0.662.)"""
     reading = doc.tone
     worst = reading.worst
     if worst <= reading.suggest:

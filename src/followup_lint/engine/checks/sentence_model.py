@@ -26,12 +26,15 @@ if TYPE_CHECKING:
     from ..rule import Rule
 
 DEFAULT_MODEL = "tone-model.json"
-#: Sentences shorter than this (in words) are not judged: the model learned from whole sentences.
-MIN_WORDS = 5
+#: Sentences shorter than this (words, with "!" and "?") are not judged: the model learned from whole sentences
+#: (four let a short insult through to it; polite four-word lines are in its training data).
+MIN_WORDS = 4
 #: The share of a sentence's words the model must have seen in training to judge it (names, addresses and
 #: sentences of another language are not its to judge).
 MIN_KNOWN = 0.6
 _GREETING_WORDS = frozenset({"hi", "hello", "dear", "hey", "greetings", "good"})
+#: A line that starts with one of these and a colon is a reference or subject line, not a sentence.
+_HEADING_LABELS = frozenset({"re", "subject", "ref", "fw", "fwd"})
 
 
 class SentenceModel(Check):
@@ -128,6 +131,7 @@ def _judge(doc: Document, model: ToneModel) -> Iterator[tuple[int, int, str, flo
             not first <= sentence.start_char < last
             or len(words) < MIN_WORDS
             or (words[0] in _GREETING_WORDS and len(words) <= 8)
+            or (words[0] in _HEADING_LABELS and text.lstrip()[len(words[0]) : len(words[0]) + 1] == ":")
             or model.coverage(text) < MIN_KNOWN
         ):
             continue  # a heading, a greeting, a signature, a fragment, or words the model never saw
