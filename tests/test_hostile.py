@@ -210,6 +210,9 @@ MATRIX: dict[str, Case] = {
         [str(draft(t, "subject.eml", "Subject: " + " ".join(["=?utf-8?b?SGk=?="] * 50_000) + "\n\n" + GOOD))],
         None, ("subject.eml", "headers over 64 KB")),
     "a NUL byte in a text draft": lambda t: ([str(draft(t, "nul.txt", GOOD + "\0" * 9000))], None, ("nul.txt",)),
+    "a NUL byte after 8 KB in an .eml": lambda t: (
+        [str(draft(t, "nul.eml", "From: a@b.c\nSubject: Thanks\n\n" + GOOD + "x" * 9000 + "\0\n"))],
+        None, ("nul.eml", "NUL")),
     "a file over the size limit": lambda t: ([str(draft(t, "big.txt", "word " * 110_000))], None, ("big.txt", "limit")),
     "a TOML config nested 5,000 deep": lambda t: (
         ["--config", str(draft(t, "deep.toml", "a = " + "[" * 5000 + "]" * 5000 + "\n")), str(draft(t))],
