@@ -48,6 +48,9 @@ FAMILIES: dict[str, tuple[str, Callable[[], str]]] = {
     "a blank run before an emoji": ("d.txt", lambda: SENTENCE + _fill(" ", 65_536) + "\U0001f600" + SIGN),
     "long quoted lines": ("d.txt", lambda: SENTENCE + ("\n> " + _fill(" ", 30_000)) * 3 + SIGN),
     "'the the'": ("d.txt", lambda: _fill("the ", 131_072)),
+    "a run of '_'": ("d.txt", lambda: SENTENCE + _fill("_", 131_072) + SIGN),
+    'a run of "\'"': ("d.md", lambda: SENTENCE + _fill("'", 131_072) + SIGN),
+    "one word of 128 KB": ("d.txt", lambda: SENTENCE + _fill("b", 131_072) + SIGN),
     "Markdown: unclosed '**'": ("d.md", lambda: SENTENCE + _fill("**a ", 65_536) + SIGN),
     "Markdown: backtick runs": ("d.md", lambda: SENTENCE + _fill("` `` ", 32_768) + SIGN),
     "Markdown: unclosed '<!--'": ("d.md", lambda: SENTENCE + _fill("<!-- a ", 65_536) + SIGN),
@@ -286,3 +289,24 @@ def test_a_thread_nested_too_deeply_is_skipped_like_any_unreadable_message(tmp_p
     thread = draft(tmp_path, "thread.eml", nested_multipart(1000))
     outcome = run_cli(tmp_path, "--thread", str(thread), str(draft(tmp_path)))
     assert outcome.status in (0, 1) and "internal error" not in outcome.stderr, outcome
+
+
+def test_a_check_per_sentence_does_not_rescan_every_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The thank-you detail check looked at every line of the draft again for each sentence, copying each line:
+    quadratic on a long line of many sentences (a Markdown line of 500 KB of ``<!-- a`` spent seconds there)."""
+    from followup_lint.engine import layout
+
+    looks = 0
+    blank = layout.Line.blank
+
+    def counted(line: layout.Line) -> bool:
+        nonlocal looks
+        looks += 1
+        return blank.fget(line)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(layout.Line, "blank", property(counted))
+    linter = linter_for(Config(select=["personalization.thank-you-detail"]))
+    text = SENTENCE + "<!-- a " * 4_000 + SIGN
+    report = linter.lint(read_bytes("d.md", text.encode("utf-8")))
+    assert [f.rule for f in report.findings] == ["personalization.thank-you-detail"]  # it ran over every sentence
+    assert looks < 200, looks  # the draft has 7 lines and 4,000 sentences
