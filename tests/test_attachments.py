@@ -95,6 +95,25 @@ def test_only_the_text_counts_against_the_size_limit() -> None:
     assert time.perf_counter() - start < 10
 
 
+def test_a_nul_byte_anywhere_in_the_text_is_refused_but_not_in_a_binary_attachment() -> None:
+    """A NUL after the first 8 KB of the text is refused as a binary file; an attachment's own are skipped."""
+    late_nul = TEXT + "x" * 9000 + "\0 more text\n"
+    single = f"From: a@b.c\nSubject: Thanks\n\n{late_nul}".encode()
+    with pytest.raises(DraftError, match=r"late\.eml: .*NUL bytes"):
+        read_bytes("late.eml", single)
+    with pytest.raises(DraftError, match=r"late\.eml: has NUL bytes in a text part"):
+        read_bytes("late.eml", message(late_nul, attachment(1024)))
+    encoded = (
+        b"From: a@b.c\nSubject: Thanks\nContent-Type: text/plain; charset=utf-8\n"
+        b"Content-Transfer-Encoding: base64\n\nSGkgRGFuYSwACg==\n"  # "Hi Dana,\0\n"
+    )
+    with pytest.raises(DraftError, match=r"b64\.eml: has NUL bytes in its text"):
+        read_bytes("b64.eml", encoded)
+    binary = b"Content-Type: application/octet-stream\nContent-Transfer-Encoding: binary\n\n\x00\x01\x02\x00\n"
+    draft = read_bytes("thanks.eml", message(TEXT, binary))  # the NUL bytes are in the first 8 KB
+    assert "zebra" in draft.prose
+
+
 def test_nesting_is_capped_with_an_error_naming_the_file() -> None:
     depth = 1000
     data = b"Subject: deep\nMIME-Version: 1.0\n"

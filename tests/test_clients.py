@@ -1,7 +1,7 @@
-"""The set-ups of docs/editors.md driven through the real clients: NeoMutt, Vim, Neovim and pre-commit.
+"""The set-ups of docs/editors.md driven through the real clients: NeoMutt, Vim, Emacs, Neovim, pre-commit.
 
 Each test skips, saying why, when its client is not installed (CI machines start without them; on Debian:
-``apt-get install neomutt vim neovim``). They take their configuration from the page itself.
+``apt-get install neomutt vim emacs-nox neovim``). They take their configuration from the page itself.
 """
 
 from __future__ import annotations
@@ -130,6 +130,53 @@ def test_vim_cnext_lands_on_the_first_character_of_each_finding(drafts: Path) ->
         ["vim", "-u", str(drafts / "vimrc"), "-i", "NONE", "-N", "-es", "-S", "jumps.vim", "wide.txt"],
         cwd=drafts,
         env=ENV,
+        check=False,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+    )
+    jumps = (drafts / "jumps.txt").read_text(encoding="utf-8").splitlines()
+    assert jumps == [f"{number}|touch base" for number in range(4, 4 + len(WIDE_LINES))]
+
+
+# -- Emacs: compilation mode reads the same screen columns ------------------------------------------------
+
+#: Runs the documented ``M-x compile`` command, then ``next-error`` through every finding, writing where the
+#: cursor lands (line, and the text from there); the window's point is where Emacs shows the cursor.
+EMACS_JUMPS = """\
+(require 'compile)
+(setq compilation-ask-about-save nil)
+(let* ((buffer (compile {command}))
+       (process (get-buffer-process buffer))
+       (out nil))
+  (while (process-live-p process) (accept-process-output process 1))
+  (condition-case nil
+      (while t
+        (next-error)
+        (let ((window (selected-window)))
+          (with-current-buffer (window-buffer window)
+            (save-excursion
+              (goto-char (window-point window))
+              (push (format "%d|%s" (line-number-at-pos)
+                            (buffer-substring-no-properties (point) (min (point-max) (+ (point) 10))))
+                    out)))))
+    (error nil))
+  (with-temp-file "jumps.txt" (insert (mapconcat #'identity (nreverse out) "\\n") "\\n")))
+"""
+
+
+@pytest.mark.skipif(shutil.which("emacs") is None, reason="emacs is not installed (apt-get install emacs-nox)")
+def test_emacs_next_error_lands_on_the_first_character_of_each_finding(drafts: Path) -> None:  # noqa: F811
+    command = re.fullmatch(r"M-x compile RET (.+) RET\n", snippet("emacs-compile"))
+    assert command, snippet("emacs-compile")
+    line = command.group(1).replace("draft.txt", "wide.txt")
+    text = "Hi Dana,\n\nThank you for the interview on Tuesday.\n" + "\n".join(WIDE_LINES) + "\n\nBest,\nSam\n"
+    (drafts / "wide.txt").write_text(text, encoding="utf-8")
+    (drafts / "jumps.el").write_text(EMACS_JUMPS.format(command=json.dumps(line)), encoding="utf-8")
+    subprocess.run(
+        ["emacs", "-Q", "--batch", "-l", "jumps.el"],
+        cwd=drafts,
+        env={**ENV, "HOME": str(drafts)},
         check=False,
         timeout=300,
         stdin=subprocess.DEVNULL,

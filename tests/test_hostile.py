@@ -48,6 +48,9 @@ FAMILIES: dict[str, tuple[str, Callable[[], str]]] = {
     "a blank run before an emoji": ("d.txt", lambda: SENTENCE + _fill(" ", 65_536) + "\U0001f600" + SIGN),
     "long quoted lines": ("d.txt", lambda: SENTENCE + ("\n> " + _fill(" ", 30_000)) * 3 + SIGN),
     "'the the'": ("d.txt", lambda: _fill("the ", 131_072)),
+    "a run of '_'": ("d.txt", lambda: SENTENCE + _fill("_", 131_072) + SIGN),
+    'a run of "\'"': ("d.md", lambda: SENTENCE + _fill("'", 131_072) + SIGN),
+    "one word of 128 KB": ("d.txt", lambda: SENTENCE + _fill("b", 131_072) + SIGN),
     "Markdown: unclosed '**'": ("d.md", lambda: SENTENCE + _fill("**a ", 65_536) + SIGN),
     "Markdown: backtick runs": ("d.md", lambda: SENTENCE + _fill("` `` ", 32_768) + SIGN),
     "Markdown: unclosed '<!--'": ("d.md", lambda: SENTENCE + _fill("<!-- a ", 65_536) + SIGN),
@@ -210,6 +213,9 @@ MATRIX: dict[str, Case] = {
         [str(draft(t, "subject.eml", "Subject: " + " ".join(["=?utf-8?b?SGk=?="] * 50_000) + "\n\n" + GOOD))],
         None, ("subject.eml", "headers over 64 KB")),
     "a NUL byte in a text draft": lambda t: ([str(draft(t, "nul.txt", GOOD + "\0" * 9000))], None, ("nul.txt",)),
+    "a NUL byte after 8 KB in an .eml": lambda t: (
+        [str(draft(t, "nul.eml", "From: a@b.c\nSubject: Thanks\n\n" + GOOD + "x" * 9000 + "\0\n"))],
+        None, ("nul.eml", "NUL")),
     "a file over the size limit": lambda t: ([str(draft(t, "big.txt", "word " * 110_000))], None, ("big.txt", "limit")),
     "a TOML config nested 5,000 deep": lambda t: (
         ["--config", str(draft(t, "deep.toml", "a = " + "[" * 5000 + "]" * 5000 + "\n")), str(draft(t))],
@@ -306,3 +312,24 @@ def test_the_budget_stops_only_the_rule_that_overruns(tmp_path: Path) -> None:
         with budget("d.txt", "after.slow", "a.yaml", seconds=0.2):
             spin(0.1)
     spin(0.5)  # the timer is off after the lint: nothing fires
+
+
+def test_a_check_per_sentence_does_not_rescan_every_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The thank-you detail check looked at every line of the draft again for each sentence, copying each line:
+    quadratic on a long line of many sentences (a Markdown line of 500 KB of ``<!-- a`` spent seconds there)."""
+    from followup_lint.engine import layout
+
+    looks = 0
+    blank = layout.Line.blank
+
+    def counted(line: layout.Line) -> bool:
+        nonlocal looks
+        looks += 1
+        return blank.fget(line)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(layout.Line, "blank", property(counted))
+    linter = linter_for(Config(select=["personalization.thank-you-detail"]))
+    text = SENTENCE + "<!-- a " * 4_000 + SIGN
+    report = linter.lint(read_bytes("d.md", text.encode("utf-8")))
+    assert [f.rule for f in report.findings] == ["personalization.thank-you-detail"]  # it ran over every sentence
+    assert looks < 200, looks  # the draft has 7 lines and 4,000 sentences

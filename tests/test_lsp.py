@@ -257,3 +257,17 @@ def test_command_line_start_up_does_not_import_pygls(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENV, check=False)
     assert done.stderr.strip().splitlines()[-1] == "False False"
+
+
+def test_a_fix_that_deletes_the_space_before_an_emoji_says_so() -> None:
+    """ "Delete '😀'" also deleted the space before it (issue 20): the title now names that space."""
+    from followup_lint import Config
+    from followup_lint.api import linter_for
+    from followup_lint.lsp.convert import fix_title
+    from followup_lint.reading import draft_from_text
+
+    source = "Hi Dana,\n\nThank you for the interview on Monday 😀 I enjoyed it.\n\nBest,\nSam\n"
+    findings = linter_for(Config(select=["formality.emoji"])).lint(draft_from_text(source, "d.txt")).findings
+    [fix] = [f.fixes[0] for f in findings if f.rule == "formality.emoji"]
+    assert source[fix.offset : fix.offset + fix.length] == " 😀" and fix.replacement == ""
+    assert fix_title(fix, source).startswith("Delete '😀' and the space before it")

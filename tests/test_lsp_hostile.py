@@ -183,3 +183,31 @@ def test_a_backtracking_user_rule_is_stopped_and_named(server: RawClient) -> Non
     assert "custom.slow" in told["params"]["message"] and "stopped" in told["params"]["message"]
     server.send({"id": 3, "method": "shutdown"})
     assert server.wait(lambda m: m.get("id") == 3)["result"] is None
+
+
+def test_a_stale_lint_is_never_published_over_a_newer_one(server: RawClient) -> None:
+    """A slow lint, then an edit: other requests answer meanwhile, and only the newer version's diagnostics
+    are published (the stale run's, finished later, are dropped)."""
+    server.initialize()
+    slow = "Hi Dana,\n\n" + "I really enjoyed the the conversation about the roadmap. " * 8_000 + "\n\nBest,\nSam\n"
+    uri = server.open("slow.txt", slow)  # a lint of a few seconds
+    edited = "Hi Dana,\n\nThank you for the the interview on Monday.\n\nBest,\nSam\n"
+    change = {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": edited}]}
+    server.send({"method": "textDocument/didChange", "params": change})
+    position = {"line": 0, "character": 0}
+    hover = {"textDocument": {"uri": uri}, "position": position}
+    server.send({"id": 8, "method": "textDocument/hover", "params": hover})
+    server.wait(lambda m: m.get("id") == 8)  # answered (method not found, or a result) while the lint runs
+    assert not any(diagnostics_for(uri)(m) for m in server.seen), "the request waited for the lint"
+    first = server.wait(diagnostics_for(uri))
+    assert first["params"]["version"] == 2
+    assert any("the the" in d["message"] or "doubled" in str(d.get("code", "")) for d in first["params"]["diagnostics"])
+    span = {"start": position, "end": {"line": 2, "character": 0}}
+    context = {"diagnostics": []}
+    server.send({"id": 9, "method": "textDocument/codeAction",
+                 "params": {"textDocument": {"uri": uri}, "range": span, "context": context}})  # fmt: skip
+    server.wait(lambda m: m.get("id") == 9)  # queued behind every run: the stale one has ended by now
+    published = [m["params"].get("version") for m in server.seen if diagnostics_for(uri)(m)]
+    assert published == [2], published
+    server.send({"id": 10, "method": "shutdown"})
+    assert server.wait(lambda m: m.get("id") == 10)["result"] is None

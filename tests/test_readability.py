@@ -100,3 +100,21 @@ def _graded(text: str) -> str:
     draft = draft_from_text(text)
     doc = Document(draft, Context(), Config())
     return " ".join(_clean(draft.prose[a:b]) for a, b in sentences(doc))
+
+
+def test_long_words_hyphenate_as_pyphen_does_in_linear_time() -> None:
+    """Words no dictionary has (a run of letters, of underscores, words run together) get pyphen's own
+    hyphenation points, and 2 MB of underscores take a fraction of a second (they took over 10 s)."""
+    import time
+
+    import pyphen
+
+    from followup_lint.engine.readability_formulas import _positions, word_syllables
+
+    reference = pyphen.Pyphen(lang="en_US").hd
+    for word in ("a" * 300, "interview" * 40, "thank_you" * 30, "x1y2" * 50, "café’s" * 30 + "ﬁne"):
+        assert _positions(word) == [int(p) for p in reference.positions(word)], word
+    start = time.process_time()
+    assert word_syllables("_" * 2_000_000) == 1
+    word_syllables("b" * 200_000 + "x")
+    assert time.process_time() - start < 3  # generous: 0.3 s here; the search of each place took 11 s

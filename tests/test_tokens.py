@@ -323,3 +323,17 @@ def test_spacy_is_used_when_a_model_or_lookup_tables_are_installed(
     code = "from followup_lint.engine import nlp\nprint(nlp.using_spacy())\n"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert result.stdout.split() == [spacy]
+
+
+def test_a_long_run_of_one_punctuation_character_is_one_token() -> None:
+    """500,000 underscores made 500,000 tokens, each paid for by every later step; a run that long is one token
+    (with its exact offsets), and the text around it is tokenized as spaCy does."""
+    run = "_" * 10_000
+    doc = nlp.make_doc(f"Thank you{run}for the chat. Also {'!' * 300}ok")
+    texts = [token.text for token in doc]
+    assert run in texts and "!" * 300 in texts
+    assert texts[:2] == ["Thank", "you"] and texts[-1] == "ok"
+    assert len(texts) < 20
+    token = doc[texts.index(run)]
+    assert doc.text[token.idx : token.idx + len(token.text)] == run
+    assert_same("Wow" + "!" * 60 + " and " + "_" * 63)  # shorter runs: spaCy's own tokens

@@ -83,18 +83,48 @@ def word_syllables(word: str) -> int:
 def _positions(word: str) -> list[int]:
     """pyphen's ``HyphDict.positions``: where Liang's patterns allow a break (odd values win)."""
     patterns, maxlen = hyphenation()
+    long_word = len(word) > _LONG_WORD
+    if long_word:
+        patterns = _steps()  # the same patterns, and every prefix of one: a search stops when none can follow
     pointed = f".{word}."
     references = [0] * (len(pointed) + 1)
-    for i in range(len(pointed) - 1):
-        stop = min(i + maxlen, len(pointed)) + 1
-        for j in range(i + 1, stop):
-            pattern = patterns.get(pointed[i:j])
-            if not pattern:
-                continue
-            offset, values = pattern[0], pattern[1:]
-            window = slice(i + offset, i + offset + len(values))
-            references[window] = map(max, values, references[window])
+    last = len(pointed) - 1
+    # A pattern holds only the patterns' own characters, so only runs of them are searched: a word of 500,000
+    # underscores or digits costs one regex scan, not millions of dictionary look-ups (the result is the same).
+    for run in _pattern_runs().finditer(pointed):
+        end = run.end()
+        for i in range(run.start(), min(end, last)):
+            stop = min(i + maxlen, end) + 1
+            for j in range(i + 1, stop):
+                pattern = patterns.get(pointed[i:j])
+                if not pattern:
+                    if pattern is None and long_word:
+                        break  # no pattern starts with these letters
+                    continue
+                offset, values = pattern[0], pattern[1:]
+                window = slice(i + offset, i + offset + len(values))
+                references[window] = map(max, values, references[window])
     return [i - 1 for i, reference in enumerate(references) if reference % 2]
+
+
+#: Words longer than this (no English word is) are searched with ``_steps``.
+_LONG_WORD = 64
+
+
+@lru_cache(maxsize=1)
+def _steps() -> dict[str, bytes]:
+    """The patterns, and each proper prefix of a pattern that is not one itself mapped to ``b""``."""
+    patterns, _maxlen = hyphenation()
+    steps = {key[:end]: b"" for key in patterns for end in range(1, len(key))}
+    steps.update(patterns)
+    return steps
+
+
+@lru_cache(maxsize=1)
+def _pattern_runs() -> re.Pattern[str]:
+    """Runs of the characters that occur in the patterns (letters and the word-edge mark ``.``)."""
+    patterns, _maxlen = hyphenation()
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(set("".join(patterns)))) + "]+")
 
 
 def dictionary_path() -> Path | None:

@@ -32,9 +32,8 @@ _IDENTITY = {"", "7bit", "8bit", "binary"}
 
 
 def read_eml(path: str, data: bytes) -> Draft:
-    if b"\x00" in data[:8192]:
-        raise DraftError(path, "looks like a binary file (it contains NUL bytes), not an e-mail message")
     pruned = prune(path, data, MAX_TEXT_PART_BYTES)
+    _refuse_nul(path, pruned)
     if pruned.header_end > MAX_BYTES:
         raise DraftError(path, f"has a header block over {MAX_BYTES // 1024} KB, so it is not a draft")
     try:
@@ -108,6 +107,15 @@ def read_eml(path: str, data: bytes) -> Draft:
         newline=detect_newline(source),
         date=_header(message, "date"),
     )
+
+
+def _refuse_nul(path: str, pruned: Pruned) -> None:
+    """Refuse a NUL byte anywhere in the headers or a text part: only attachments, left out, may hold them."""
+    if b"\x00" not in pruned.data:
+        return
+    if not pruned.multipart or b"\x00" in pruned.data[: pruned.header_end]:
+        raise DraftError(path, "looks like a binary file (it contains NUL bytes), not an e-mail message")
+    raise DraftError(path, "has NUL bytes in a text part, so it is not a text draft")
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -186,6 +194,8 @@ def _part_text(path: str, part: EmailMessage) -> tuple[str, bool]:
         raise DraftError(path, f"has a body that cannot be decoded ({exc})") from None
     if not isinstance(text, str):
         return "", True
+    if "\x00" in text:  # a NUL decoded from base64 or quoted-printable
+        raise DraftError(path, "has NUL bytes in its text, so it is not a text draft")
     if part.get_content_subtype() == "html":
         return html_to_text(text), False
     return text, encoding in _IDENTITY

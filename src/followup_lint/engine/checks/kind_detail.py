@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
@@ -26,6 +27,7 @@ from .phrases import MATCH_FIELDS, LazyMatchers, build_matchers
 
 if TYPE_CHECKING:
     from ..document import Document
+    from ..layout import Line
     from ..rule import Rule
 
 GENERIC_FILE = "kind-generic-words.txt"
@@ -73,19 +75,38 @@ def _stop_words() -> set[str]:
     return set(STOP_WORDS)
 
 
-def specific_words(doc: Document, start: int | None = None, end: int | None = None) -> list[str]:
+@dataclass(frozen=True)
+class _BodyWords:
+    """What ``specific_words`` leaves out of a draft, worked out once for all its sentences: the lines to skip
+    (greeting, sign-off, the writer's name), the context's names, and where the body stops."""
+
+    skip: list[Line]
+    names: set[str]
+    stop: int
+
+    @classmethod
+    def of(cls, doc: Document) -> _BodyWords:
+        layout = doc.layout
+        skip = [line for line in (layout.greeting, layout.sign_off) if line is not None]
+        last = next((line for line in reversed(layout.lines) if not line.blank), None)
+        if last is not None and last not in skip and len(WORD.findall(last.text)) <= 3:
+            skip.append(last)  # the writer's name under an undetected sign-off
+        names = set()
+        for value in (doc.context.company, doc.context.role, *doc.context.interviewers):
+            names |= {w.lower() for w in WORD.findall(value or "")}
+        stop = layout.sign_off.start if layout.sign_off is not None else len(doc.prose)
+        return cls(skip, names, stop)
+
+
+def specific_words(
+    doc: Document, start: int | None = None, end: int | None = None, body: _BodyWords | None = None
+) -> list[str]:
     """Distinct words of the body (greeting and sign-off lines excluded) that are neither generic nor names
-    from the context, in order of first use; ``start``/``end`` narrow it to a part of the body.
+    from the context, in order of first use; ``start``/``end`` narrow it to a part of the body (``body``: the
+    draft's ``_BodyWords``, given when asking for each of its sentences).
     """
-    layout = doc.layout
-    skip = [line for line in (layout.greeting, layout.sign_off) if line is not None]
-    content = [line for line in layout.lines if not line.blank]
-    if content and content[-1] not in skip and len(WORD.findall(content[-1].text)) <= 3:
-        skip.append(content[-1])  # the writer's name under an undetected sign-off
-    names = set()
-    for value in (doc.context.company, doc.context.role, *doc.context.interviewers):
-        names |= {w.lower() for w in WORD.findall(value or "")}
-    stop = layout.sign_off.start if layout.sign_off is not None else len(doc.prose)
+    body = body or _BodyWords.of(doc)
+    skip, names, stop = body.skip, body.names, body.stop
     if end is not None:
         stop = min(stop, end)
     common = generic_words()
@@ -139,8 +160,9 @@ class KindDetail(LazyMatchers, Check):
         frequency = _frequency() if min(rare, cued_rare) < 99.0 else None
         cues = self.matcher.find(doc, doc.draft.body_start, len(doc.prose))
         most = 0
+        body_words = _BodyWords.of(doc)  # once: a draft of 500 KB may have 75,000 sentences
         for start, end in _sentences(doc.prose, doc.draft.body_start):
-            words = specific_words(doc, start, end)
+            words = specific_words(doc, start, end, body_words)
             found = len([w for w in words if frequency is None or frequency(w) < rare])
             cued = any(start <= m.start < end for m in cues) and any(
                 frequency is None or frequency(w) < cued_rare for w in words

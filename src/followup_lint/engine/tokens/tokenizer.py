@@ -27,10 +27,28 @@ MAX_CHUNK = 256
 _AFFIX_WINDOW = 64
 #: Affix searches on windows longer than this are remembered (word-length ones are cheap and vary).
 _MEMO_FROM = 24
+#: In a chunk longer than ``MAX_CHUNK``, a run of one punctuation or symbol character this long or longer is one
+#: token, not one token a character: 500,000 underscores made 500,000 tokens, and every step after the
+#: tokenizer (sentences, columns, rules) paid for each. No draft has such a run; spaCy's tokens are unchanged
+#: for every shorter chunk.
+_REPEAT_FROM = 64
+_REPEATS = re.compile(rf"([^\w\s]|_)\1{{{_REPEAT_FROM - 1},}}")
 
 
 #: The regexes of the tokenizer's data, by key.
 REGEXES = ("prefix", "suffix", "infix", "token_match", "url_match")
+
+
+def _long_pieces(run: str) -> Iterable[tuple[str, bool]]:
+    """A long chunk's pieces, each with whether it is a run of one repeated punctuation or symbol character."""
+    start = 0
+    for match in _REPEATS.finditer(run):
+        if match.start() > start:
+            yield run[start : match.start()], False
+        yield match.group(), True
+        start = match.end()
+    if start < len(run):
+        yield run[start:], False
 
 
 class Tokenizer:
@@ -115,9 +133,16 @@ class Tokenizer:
                 run = run[1:]
                 if not run:
                     continue
-            step = len(run) if run[0].isspace() else MAX_CHUNK
-            for start in range(0, len(run), step):
-                self._add_chunk(run[start : start + step], specials, cache, with_special_cases, words, norms)
+            if run[0].isspace() or len(run) <= MAX_CHUNK:
+                self._add_chunk(run, specials, cache, with_special_cases, words, norms)
+                continue
+            for piece, repeated in _long_pieces(run):
+                if repeated:
+                    words.append(piece)
+                    norms.append(None)
+                    continue
+                for start in range(0, len(piece), MAX_CHUNK):
+                    self._add_chunk(piece[start : start + MAX_CHUNK], specials, cache, with_special_cases, words, norms)
         spaces = [False] * len(words)
         for i in spaced:
             spaces[i] = True
