@@ -5,12 +5,14 @@
 
 Data: ``bench/data/kinds/k*.txt`` (448 messages by 56 writers given personas, written for this project, MIT;
 see its README). It is split by writer, never by message: the 8 writers with the lowest hashes are the test
-writers, scored once; the rest train. The shipped model is then refit on every writer. Model: softmax regression over the features of
-``followup_lint.engine.kind_model.features`` (words, word pairs, the cue scores of ``kinds.kind_scores`` in
-bands) that occur in at least two training messages, L2 penalty, full-batch gradient descent (numpy, float64,
-fixed steps: deterministic). The confidence from which a kind is sure (``sure``) is chosen by 5-fold
-cross-validation over the training writers (folds by writer): the lowest at which at least 95% of the drafts
-detected with it are right (a draft labelled ``other`` is never right).
+writers, scored once; the rest train, and the shipped model is then refit on every writer.
+
+Model: softmax regression over the features of ``followup_lint.engine.kind_model.features`` (words, word
+pairs, opening words, the cue scores of ``kinds.kind_scores`` in bands) that occur in at least two training
+messages, L2 penalty, full-batch gradient descent (numpy, float64, fixed steps: deterministic). The
+confidence from which a kind is sure (``sure``) is chosen by 5-fold cross-validation over the training
+writers (folds by writer): the lowest at which at least 95% of the drafts detected with it are right (a
+draft labelled ``other`` is never right).
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ Softmax regression over sparse features of the whole draft: lowercase words and 
 pairs of its opening (the first ``OPENING`` words: "thank you for getting back to me" opens a reply to a
 rejection, "thank you for meeting" a thank-you), and the hand-weighted cue scores of ``kinds.kind_scores`` in
 bands (a post-rejection cue score of at least 2.5, which kind's cues lead). The word features count less in a
-long draft (scaled by ``sqrt(SCALE / n)`` for ``n`` word features the model knows), so length alone does not push a kind. The label ``other`` (withdrawals, offer replies, scheduling) takes probability away from the four
+long draft (scaled by ``sqrt(SCALE / n)`` for ``n`` word features the model knows), so length alone does not
+push a kind. The label ``other`` (withdrawals, offer replies, scheduling) takes probability away from the four
 kinds, so a draft that is none of them is detected with a low confidence and rules that depend on the kind
 stay quiet. The weights are data (``rules/_data/kind-model.json``, written by ``bench/train_kinds.py``, which
 reproduces them exactly); scoring a draft is a few dictionary look-ups per word, well under a millisecond.

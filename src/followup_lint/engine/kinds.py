@@ -191,7 +191,9 @@ def sure_from() -> float:
 
 
 def classify(text: str) -> tuple[str, float]:
-    """The most likely kind of ``text`` and a confidence in [0, 1] (0 when no cue matched and no model)."""
+    """The most likely kind of ``text`` and a confidence in [0, 1]: the model's when the cue file names one (a
+    reply to a rejection often has no cue at all), else from the cue scores, with the default kind and 0 when
+    no cue matched."""
     table = cues()
     scores = kind_scores(text)
     learned = model()

@@ -20,8 +20,8 @@ from ..settings import Config, ConfigError
 from .budget import budget, timer
 from .checks import Check, check_class
 from .document import Document
-from .language import looks_english
 from .kinds import kind_is_sure
+from .language import looks_english
 from .loader import load_rules
 from .rule import Rule
 
