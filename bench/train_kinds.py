@@ -3,7 +3,7 @@
     .venv/bin/python bench/train_kinds.py            # train, print the figures, write the model
     .venv/bin/python bench/train_kinds.py --check    # fail if the shipped model differs from a rebuild
 
-Data: ``bench/data/kinds/k*.txt`` (448 messages by 56 writers given personas, written for this project, MIT;
+Data: ``bench/data/kinds/k*.txt`` (483 messages by 60 writers given personas, written for this project, MIT;
 see its README). It is split by writer, never by message: the 8 writers with the lowest hashes are the test
 writers, scored once; the rest train, and the shipped model is then refit on every writer.
 
@@ -175,8 +175,8 @@ def build() -> tuple[dict, str]:
     weights = {f: [round(float(v), 3) for v in w[i]] for f, i in vocab.items()}
     model = {
         "about": "Kind model for followup-lint (engine/kind_model.py); written by bench/train_kinds.py.",
-        "source": "bench/data/kinds: 448 messages by 56 writers given personas, written for this project "
-        "(licence MIT). No public data.",
+        "source": f"bench/data/kinds: {len(rows)} messages by {len(order)} writers given personas, written for "
+        "this project (licence MIT). No public data.",
         "model": f"softmax regression, L2 {L2}, {STEPS} full-batch steps of {RATE}, features seen >= {MIN_COUNT} "
         f"times and word features in <= {MAX_SHARE:.0%} of the messages",
         "split": {"train": sorted(train_order), "test": sorted(test_writers)},
