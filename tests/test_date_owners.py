@@ -42,6 +42,11 @@ def owners(text: str) -> list[tuple[str, str]]:
         ("I need your decision by Friday.", [("by Friday", "employer")]),
         ("I need to hear from you by Friday or I will accept the other offer.", [("by Friday", "employer")]),
         ("Please reply ASAP.", [("ASAP", "employer")]),
+        # a condition on this employer's answer, even beside another offer
+        (
+            "I have an offer from Northwind, and unless your offer reaches me by Thursday, I will sign with them.",
+            [("by Thursday", "employer")],
+        ),
     ],
 )
 def test_each_date_has_the_owner_its_clause_names(text: str, expected: list[tuple[str, str]]) -> None:

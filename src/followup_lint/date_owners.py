@@ -6,8 +6,9 @@ away from the 3rd", "I can start as soon as possible" (the candidate). Only this
 timing rules, and only a deadline set for this employer can make a sentence demanding.
 
 The date expressions and the words that name an owner are data (``rules/_data/date-owners.yaml``). A date
-belongs to the owner whose cue is nearest to it in the same clause; with none in the clause, nearest in the
-same sentence; with none at all, to this employer. The parsed file is kept in the user cache.
+belongs to the owner whose cue is nearest to it in the same clause (a cue before it counts as nearer than one
+after it); with none in the clause, nearest in the same sentence; with none at all, to this employer. The
+parsed file is kept in the user cache.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ FILE = "date-owners.yaml"
 #: When two cues are as near, the first owner here wins: a date next to "I need to make a decision" is the
 #: candidate's even though "a decision" is also a cue for this employer.
 _PRIORITY = {"other-employer": 0, "candidate": 1, "employer": 2}
+#: How much farther a cue after the date counts than one before it, in characters.
+_AFTER = 30
 _SENTENCE = re.compile(r"[^.!?\n]+(?:\n(?![ \t]*\n)[^.!?\n]+)*[.!?]?")
 _FORMAT = 1
 
@@ -117,7 +120,9 @@ def _nearest(text: str, lo: int, hi: int, start: int, end: int, table: OwnerCues
         for match in pattern.finditer(text, lo, hi):
             if match.start() <= start < match.end() and match.end() >= end:
                 continue  # the time inside a cue's own words is not its owner ("available from ...")
-            gap = max(start - match.end(), match.start() - end, 0)
+            # a cue after the date counts as farther: a date belongs to the words it completes ("unless your
+            # offer reaches me by Thursday, I will sign with them": Thursday is this employer's)
+            gap = start - match.end() if match.end() <= start else max(match.start() - end, 0) + _AFTER
             rank = (gap, _PRIORITY[owner], owner)
             if best is None or rank < best:
                 best = rank
