@@ -35,6 +35,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "followup_lint.cache",
         "followup_lint.data",
         "followup_lint.dates",
+        "followup_lint.date_owners",
         "followup_lint.backends",
         "followup_lint.spelling",
         "followup_lint.grammar",

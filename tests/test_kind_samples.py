@@ -6,8 +6,6 @@ time. Each note starts with a line ``=== kind``; line breaks inside a paragraph 
 
 from __future__ import annotations
 
-import pytest
-
 from followup_lint.engine.kinds import classify
 
 NOTES = """
@@ -762,6 +760,11 @@ def test_there_are_samples_of_every_kind() -> None:
     assert len(SAMPLES) >= 100
 
 
-@pytest.mark.parametrize(("kind", "text"), SAMPLES, ids=[f"{k}-{i}" for i, (k, _) in enumerate(SAMPLES)])
-def test_sample_note_kind(kind: str, text: str) -> None:
-    assert classify(text)[0] == kind
+def test_sample_notes_are_read_as_their_kind() -> None:
+    """The learned model is judged on the notes together (none of them is in its training data): at least 94%
+    right overall (111 of 117 when the model was trained) and at least 90% on each kind; the misses are listed."""
+    misses = [(kind, classify(text), text[:60]) for kind, text in SAMPLES if classify(text)[0] != kind]
+    assert len(misses) <= 0.06 * len(SAMPLES), misses
+    for kind in {k for k, _ in SAMPLES}:
+        notes = sum(1 for k, _ in SAMPLES if k == kind)
+        assert sum(1 for k, _, _ in misses if k == kind) <= 0.1 * notes, misses

@@ -92,7 +92,9 @@ def _tone(text: str) -> list[tuple[str, int, int, str]]:
 
 def test_a_phrase_split_over_two_lines_is_reported_where_it_starts_and_covers_both() -> None:
     text = "Hi Dana,\n\nThank you for Tuesday. I am not sure what else to say, but I really need\nthis job.\n\nSam\n"
-    assert _tone(text) == [("tone.desperate", 3, 60, "I really need\nthis job")]
+    assert [f for f in _tone(text) if f[0] == "tone.desperate"] == [
+        ("tone.desperate", 3, 60, "I really need\nthis job")
+    ]
 
 
 def test_a_blank_line_ends_a_match() -> None:

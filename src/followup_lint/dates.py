@@ -258,9 +258,12 @@ def named_date(text: str, reference: dt.date | None, *, need_you: bool = False) 
     """The latest date the text names for a decision or a reply ("we expect to decide by March 14").
 
     ``need_you``: only sentences that speak of the reader ("you mentioned ...", "your team"), for the
-    candidate's own prose restating what the employer said.
+    candidate's own prose restating what the employer said; there only this employer's dates count, not
+    another employer's or the candidate's own ("I need to answer the other offer by March 20",
+    ``date_owners``).
     """
     best: dt.date | None = None
+    others: list[tuple[int, int]] | None = None
     for sentence in _SENTENCE.finditer(text):
         chunk = sentence.group(0)
         if not _DECISION_CUE.search(chunk):
@@ -268,6 +271,14 @@ def named_date(text: str, reference: dt.date | None, *, need_you: bool = False) 
         if need_you and not re.search(r"\byou(?:r)?\b", chunk, re.IGNORECASE):
             continue
         for found in dates_in_text(chunk, reference):
+            if need_you:
+                if others is None:
+                    from .date_owners import not_employers
+
+                    others = not_employers(text)
+                at, to = sentence.start() + found.start, sentence.start() + found.end
+                if any(s < to and at < e for s, e in others):
+                    continue  # another employer's deadline, or the candidate's own date
             if best is None or found.date > best:
                 best = found.date
     return best

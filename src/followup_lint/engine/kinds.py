@@ -1,7 +1,10 @@
 """Which kind of follow-up a draft is: thank-you, check-in, post-rejection or networking.
 
 The cue phrases and their weights are data (``rules/_data/kind-cues.yaml``): each kind's score is the sum of
-the weights of its cues found in the prose (each cue counted once); the highest score wins.
+the weights of its cues found in the prose (each cue counted once). When the cue file names a ``model``
+(``rules/_data/kind-model.json``, ``kind_model``), a learned model reads the draft's words together with these
+scores and gives the kind and its confidence, and the model's own ``sure`` threshold applies; without one, the
+highest score wins.
 
 The parsed cue file is kept in the user cache (``followup_lint.cache``), keyed by the file's size and mtime, so
 a later process neither imports PyYAML nor compiles a cue before it needs it. With each cue the cache keeps
@@ -22,12 +25,13 @@ from .literals import fold, may_match, reach, required_literals, windows
 
 if TYPE_CHECKING:
     from .document import Document
+    from .kind_model import KindModel
 
 KINDS = ("thank-you", "check-in", "post-rejection", "networking")
 CUES_FILE = "kind-cues.yaml"
 _SPACE = re.compile(r"\s+")
 #: Bump when the cached form of the cue table changes.
-_FORMAT = 5
+_FORMAT = 6
 
 
 @dataclass(slots=True)
@@ -73,6 +77,8 @@ class Cues:
     smoothing: float
     #: The confidence from which a detected kind is sure enough for rules that judge what a kind lacks.
     sure: float = 0.55
+    #: The learned model's file (beside the cue file), or None: the cue scores alone decide.
+    model: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +105,7 @@ def _table(data: Any) -> Cues | None:
             kind: tuple(Cue(regex, float(weight), literals, width) for regex, weight, literals, width in items)
             for kind, items in data["kinds"].items()
         }
-        return Cues(kinds, data["default"], float(data["smoothing"]), float(data["sure"]))
+        return Cues(kinds, data["default"], float(data["smoothing"]), float(data["sure"]), data["model"])
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
 
@@ -145,7 +151,10 @@ def _build(path: str) -> dict[str, Any]:
         raise RuleError(path, "sure", "must be a number") from None
     if not 0.0 <= sure <= 1.0:
         raise RuleError(path, "sure", "must be between 0 and 1")
-    return {"kinds": kinds, "default": default, "smoothing": smoothing, "sure": sure}
+    model = data.get("model")
+    if model is not None and (not isinstance(model, str) or "/" in model or "\\" in model or not model.strip()):
+        raise RuleError(path, "model", "must be the name of a model file beside the cue file, or null")
+    return {"kinds": kinds, "default": default, "smoothing": smoothing, "sure": sure, "model": model}
 
 
 def kind_scores(text: str) -> dict[str, float]:
@@ -165,10 +174,33 @@ def kind_scores(text: str) -> dict[str, float]:
     return scores
 
 
+@lru_cache(maxsize=1)
+def model() -> KindModel | None:
+    """The learned kind model the cue file names, or None."""
+    table = cues()
+    if table.model is None:
+        return None
+    from ..data import builtin_rules_dir
+    from .kind_model import load
+
+    return load(str(builtin_rules_dir() / "_data" / table.model))
+
+
+def sure_from() -> float:
+    """The confidence from which a detected kind is sure: the model's, else the cue file's."""
+    learned = model()
+    return learned.sure if learned is not None else cues().sure
+
+
 def classify(text: str) -> tuple[str, float]:
-    """The most likely kind of ``text`` and a confidence in [0, 1] (0 when no cue matched)."""
+    """The most likely kind of ``text`` and a confidence in [0, 1]: the model's when the cue file names one (a
+    reply to a rejection often has no cue at all), else from the cue scores, with the default kind and 0 when
+    no cue matched."""
     table = cues()
     scores = kind_scores(text)
+    learned = model()
+    if learned is not None:
+        return learned.classify(text, scores, KINDS)
     total = sum(scores.values())
     if total <= 0:
         return table.default, 0.0
@@ -181,7 +213,7 @@ def kind_is_sure(doc: Document) -> bool:
     """Whether the draft's kind was given, or detected with at least the cue file's ``sure`` confidence: rules
     that report what a kind of note lacks stay quiet on a guess (a thank-you read as a check-in would be told
     to ask about next steps)."""
-    return bool(doc.context.kind) or doc.kind[1] >= cues().sure
+    return bool(doc.context.kind) or doc.kind[1] >= sure_from()
 
 
 def message_kind(doc: Document) -> tuple[str, float]:

@@ -21,6 +21,7 @@ from ..settings import Config, ConfigError
 from .budget import budget, timer
 from .checks import Check, check_class
 from .document import Document
+from .kinds import kind_is_sure
 from .language import looks_english
 from .literals import save_facts
 from .loader import load_rules
@@ -170,7 +171,7 @@ class Linter:
             checks = []
         with timer():
             for check in checks:
-                if check.rule.applies_to(ctx.channel) and (not check.rule.kinds or doc.kind[0] in check.rule.kinds):
+                if check.rule.applies_to(ctx.channel) and (not check.rule.kinds or _kind_applies(doc, check.rule)):
                     with budget(draft.path, check.rule.id, check.rule.path):
                         found = list(itertools.islice(check.run(doc), MAX_FINDINGS_PER_RULE + 1))
                     if len(found) > MAX_FINDINGS_PER_RULE:
@@ -187,3 +188,9 @@ class Linter:
         metrics.update(doc.metrics)
         metrics = {k: (int(v) if isinstance(v, float) and v.is_integer() else v) for k, v in metrics.items()}
         return self.report(path=draft.path, source=draft.source, findings=findings, metrics=metrics, notices=notices)
+
+
+def _kind_applies(doc: Document, rule: Rule) -> bool:
+    """Whether a rule for some kinds of message runs on this draft: its kind is one of them, given or detected
+    surely. On an unsure detection the rules that depend on the kind stay quiet rather than guess."""
+    return doc.kind[0] in rule.kinds and kind_is_sure(doc)

@@ -42,6 +42,9 @@ def show_kind(value: Any) -> str | None:
         return str(value["name"])
     if not value.get("confidence"):
         return f"{value['name']} (assumed: no cue found; set --kind)"
+    if value.get("sure") is False:
+        sure = round(float(value["confidence"]) * 100)
+        return f"{value['name']} (assumed: only {sure}% sure, rules for a kind are off; set --kind)"
     return f"{value['name']} (detected, {round(float(value.get('confidence', 0)) * 100)}% sure)"
 
 

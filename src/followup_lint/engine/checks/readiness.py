@@ -87,7 +87,14 @@ def verdict(findings: Sequence[Finding]) -> str:
 def finalize(doc: Document, findings: list[Finding]) -> None:
     """A finalizer (``pipeline.FINALIZERS``): put the kind, the readiness score and the verdict into the report's
     metrics."""
+    from ..kinds import kind_is_sure
+
     name, confidence = doc.kind
-    doc.metrics["kind"] = {"name": name, "confidence": confidence, "detected": not doc.context.kind}
+    doc.metrics["kind"] = {
+        "name": name,
+        "confidence": confidence,
+        "detected": not doc.context.kind,
+        "sure": kind_is_sure(doc),
+    }
     doc.metrics["readiness"] = score(findings)
     doc.metrics["verdict"] = verdict(findings)

@@ -9,6 +9,10 @@ sentence ("could you", "when you have a moment", "you mentioned"); ``hedged: fal
 hedges, and ``item-hedges`` cancel the rule's items in their sentence. The finding covers the cues, from the
 first to the last (or only the cue of its ``mark`` group). A sentence gets at most one finding per rule, and
 none from a construction where an item of the rule matched.
+
+``quiet-for-dates-of`` (a list of owners: ``other-employer``, ``candidate``): a sentence whose dates, deadlines
+and urgency words all belong to these owners (``date_owners``) is not reported: "I have an offer from another
+company and need to answer by the 28th" sets no deadline for this employer.
 """
 
 from __future__ import annotations
@@ -105,10 +109,19 @@ class SentenceCues(PhraseCheck):
         "item-hedges": Field(
             dict, False, "phrases/patterns/regexes that cancel the rule's item matches in their sentence"
         ),
+        "quiet-for-dates-of": Field(
+            list, False, "owners (other-employer, candidate) whose dates alone in a sentence do not make a finding"
+        ),
     }
 
     @classmethod
     def validate(cls, rule: Rule) -> None:
+        from ...date_owners import OWNERS
+
+        for index, owner in enumerate(rule.spec.get("quiet-for-dates-of") or ()):
+            if owner not in OWNERS or owner == "employer":
+                known = ", ".join(o for o in OWNERS if o != "employer")
+                raise RuleError(rule.path, f"quiet-for-dates-of[{index}]", f"unknown owner {owner!r} (known: {known})")
         constructions, _ = build_constructions(rule)
         if parse_items(rule.path, rule.spec) or not constructions:
             super().validate(rule)  # the items (one of items or constructions is required)
@@ -142,6 +155,27 @@ class SentenceCues(PhraseCheck):
             self.item_hedges.prepare()
 
     def run(self, doc: Document) -> Iterator[Finding]:
+        quiet = frozenset(self.rule.spec.get("quiet-for-dates-of") or ())
+        if not quiet:
+            yield from self._run(doc)
+            return
+        owned = None
+        starts: list[int] = []
+        for finding in self._run(doc):
+            if owned is None:
+                from ...date_owners import owned_times
+
+                owned = owned_times(doc.prose)
+                starts = [sentence.start_char for sentence in doc.doc.sents]
+            index = _sentence_of(starts, finding.offset)
+            lo = starts[index] if starts else 0
+            hi = starts[index + 1] if index + 1 < len(starts) else len(doc.prose)
+            times = [t.owner for t in owned if lo <= t.start < hi]
+            if times and all(owner in quiet for owner in times):
+                continue  # only another employer's or the candidate's own dates in this sentence
+            yield finding
+
+    def _run(self, doc: Document) -> Iterator[Finding]:
         findings = list(super().run(doc)) if self.has_items else []
         bounds = scope_range(doc, self.scope)
         starts = [sentence.start_char for sentence in doc.doc.sents] if findings or bounds else []
