@@ -142,3 +142,42 @@ def cached(name: str, entry_key: str, build: Callable[[], T]) -> T:
     value = build()
     store(name, entry_key, value)
     return value
+
+
+class Memo:
+    """A table of plain values kept in the user cache between processes (what an analysis found for each rule
+    regex, say): loaded on first use, and written back by ``save`` only when an entry was added since.
+    ``key_of`` gives the entry key (the inputs' fingerprint), or "" when nothing may be cached."""
+
+    __slots__ = ("_entries", "_key", "_key_of", "_name", "_new")
+
+    def __init__(self, name: str, key_of: Callable[[], str]) -> None:
+        self._name, self._key_of = name, key_of
+        self._entries: dict[str, Any] | None = None
+        self._key = ""
+        self._new = False
+
+    @property
+    def enabled(self) -> bool:
+        self._loaded()
+        return bool(self._key)
+
+    def _loaded(self) -> dict[str, Any]:
+        if self._entries is None:
+            self._key = self._key_of()
+            stored = load(self._name, self._key) if self._key else None
+            self._entries = stored if isinstance(stored, dict) else {}
+        return self._entries
+
+    def get(self, name: str) -> Any | None:
+        return self._loaded().get(name)
+
+    def put(self, name: str, value: Any) -> None:
+        self._loaded()[name] = value
+        self._new = True
+
+    def save(self) -> None:
+        """Store the table if an entry was added since it was loaded (best effort; cheap when none was)."""
+        if self._new and self._key and self._entries is not None:
+            self._new = False
+            store(self._name, self._key, self._entries)

@@ -23,10 +23,10 @@ from .checks import Check, check_class
 from .document import Document
 from .kinds import kind_is_sure
 from .language import looks_english
-from .literals import save_facts
+from .literals import FACTS
 from .loader import load_rules
 from .rule import Rule
-from .tokens.regexes import save_compiled
+from .tokens.regexes import COMPILED
 
 EMPTY = "The draft has no text to check."
 NOT_ENGLISH = "This draft does not look like English; only English is supported, so it was not checked."
@@ -178,8 +178,8 @@ class Linter:
                         del found[MAX_FINDINGS_PER_RULE:]
                         notices.append(TOO_MANY.format(rule=check.rule.id, count=MAX_FINDINGS_PER_RULE))
                     findings.extend(found)
-        save_facts()  # what the regexes' pre-checks learned and their compiled code, for the next process
-        save_compiled()
+        for memo in (FACTS, COMPILED):  # what the regexes' pre-checks learned and their code, for the next process
+            memo.save()
         findings = _without_deferred(findings, self.deferring)
         findings.sort(key=lambda f: (f.offset, -f.severity, f.rule, f.length))
         for finalize in self.finalizers:

@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+from .. import cache
 
 #: The only non-ASCII characters a case-insensitive ASCII letter matches in ``re`` besides those whose
 #: ``lower()`` is or contains that letter (found by trying every code point): dotless i and long s.
@@ -41,42 +44,17 @@ def parse(regex: str, flags: int = 0) -> Any:
 
 #: What the analyses below found for each regex (``facts``), kept in the user cache between runs: parsing some
 #: 150 phrase regexes for them took about 0.2 s of every cold start.
-_FACTS: dict[str, tuple[Any, ...]] = {}
-_FACTS_STATE: list[str] = []  # [entry key] once loaded; [entry key, "new"] once a fact was added
+FACTS = cache.Memo("regex-facts", lambda: cache.key("regex-facts", cache.stat_stamp([Path(__file__)])))
 
 
 def facts(regex: str, flags: int) -> tuple[tuple[tuple[str, ...], ...], Reach | None, bool]:
     """``required_literals``, ``reach_terms`` and ``needs_non_ascii`` of ``regex``, from the cache when known."""
-    if not _FACTS_STATE:
-        _load_facts()
     name = f"{flags}\0{regex}"
-    found = _FACTS.get(name)
+    found = FACTS.get(name)
     if found is None:
-        found = _FACTS[name] = (required_literals(regex), reach_terms(regex, flags), needs_non_ascii(regex, flags))
-        if len(_FACTS_STATE) == 1:
-            _FACTS_STATE.append("new")
-    return found  # type: ignore[return-value]
-
-
-def save_facts() -> None:
-    """Store the facts found since they were loaded (best effort; a no-op when nothing is new)."""
-    if len(_FACTS_STATE) == 2:
-        from .. import cache
-
-        del _FACTS_STATE[1:]
-        cache.store("regex-facts", _FACTS_STATE[0], dict(_FACTS))
-
-
-def _load_facts() -> None:
-    from pathlib import Path
-
-    from .. import cache
-
-    entry_key = cache.key("regex-facts", cache.stat_stamp([Path(__file__)]))
-    stored = cache.load("regex-facts", entry_key)
-    if isinstance(stored, dict):
-        _FACTS.update(stored)
-    _FACTS_STATE[:] = [entry_key]
+        found = (required_literals(regex), reach_terms(regex, flags), needs_non_ascii(regex, flags))
+        FACTS.put(name, found)
+    return found  # type: ignore[no-any-return]
 
 
 def may_match(literals: tuple[tuple[str, ...], ...], folded: str, seen: dict[str, bool]) -> bool:

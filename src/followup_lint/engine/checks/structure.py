@@ -241,7 +241,7 @@ class Structure(Check):
             if found is None:
                 end = len(doc.prose.rstrip())
                 fixes = (Fix(end, 0, nl + nl + text, False),) if text else ()
-                yield self.finding(doc, end, end, fixes=fixes, **self._frameless(doc, part, closed=False))
+                yield self.finding(doc, end, end, fixes=fixes, **self._frameless(doc, part))
             elif not found[2]:
                 start, end, _ = found
                 end = start + len(doc.prose[start:end].rstrip())
@@ -261,17 +261,14 @@ class Structure(Check):
         else:
             yield from self._generic_subject(doc, text)
 
-    def _frameless(self, doc: Document, part: str, *, closed: bool | None = None) -> dict[str, Any]:
-        """The rule's ``frameless`` texts and severity when the draft has neither a greeting nor a closing and is
-        not known to be an e-mail: then a missing part is a guess (the text may be a body excerpt, a chat
-        message or a reply in a thread), so it is reported as one. ``closed``: whether it has a closing, if known.
-        """
+    def _frameless(self, doc: Document, part: str) -> dict[str, Any]:
+        """The rule's ``frameless`` texts and severity when the draft, which lacks ``part``, lacks the other one
+        too and is not known to be an e-mail: then a missing part is a guess (the text may be a body excerpt, a
+        chat message or a reply in a thread), so it is reported as one."""
         spec = self.rule.spec.get("frameless")
         if not spec or doc.draft.format == "email" or doc.context.channel == "email":
             return {}
-        if part == "greeting" and closing(doc) is not None:
-            return {}
-        if part == "sign-off" and (closed or has_greeting(doc)):
+        if (closing(doc) is not None) if part == "greeting" else has_greeting(doc):
             return {}
         severity = spec.get("severity")
         return {

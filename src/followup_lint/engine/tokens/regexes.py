@@ -84,43 +84,33 @@ def _from_codes(codes: Any, sources: list[Source]) -> list[re.Pattern[str]] | No
     return compiled
 
 
+def _single_key() -> str:
+    try:
+        import _sre
+
+        return cache.key(NAME, "single", sys.version, str(_sre.MAGIC))
+    except (ImportError, AttributeError):
+        return ""
+
+
 #: Compiler output of single regexes (rule regexes compiled on first use), by flags and pattern, kept in the
-#: user cache between runs like ``compile_all``'s; ``_CODES_STATE`` is [entry key] once loaded, [entry key,
-#: "new"] once an entry was added.
-_CODES: dict[str, Any] = {}
-_CODES_STATE: list[str] = []
+#: user cache between runs like ``compile_all``'s.
+COMPILED = cache.Memo(NAME + "-single", _single_key)
 
 
 def compile_cached(pattern: str, flags: int) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, from the compiler output cached by an earlier process when there is some."""
-    if not _CODES_STATE:
-        try:
-            import _sre
-
-            _CODES_STATE.append(cache.key(NAME, "single", sys.version, str(_sre.MAGIC)))
-        except (ImportError, AttributeError):
-            _CODES_STATE.append("")
-        stored = cache.load(NAME + "-single", _CODES_STATE[0]) if _CODES_STATE[0] else None
-        if isinstance(stored, dict):
-            _CODES.update(stored)
+    if not COMPILED.enabled:
+        return re.compile(pattern, flags)
     name = f"{flags}\0{pattern}"
-    code = _CODES.get(name)
+    code = COMPILED.get(name)
     if code is not None:
         compiled = _from_codes([code], [(pattern, flags)])
         if compiled is not None:
             return compiled[0]
-    code = _code(pattern, flags) if _CODES_STATE[0] else None
+    code = _code(pattern, flags)
     compiled = None if code is None else _from_codes([code], [(pattern, flags)])
     if compiled is None:
         return re.compile(pattern, flags)
-    _CODES[name] = code
-    if len(_CODES_STATE) == 1:
-        _CODES_STATE.append("new")
+    COMPILED.put(name, code)
     return compiled[0]
-
-
-def save_compiled() -> None:
-    """Store the compiler output found since it was loaded (best effort; a no-op when nothing is new)."""
-    if len(_CODES_STATE) == 2:
-        del _CODES_STATE[1:]
-        cache.store(NAME + "-single", _CODES_STATE[0], dict(_CODES))
