@@ -34,6 +34,7 @@ os.environ.setdefault("FOLLOWUP_LINT_CACHE_DIR", "")
 from followup_lint.engine.kind_model import features, is_word_feature, word_scale  # noqa: E402
 from followup_lint.engine.kinds import KINDS, kind_scores  # noqa: E402
 from followup_lint.reading import draft_from_text  # noqa: E402
+from shipped import write_or_check  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "kinds"
 OUT = ROOT / "rules" / "_data" / "kind-model.json"
@@ -195,13 +196,7 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="fail if the shipped model differs from a rebuild")
     args = parser.parse_args()
     _, text = build()
-    if args.check:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
-        print("kind-model.json is " + ("reproduced exactly" if same else "DIFFERENT from a rebuild"))
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)} ({len(text):,} bytes)")
-    return 0
+    return write_or_check(OUT, text, check=args.check, root=ROOT)
 
 
 if __name__ == "__main__":

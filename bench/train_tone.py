@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from followup_lint.engine.sentence_tone import features  # noqa: E402
+from shipped import write_or_check  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "tone" / "sentences.tsv"
 OUT = ROOT / "rules" / "_data" / "tone-model.json"
@@ -187,13 +188,7 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="fail if the shipped model differs from a rebuild")
     args = parser.parse_args()
     _, text = build()
-    if args.check:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
-        print("tone-model.json is " + ("reproduced exactly" if same else "DIFFERENT from a rebuild"))
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)} ({len(text):,} bytes)")
-    return 0
+    return write_or_check(OUT, text, check=args.check, root=ROOT)
 
 
 if __name__ == "__main__":

@@ -38,6 +38,21 @@ class Dialect(StrEnum):
     en_gb = "en-GB"
 
 
+#: Options the lint command shares with ``serve`` (and, some, with ``sendmail``).
+ConfigOption = Annotated[
+    Path | None, typer.Option(help="Config file (default: .followup-lint.toml or pyproject.toml, searched upward).")
+]
+IsolatedOption = Annotated[bool, typer.Option("--isolated", help="Ignore config files.")]
+SelectOption = Annotated[
+    list[str] | None, typer.Option(help="Rules to run: ids, id prefixes or categories (comma-separated).")
+]
+IgnoreOption = Annotated[list[str] | None, typer.Option(help="Rules to skip: ids, id prefixes or categories.")]
+RulesOption = Annotated[
+    list[Path] | None, typer.Option("--rules", help="A directory of extra rule files (repeatable).")
+]
+DialectOption = Annotated[Dialect | None, typer.Option(help="Accept only this spelling dialect [default: both].")]
+
+
 def _date(value: str | None) -> str | None:
     """Validate a strict ISO date (YYYY-MM-DD)."""
     if value is None:
@@ -100,21 +115,15 @@ def lint(
         list[Path] | None,
         typer.Option(help="An .eml or mbox file of the earlier messages, for timing rules (repeatable)."),
     ] = None,
-    dialect: Annotated[Dialect | None, typer.Option(help="Accept only this spelling dialect [default: both].")] = None,
+    dialect: DialectOption = None,
     languagetool: Annotated[
         str | None, typer.Option(help="URL of a LanguageTool server you run (optional extra checks).")
     ] = None,
-    config: Annotated[
-        Path | None, typer.Option(help="Config file (default: .followup-lint.toml or pyproject.toml, searched upward).")
-    ] = None,
-    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
-    select: Annotated[
-        list[str] | None, typer.Option(help="Rules to run: ids, id prefixes or categories (comma-separated).")
-    ] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Rules to skip: ids, id prefixes or categories.")] = None,
-    rules: Annotated[
-        list[Path] | None, typer.Option("--rules", help="A directory of extra rule files (repeatable).")
-    ] = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    rules: RulesOption = None,
     fail_on: Annotated[
         FailOn | None, typer.Option(help="Lowest severity that makes the exit status 1 [default: warning].")
     ] = None,

@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from .lint import (
+    ConfigOption,
+    DialectOption,
+    IgnoreOption,
+    IsolatedOption,
+    RulesOption,
+    SelectOption,
+    _split,
+)
+
 if TYPE_CHECKING:
     from ..config import Config
-
-
-class Dialect(StrEnum):
-    en_us = "en-US"
-    en_gb = "en-GB"
-
-
-def _split(values: list[str] | None) -> tuple[str, ...]:
-    """``--select a,b --select c`` as ``("a", "b", "c")``, as the lint command reads them."""
-    return tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())
 
 
 app = typer.Typer(add_completion=False, context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,18 +35,12 @@ def serve(
         "127.0.0.1"
     ),
     open_browser: Annotated[bool, typer.Option("--open", help="Open the page in the web browser.")] = False,
-    config: Annotated[
-        Path | None, typer.Option(help="Config file (default: .followup-lint.toml or pyproject.toml, searched upward).")
-    ] = None,
-    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
-    select: Annotated[
-        list[str] | None, typer.Option(help="Rules to run: ids, id prefixes or categories (comma-separated).")
-    ] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Rules to skip: ids, id prefixes or categories.")] = None,
-    rules: Annotated[
-        list[Path] | None, typer.Option("--rules", help="A directory of extra rule files (repeatable).")
-    ] = None,
-    dialect: Annotated[Dialect | None, typer.Option(help="Accept only this spelling dialect [default: both].")] = None,
+    config: ConfigOption = None,
+    isolated: IsolatedOption = False,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    rules: RulesOption = None,
+    dialect: DialectOption = None,
 ) -> int:
     from . import error
 
