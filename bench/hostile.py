@@ -64,7 +64,7 @@ def families(size: int) -> dict[str, tuple[str, Callable[[], str]]]:
         "md-unclosed-div": ("d.md", lambda: SENTENCE + _fill("<div ", room) + SIGN),
         "md-unclosed-emphasis": ("d.md", lambda: SENTENCE + _fill("*a _b ~~c ", room) + SIGN),
         "md-brackets": ("d.md", lambda: _fill("[", size)),
-        "md-front-matter": ("d.md", lambda: "---\n" + _fill("a\n", size)),
+        "md-front-matter": ("d.md", lambda: "---\n" + _fill("a\n", size - 4)),
         "eml-html-lt": ("d.eml", lambda: _eml_html(_fill("<", size - 80))),
         "eml-html-unclosed-a": ("d.eml", lambda: _eml_html(_fill("<a ", size - 80))),
         "eml-html-comment": ("d.eml", lambda: _eml_html(_fill("<!--", size - 80))),
