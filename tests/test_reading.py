@@ -235,6 +235,18 @@ def test_html_only_message_is_converted_to_text() -> None:
     assert "old zebra" not in draft.prose and "<p>" not in draft.source
 
 
+def test_html_quotes_are_marked_per_line_and_entities_decoded_once() -> None:
+    from followup_lint.reading.html import html_to_text
+
+    markup = (
+        "<p>Hi Dana,</p><blockquote><p>Dear <b>Sam</b>, thank you</p>see <i>you</i></blockquote>"
+        "<p>I wrote &amp;lt;3 &lt; 4 and a < b <a <a</p>"
+    )
+    assert html_to_text(markup) == (
+        "Hi Dana,\n\n> Dear Sam, thank you\n> see you\n\nI wrote &lt;3 < 4 and a < b <a <a\n"
+    )
+
+
 def test_stdin_with_filename_picks_the_format(run_cli, monkeypatch: pytest.MonkeyPatch) -> None:
     import io
     import sys

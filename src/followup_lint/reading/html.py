@@ -31,6 +31,7 @@ _SKIP = {"script", "style", "head", "title"}
 #: scan linear on unclosed tags (``<a <a <a ...``), where the standard library's parser is quadratic (before the
 #: CVE-2025-6069 fix, as in Python 3.11 and 3.12 of many systems).
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>")
+_OPENING = re.compile(r"<(?=[!?/A-Za-z])")  # where a tag, comment or declaration can start
 _WHITE = re.compile(r"\s+")
 
 
@@ -40,30 +41,33 @@ class _TextExtractor:
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.quote = 0
+        self.line_start = True  # nothing written on the current line yet
 
     def feed(self, markup: str) -> None:
         lowered = markup.lower()
         pos, end = 0, len(markup)
+        text = 0  # where the text not yet handed to ``data`` starts: a ``<`` that starts no tag stays in it
         while pos < end:
-            tag = markup.find("<", pos)
-            if tag < 0:
-                self.data(markup[pos:])
-                return
-            self.data(markup[pos:tag])
+            opening = _OPENING.search(markup, pos)
+            if opening is None:
+                break
+            tag = opening.start()
             if markup.startswith("<!--", tag):
+                self.data(markup[text:tag])
                 close = markup.find("-->", tag + 4)
-                pos = end if close < 0 else close + 3  # an unclosed comment runs to the end
+                pos = text = end if close < 0 else close + 3  # an unclosed comment runs to the end
                 continue
             if markup.startswith(("<!", "<?"), tag):
+                self.data(markup[text:tag])
                 close = markup.find(">", tag)
-                pos = end if close < 0 else close + 1
+                pos = text = end if close < 0 else close + 1
                 continue
             match = _TAG.match(markup, tag)
             if match is None:
-                self.data("<")
                 pos = tag + 1
                 continue
-            pos = match.end()
+            self.data(markup[text:tag])
+            pos = text = match.end()
             name = match.group(2).lower()
             if match.group(1):
                 self.end_tag(name)
@@ -71,26 +75,30 @@ class _TextExtractor:
             self.start_tag(name)
             if name in _SKIP:  # its content is not text: skip to its end tag
                 close = lowered.find(f"</{name}", pos)
-                pos = end if close < 0 else close
+                pos = text = end if close < 0 else close
+        self.data(markup[text:])
 
     def start_tag(self, tag: str) -> None:
         if tag == "blockquote":
             self.quote += 1
         if tag in _BLOCK:
             self.parts.append("\n\n" if tag in {"p", "div", "blockquote"} else "\n")
+            self.line_start = True
 
     def end_tag(self, tag: str) -> None:
         if tag == "blockquote":
             self.quote = max(0, self.quote - 1)
         if tag in _BLOCK and tag != "br":
             self.parts.append("\n")
+            self.line_start = True
 
     def data(self, data: str) -> None:
         if not data:
             return
-        text = _WHITE.sub(" ", html.unescape(data))
-        if self.quote:  # a quoted earlier message: mark it the way plain-text mail does
-            text = "\n".join("> " + line for line in text.split("\n"))
+        text = _WHITE.sub(" ", html.unescape(data))  # no line breaks left: only block tags make lines
+        if self.quote and self.line_start:  # a quoted earlier message: mark it the way plain-text mail does
+            text = "> " + text
+        self.line_start = False
         self.parts.append(text)
 
 
@@ -100,4 +108,4 @@ def html_to_text(markup: str) -> str:
     parser.feed(markup)
     text = "".join(parser.parts)
     text = "\n".join(line.strip() for line in text.split("\n"))
-    return html.unescape(re.sub(r"\n{3,}", "\n\n", text)).strip() + "\n"
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"  # unescaped once, in ``data``
