@@ -51,3 +51,37 @@ def test_docs_rules_page_is_up_to_date(run_cli) -> None:
     assert page == out, "docs/rules.md is stale: run `followup-lint rules --format markdown > docs/rules.md`"
     for rule in load_rules().values():
         assert f"## {rule.id}" in page
+
+
+def _help_texts() -> list[tuple[str, str]]:
+    """``(where, text)`` for the help of every command and option of the command line."""
+    import typer
+
+    from followup_lint.cli import docs, lint, lsp, sendmail, serve
+
+    out = []
+    for module in (lint, docs, lsp, sendmail, serve):
+        command = typer.main.get_command(module.app)
+        for name, sub in [("", command), *getattr(command, "commands", {}).items()]:
+            where = f"{module.__name__} {name}".strip()
+            out.append((where, sub.help or ""))
+            out += [(f"{where} {param.name}", getattr(param, "help", None) or "") for param in sub.params]
+    return out
+
+
+def test_bracketed_text_in_help_is_shown(run_cli, monkeypatch) -> None:
+    """Help text is Rich markup, which drops an unescaped ``[word...]`` as if it were a style tag: the install
+    command of ``serve --help`` read "pip install 'followup-lint'" and five options lost their "[default: ...]"."""
+    import re
+
+    tag_like = re.compile(r"(?<!\\)\[[a-z#/@]")
+    assert [where for where, text in _help_texts() if tag_like.search(text)] == []
+    monkeypatch.setenv("COLUMNS", "400")  # no wrapping inside the brackets
+    for args, shown in (
+        (["serve", "--help"], "pip install 'followup-lint[web]'"),
+        (["--help"], "Where the message is sent [default: email]."),
+        (["serve", "--help"], "dialect [default: both]"),
+    ):
+        status, out, _ = run_cli(*args)
+        assert status == 0
+        assert shown in " ".join(out.split()), args

@@ -50,7 +50,7 @@ IgnoreOption = Annotated[list[str] | None, typer.Option(help="Rules to skip: ids
 RulesOption = Annotated[
     list[Path] | None, typer.Option("--rules", help="A directory of extra rule files (repeatable).")
 ]
-DialectOption = Annotated[Dialect | None, typer.Option(help="Accept only this spelling dialect [default: both].")]
+DialectOption = Annotated[Dialect | None, typer.Option(help="Accept only this spelling dialect \\[default: both].")]
 
 
 def _date(value: str | None) -> str | None:
@@ -100,13 +100,13 @@ def lint(
     company: Annotated[str | None, typer.Option(help="The employer the draft is written to.")] = None,
     role: Annotated[str | None, typer.Option(help="The position interviewed for.")] = None,
     interviewer: Annotated[list[str] | None, typer.Option(help="Someone the draft may address (repeatable).")] = None,
-    channel: Annotated[Channel | None, typer.Option(help="Where the message is sent [default: email].")] = None,
+    channel: Annotated[Channel | None, typer.Option(help="Where the message is sent \\[default: email].")] = None,
     kind: Annotated[Kind, typer.Option(help="The kind of message (auto: detect it).")] = Kind.auto,
     interview_date: Annotated[
         str | None, typer.Option(callback=_date, help="Date of the interview (YYYY-MM-DD), for timing rules.")
     ] = None,
     send_date: Annotated[
-        str | None, typer.Option(callback=_date, help="Date the message will be sent (YYYY-MM-DD) [default: today].")
+        str | None, typer.Option(callback=_date, help="Date the message will be sent (YYYY-MM-DD) \\[default: today].")
     ] = None,
     previous: Annotated[
         list[str] | None, typer.Option(callback=_dates, help="Date of an earlier follow-up (YYYY-MM-DD, repeatable).")
@@ -125,7 +125,7 @@ def lint(
     ignore: IgnoreOption = None,
     rules: RulesOption = None,
     fail_on: Annotated[
-        FailOn | None, typer.Option(help="Lowest severity that makes the exit status 1 [default: warning].")
+        FailOn | None, typer.Option(help="Lowest severity that makes the exit status 1 \\[default: warning].")
     ] = None,
     stdin_filename: Annotated[
         str | None, typer.Option(help="Name to report for standard input (its extension picks the format).")
@@ -142,7 +142,7 @@ def lint(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Lint in N worker processes (0: one per CPU).")] = 1,
     include: Annotated[
         list[str] | None,
-        typer.Option(help="In directories, lint files matching this glob (repeatable) [default: draft formats]."),
+        typer.Option(help="In directories, lint files matching this glob (repeatable) \\[default: draft formats]."),
     ] = None,
     exclude: Annotated[
         list[str] | None, typer.Option(help="In directories, skip files and folders matching this glob (repeatable).")

@@ -25,9 +25,9 @@ if TYPE_CHECKING:
 app = typer.Typer(add_completion=False, context_settings={"help_option_names": ["-h", "--help"]})
 
 
-@app.command(
+@app.command(  # help is Rich markup: "\\[" keeps the brackets of "[web]" from being read as a style tag
     help="Serve the draft editor on this machine and print its address. Needs the 'web' extra "
-    "(pip install 'followup-lint[web]'). The page and its JSON API are described in docs/web.md."
+    "(pip install 'followup-lint\\[web]'). The page and its JSON API are described in docs/web.md."
 )
 def serve(
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0: any free port).")] = 8421,
