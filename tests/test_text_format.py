@@ -76,3 +76,24 @@ def test_colour_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
     write_report(zebra_report(), "text", terminal)
     assert not ANSI.search(terminal.getvalue())
     assert "zebra" in terminal.getvalue()
+
+
+def test_a_long_line_is_shown_around_each_finding_not_whole(run_cli, tmp_path) -> None:
+    """500 KB of "the the" on one line: each of its 200 findings printed the whole line and a line of spaces as
+    long under it, 200 MB of output built in memory. Each finding now shows a window of the line."""
+    from followup_lint.reporting.text_format import MAX_SNIPPET_WIDTH
+
+    path = tmp_path / "long.txt"
+    path.write_text("I think " + "the " * 60_000 + "end.\n")
+    status, out, _ = run_cli(str(path))
+    assert status == 1
+    lines = out.splitlines()
+    shown = [line for line in lines if line.startswith("   1 | ")]
+    snippets = [line for line in lines if line.startswith(("   1 | ", "     | "))]
+    assert shown and all(len(line) <= MAX_SNIPPET_WIDTH + 10 for line in snippets)
+    assert shown[0].startswith("   1 | I think the the") and shown[0].endswith("\u2026")
+    assert shown[-1].startswith("   1 | \u2026") and shown[-1].endswith("the end.")
+    for index, line in enumerate(lines):  # each underline stays under its window, where the finding is shown
+        if line.startswith("   1 | \u2026"):
+            underline = lines[index + 1]
+            assert underline.startswith("     | ") and 50 <= underline.index("^") <= len(line), underline

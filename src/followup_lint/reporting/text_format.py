@@ -110,12 +110,32 @@ def _underlined(file: FileReport, finding: Finding, line: int, style: str) -> li
                 break
         gutter = f"{number:>4} | "
         column = offset - start
-        width = max(1, cell_len(shown[column : min(finding.end, start + len(source_line)) - start]))
+        shown, column, stop = _clip(shown, column, min(finding.end, start + len(source_line)) - start)
+        width = max(1, cell_len(shown[column:stop]))
         out.append([(gutter, "dim"), (shown, "")])
         out.append([(" " * len(gutter[:-2]) + "| ", "dim"), (" " * cell_len(shown[:column]) + "^" * width, style)])
         if finding.end <= end:
             break
     return out
+
+
+#: A longer source line is shown as a window of about this many characters around the finding, so that a long
+#: line with many findings (500 KB of "the the") prints each finding's neighbourhood, not the whole line again.
+MAX_SNIPPET_WIDTH = 200
+
+
+def _clip(line: str, column: int, stop: int) -> tuple[str, int, int]:
+    """``line`` cut to a window around ``[column, stop)`` (each cut shown by an ellipsis), with the two columns
+    moved to match; a line of at most ``MAX_SNIPPET_WIDTH`` characters is unchanged."""
+    if len(line) <= MAX_SNIPPET_WIDTH:
+        return line, column, stop
+    stop = min(stop, column + MAX_SNIPPET_WIDTH // 2)  # a very long finding is underlined in part
+    left = max(0, min(column - MAX_SNIPPET_WIDTH // 4, len(line) - MAX_SNIPPET_WIDTH))
+    right = min(len(line), max(stop + MAX_SNIPPET_WIDTH // 4, left + MAX_SNIPPET_WIDTH))
+    head = "\u2026" if left > 0 else ""
+    tail = "\u2026" if right < len(line) else ""
+    shift = len(head) - left
+    return head + line[left:right] + tail, column + shift, stop + shift
 
 
 def summary_line(report: Report) -> str:
