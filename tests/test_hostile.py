@@ -1,13 +1,17 @@
 """Hostile input (issue 20): no draft, path, config or rule file can hang the linter or exhaust memory.
 
-Two kinds of tests. The pathological families of ``bench/hostile.py`` are linted in this process under a
-generous CPU-time cap: each took tens of seconds (quadratic or worse) before its fix and takes well under a
-second now. The matrix runs the command line in a child process per case and checks what a user sees: the exit
-status, a single error line naming the file, the time, and the child's peak memory.
+Three kinds of tests. The pathological families are linted in this process under a generous CPU-time cap: each
+took tens of seconds (quadratic or worse) before its fix and takes well under a second now. The matrix runs the
+command line and checks what a user sees for each case: the exit status, a single error line naming the file,
+the time, and the peak memory (each row's outcome is recorded as a property: ``pytest --junitxml`` or ``-rA``).
+Its rows are the hostile paths, configs and rule files (a child process each), every family of
+``bench/hostile.py`` at 16 KB, and the drafts issue 20 names at the sizes it names (``heavy``: a batch in one
+child process each).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -23,6 +27,8 @@ import pytest
 from followup_lint import Config
 from followup_lint.api import linter_for
 from followup_lint.reading import DraftError, read_bytes
+
+from .conftest import ROOT
 
 #: CPU seconds a family may take: a linear run takes a tenth of this, the code before the fix ten times it.
 CAP = 4.0
@@ -262,6 +268,147 @@ def test_hostile_input_matrix(case: str, tmp_path: Path, record_property: Callab
     assert outcome.peak_mb < 300, outcome
 
 
+# --- every pathological draft through the command line: one child process runs a batch of drafts ------------
+
+#: Lints each draft named in a JSON list with the command line, in this one process, and writes a JSON line per
+#: draft: its name, exit status, standard error, CPU seconds, and peak memory in MB (the high-water mark is
+#: reset before each draft, so each row's peak is the rules loaded plus that draft's own work).
+BATCH = """\
+import contextlib, gc, io, json, re, sys, time
+from followup_lint.cli import main
+
+def peak():
+    return int(re.search(r"VmHWM:\\s*(\\d+)", open("/proc/self/status").read()).group(1)) / 1024
+
+with open(sys.argv[2], "w") as out:
+    for name, path in json.load(open(sys.argv[1])):
+        gc.collect()
+        with contextlib.suppress(OSError), open("/proc/self/clear_refs", "w") as refs:
+            refs.write("5")
+        err = io.StringIO()
+        start = time.process_time()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            status = main([path])
+        out.write(json.dumps([name, status, err.getvalue(), time.process_time() - start, peak()]) + "\\n")
+        out.flush()
+"""
+
+
+@dataclass
+class Row:
+    """One row of the matrix: what a user sees for one draft."""
+
+    name: str
+    path: str
+    status: int
+    error: str
+    seconds: float
+    peak_mb: float
+
+    def __str__(self) -> str:
+        error = self.error.strip() or "no error"
+        return f"{self.name}: exit {self.status}, {error}, {self.seconds:.2f} s, {self.peak_mb:.0f} MB"
+
+
+def run_batch(folder: Path, drafts: dict[str, tuple[str, Callable[[], str]]], timeout: float) -> dict[str, Row]:
+    """Write each draft to its own folder, lint them all in one child, and return a row per draft."""
+    cases, paths = [["warm-up", str(draft(folder, "warm-up.txt"))]], {}
+    for index, (name, (filename, make)) in enumerate(drafts.items()):
+        (folder / str(index)).mkdir()
+        paths[name] = str(draft(folder / str(index), filename, make()))
+        cases.append([name, paths[name]])
+    (folder / "cases.json").write_text(json.dumps(cases))
+    rows = folder / "rows.jsonl"
+    env = {**os.environ, "FOLLOWUP_LINT_MODEL": "none"}
+    command = [sys.executable, "-c", BATCH, str(folder / "cases.json"), str(rows)]
+    try:
+        done = subprocess.run(command, capture_output=True, timeout=timeout, env=env, check=False)
+    except subprocess.TimeoutExpired:
+        done = None
+    found = [json.loads(line) for line in rows.read_text().splitlines()] if rows.exists() else []
+    out = {name: Row(name, paths[name], status, err, seconds, peak) for name, status, err, seconds, peak in found[1:]}
+    if len(out) < len(drafts):  # name the draft it stopped on
+        stuck = next(name for name in drafts if name not in out)
+        why = f"still running after {timeout:.0f} s" if done is None else done.stderr.decode(errors="replace")[-800:]
+        pytest.fail(f"the batch stopped at {stuck!r}: {why}")
+    return out
+
+
+def check_row(row: Row, cap_seconds: float, record_property: Callable[[str, object], None]) -> None:
+    """Linted (exit 0 or 1, nothing on standard error) or refused in one line naming the file (exit 2); within
+    the time cap and under 300 MB."""
+    record_property("outcome", str(row))
+    lines = row.error.strip().splitlines()
+    if row.status == 2:
+        assert len(lines) == 1 and row.path in lines[0], row
+        assert "Traceback" not in row.error and "internal error" not in row.error, row
+    else:
+        assert row.status in (0, 1) and not lines, row
+    assert row.seconds < cap_seconds, row
+    assert row.peak_mb < 300, row
+
+
+def _bench_families(size: int) -> dict[str, tuple[str, Callable[[], str]]]:
+    """The families of ``bench/hostile.py`` (runs of every punctuation character, unclosed openers, ...)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_hostile", ROOT / "bench" / "hostile.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.families(size)
+
+
+#: Each family at 16 KB: exit status, error line and memory do not depend on the size, and a super-linear cost
+#: already shows (the families took 10 s or more at this size before issue 20; a linear lint takes 0.1 s).
+SMALL = 16 * 1024
+BENCH_FAMILIES = _bench_families(SMALL)
+
+#: The cases issue 20 names, at the sizes it names (its goal: 3 s and 300 MB up to the 512 KB limit).
+ISSUE_CASES: dict[str, tuple[str, Callable[[], str]]] = {
+    "Markdown: 200 KB of unclosed '**'": ("d.md", lambda: SENTENCE + _fill("**a ", 200 * 1024) + SIGN),
+    "Markdown: 200 KB of alternating backtick runs": ("d.md", lambda: SENTENCE + _fill("` `` ", 200 * 1024) + SIGN),
+    "Markdown: 200 KB of unclosed '<!--'": ("d.md", lambda: SENTENCE + _fill("<!-- a ", 200 * 1024) + SIGN),
+    "Markdown: 200 KB of unclosed links": ("d.md", lambda: SENTENCE + _fill("[a](", 200 * 1024) + SIGN),
+    "Markdown: 200 KB of unclosed '<div '": ("d.md", lambda: SENTENCE + _fill("<div ", 200 * 1024) + SIGN),
+    "HTML mail: 400 KB of '<'": ("d.eml", lambda: _html_mail(_fill("<", 400 * 1024))),
+    "HTML mail: 400 KB of unclosed '<a '": ("d.eml", lambda: _html_mail(_fill("<a ", 400 * 1024))),
+    "500 KB of '['": ("d.txt", lambda: _fill("[", 500 * 1024)),
+    "500 KB of '{{'": ("d.txt", lambda: _fill("{{", 500 * 1024)),
+    "500 KB of full stops": ("d.txt", lambda: _fill(".", 500 * 1024)),
+    "500 KB of hyphens": ("d.txt", lambda: _fill("-", 500 * 1024)),
+    "500 KB of 'the the'": ("d.txt", lambda: _fill("the ", 500 * 1024)),
+}
+
+
+@pytest.fixture(scope="module")
+def bench_rows(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Row]:
+    return run_batch(tmp_path_factory.mktemp("bench-families"), BENCH_FAMILIES, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def issue_rows(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Row]:
+    return run_batch(tmp_path_factory.mktemp("issue-cases"), ISSUE_CASES, timeout=600)
+
+
+@pytest.mark.parametrize("family", list(BENCH_FAMILIES))
+def test_every_bench_family_through_the_command_line(
+    family: str, bench_rows: dict[str, Row], record_property: Callable[[str, object], None]
+) -> None:
+    check_row(bench_rows[family], 5.0, record_property)
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize("case", list(ISSUE_CASES))
+def test_every_case_of_the_issue_at_its_size(
+    case: str, issue_rows: dict[str, Row], record_property: Callable[[str, object], None]
+) -> None:
+    """At these sizes a linear lint takes seconds and a quadratic one many minutes: the cap is generous."""
+    row = issue_rows[case]
+    assert row.status in (0, 1), row  # under the size limit: linted, not refused
+    check_row(row, 30.0, record_property)
+
+
 def test_one_bad_draft_in_a_directory_spoils_nothing_else(tmp_path: Path) -> None:
     folder = tmp_path / "drafts"
     folder.mkdir()
@@ -271,8 +418,6 @@ def test_one_bad_draft_in_a_directory_spoils_nothing_else(tmp_path: Path) -> Non
     draft(folder, "d-good.md")
     outcome = run_cli(tmp_path, str(folder), "--format", "json")
     outcome.refused("b-deep.eml", "c-pipe.txt")
-    import json
-
     reported = [Path(f["path"]).name for f in json.loads(outcome.stdout)["files"]]
     assert reported == ["a-good.txt", "d-good.md"]
     assert outcome.peak_mb < 300, outcome
