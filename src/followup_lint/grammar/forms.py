@@ -17,7 +17,7 @@ from ..spelling import data
 #: The word classes a rule may ask for (``require``/``reject`` in a ``grammar-forms`` rule).
 CLASSES = (
     "base", "past", "participle", "third", "ing", "verb", "noun", "plural", "uncountable", "adjective", "same-form",
-    "comparative",
+    "comparative", "regularized",
 )  # fmt: skip
 #: The forms a replacement may ask for (``{group:form}``).
 FORMS = ("base", "past", "participle", "third", "ing", "as-is", "a-an", "other-number", "first-person")
@@ -91,14 +91,27 @@ def is_verb(word: str) -> bool:
         return True
     if word in _FUNCTION_WORDS:
         return False
-    return len(word) > 1 and word.isalpha() and _word(word) and any(_word(form) for form in _ing_spellings(word))
+    if not (len(word) > 1 and word.isalpha() and _word(word)):
+        return False
+    spellings = _ing_spellings(word)
+    if _cvc(word) and _word(word + "e"):
+        # "caring" is "care" + -ing: "car", "fin", "unit" would double ("carring"), so the plain -ing is the twin's
+        spellings = [s for s in spellings if s != word + "ing"]
+    return any(_word(form) for form in spellings)
 
 
 @lru_cache(maxsize=4096)
 def is_noun(word: str) -> bool:
     """Whether ``word`` is a noun (the lexicon holds its possessive)."""
+    if word in _FUNCTION_WORDS:
+        return False
     lex = _words()
     return word + "'s" in lex.lower  # type: ignore[attr-defined]
+
+
+def _cvc(word: str) -> bool:
+    """Whether ``word`` ends consonant-vowel-consonant ("car", "unit"), the shape that doubles before -ing."""
+    return len(word) > 2 and word[-1] not in _VOWELS + "wxy" and word[-2] in _VOWELS and word[-3] not in _VOWELS
 
 
 def _ing_spellings(base: str) -> list[str]:
@@ -161,6 +174,23 @@ def form(base: str, which: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
+def regularized_base(word: str) -> str | None:
+    """The irregular verb a made-up regular past belongs to ("choosed" -> "choose", "teached" -> "teach",
+    "runned" -> "run"), when the word is not in the lexicon; else None."""
+    if not word.endswith("ed") or len(word) < 5 or _word(word):
+        return None
+    past, _, past_base, participle_base = _irregular()
+    if word in past_base or word in participle_base:
+        return None
+    stem = word[:-2]
+    for base in (stem, word[:-1], stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "",
+                 stem[:-1] + "y" if stem.endswith("i") else ""):  # fmt: skip
+        if base in past and base not in ("be",):
+            return base
+    return None
+
+
+@lru_cache(maxsize=4096)
 def base_of(word: str) -> str | None:
     """The base form of a verb form ("planned" -> "plan", "tries" -> "try", "went" -> "go"), or None."""
     _, _, past_base, participle_base = _irregular()
@@ -172,6 +202,9 @@ def base_of(word: str) -> str | None:
         return "be"
     if word in ("has", "does", "goes"):
         return {"has": "have", "does": "do", "goes": "go"}[word]
+    made_up = regularized_base(word)
+    if made_up is not None:
+        return made_up
     candidates: list[tuple[str, str]] = []
     if word.endswith("ing") and len(word) > 4:
         stem = word[:-3]
@@ -220,6 +253,8 @@ def is_class(word: str, name: str) -> bool:
         return word in past_base or word in participle_base
     if name == "comparative":
         return is_comparative(word)
+    if name == "regularized":
+        return regularized_base(word) is not None
     if name == "plural":
         if not word.endswith("s") or word.endswith(("ss", "us", "is")):
             return False
