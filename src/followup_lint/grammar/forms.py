@@ -280,7 +280,7 @@ def is_class(word: str, name: str) -> bool:
 def is_adjective(word: str) -> bool:
     """Whether ``word`` can be an adjective: the lexicon holds its -ly adverb ("open" -> "openly", "ready" ->
     "readily", "simple" -> "simply") or its -est superlative ("clean" -> "cleanest", "big" -> "biggest")."""
-    if len(word) < 3 or not word.isalpha():
+    if len(word) < 3 or not word.isalpha() or word in _FUNCTION_WORDS:
         return False
     forms = [word + "ly", word + "est", word + word[-1] + "est"]
     if word.endswith("y"):
@@ -289,7 +289,13 @@ def is_adjective(word: str) -> bool:
         forms.append(word[:-1] + "y")
     if word.endswith("e"):
         forms.append(word + "st")
-    return any(_word(w) for w in forms)
+    if any(_word(w) for w in forms):
+        return True
+    # an adjective suffix on a word of the lexicon ("innovative", "helpful", "famous", "reliable"); -ive only
+    # when the word is not also a noun ("executive", "objective")
+    if len(word) > 5 and word.endswith(("ful", "ous", "able", "ible", "less")):
+        return _word(word)
+    return len(word) > 5 and word.endswith("ive") and _word(word) and not is_noun(word)
 
 
 @lru_cache(maxsize=4096)
