@@ -20,7 +20,8 @@ CLASSES = (
     "comparative", "regularized",
 )  # fmt: skip
 #: The forms a replacement may ask for (``{group:form}``).
-FORMS = ("base", "past", "participle", "third", "ing", "as-is", "a-an", "other-number", "first-person")
+FORMS = ("base", "past", "participle", "third", "ing", "as-is", "a-an", "other-number", "first-person", "plural")
+_IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "women", "foot": "feet"}
 #: A form of be/have/do and the form for the other number ("was" <-> "were"), and for "I" ("is" -> "am").
 OTHER_NUMBER = {
     "was": "were", "were": "was", "is": "are", "are": "is", "has": "have", "have": "has", "does": "do",
@@ -306,6 +307,13 @@ def is_comparative(word: str) -> bool:
     if not word.endswith("er") or len(word) < 5:
         return False
     return _word(word[:-2] + "est")
+
+
+def plural_of(noun: str) -> str:
+    """A noun's plural: "reason" -> "reasons", "activity" -> "activities", "box" -> "boxes", "child" -> "children"."""
+    if noun in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[noun]
+    return third_of(noun) if not noun.endswith("o") else noun + "s"
 
 
 def a_or_an(word: str) -> str:
