@@ -20,7 +20,9 @@ CLASSES = (
     "comparative", "regularized",
 )  # fmt: skip
 #: The forms a replacement may ask for (``{group:form}``).
-FORMS = ("base", "past", "participle", "third", "ing", "as-is", "a-an", "other-number", "first-person", "plural")
+FORMS = (
+    "base", "past", "participle", "third", "ing", "as-is", "a-an", "other-number", "first-person", "plural", "lower",
+)  # fmt: skip
 _IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "women", "foot": "feet"}
 #: A form of be/have/do and the form for the other number ("was" <-> "were"), and for "I" ("is" -> "am").
 OTHER_NUMBER = {

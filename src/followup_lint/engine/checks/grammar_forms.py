@@ -180,6 +180,8 @@ class GrammarForms(GrammarRegex):
             which = found.group(2)
             if which == "as-is":
                 return word
+            if which == "lower":
+                return word.lower()
             if which == "a-an":
                 return a_or_an(word)
             if which == "plural":
