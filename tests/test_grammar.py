@@ -52,3 +52,29 @@ def test_blanked_text_is_never_flagged() -> None:
     text = "Hi Dana,\n\nMy work is at https://samdev.io/the the portfolio . Thanks!" + SIGN
     found = grammar(text)
     assert not any(rule == "grammar.doubled-word" for rule, _, _ in found)
+
+
+def test_word_forms_tell_nouns_from_borrowed_verb_endings() -> None:
+    """'caring' is 'care' + -ing, so 'cars' is a plural, not a verb's -s form; 'cast' stays a verb."""
+    from followup_lint.grammar.forms import base_of, is_class, is_verb
+
+    assert not is_verb("car") and is_class("cars", "plural") and not is_class("cars", "third")
+    assert is_verb("cast") and is_verb("plan") and is_verb("visit")
+    assert not is_class("that", "noun") and not is_class("for", "adjective")
+    assert is_class("innovative", "adjective") and not is_class("executive", "adjective")
+    assert base_of("choosed") == "choose" and base_of("teached") == "teach" and base_of("learned") == "learn"
+
+
+def test_learner_slips_get_their_fixes() -> None:
+    text = (
+        "Hi Dana,\n\nI have teached this course, and last year I choosed data. For the these reasons I applied. "
+        "In addition I have a cars. There is many reasons, and I spent lot of time on it." + SIGN
+    )
+    found = grammar(text)
+    assert ("grammar.verb-form", "teached", "taught") in found
+    assert ("grammar.verb-form", "choosed", "chose") in found
+    assert ("grammar.double-determiner", "the these", None) in found
+    assert ("grammar.comma-after-opener", "In addition", "In addition,") in found
+    assert ("grammar.agreement", "is", "are") in found
+    assert ("grammar.missing-article", "lot", "a lot") in found
+    assert any(rule == "grammar.agreement" and span == "cars" for rule, span, _ in found)

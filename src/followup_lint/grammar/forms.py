@@ -17,10 +17,13 @@ from ..spelling import data
 #: The word classes a rule may ask for (``require``/``reject`` in a ``grammar-forms`` rule).
 CLASSES = (
     "base", "past", "participle", "third", "ing", "verb", "noun", "plural", "uncountable", "adjective", "same-form",
-    "comparative",
+    "comparative", "regularized",
 )  # fmt: skip
 #: The forms a replacement may ask for (``{group:form}``).
-FORMS = ("base", "past", "participle", "third", "ing", "as-is", "a-an", "other-number", "first-person")
+FORMS = (
+    "base", "past", "participle", "third", "ing", "as-is", "a-an", "other-number", "first-person", "plural", "lower",
+)  # fmt: skip
+_IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "women", "foot": "feet"}
 #: A form of be/have/do and the form for the other number ("was" <-> "were"), and for "I" ("is" -> "am").
 OTHER_NUMBER = {
     "was": "were", "were": "was", "is": "are", "are": "is", "has": "have", "have": "has", "does": "do",
@@ -91,14 +94,27 @@ def is_verb(word: str) -> bool:
         return True
     if word in _FUNCTION_WORDS:
         return False
-    return len(word) > 1 and word.isalpha() and _word(word) and any(_word(form) for form in _ing_spellings(word))
+    if not (len(word) > 1 and word.isalpha() and _word(word)):
+        return False
+    spellings = _ing_spellings(word)
+    if _cvc(word) and _word(word + "e"):
+        # "caring" is "care" + -ing: "car", "fin", "unit" would double ("carring"), so the plain -ing is the twin's
+        spellings = [s for s in spellings if s != word + "ing"]
+    return any(_word(form) for form in spellings)
 
 
 @lru_cache(maxsize=4096)
 def is_noun(word: str) -> bool:
     """Whether ``word`` is a noun (the lexicon holds its possessive)."""
+    if word in _FUNCTION_WORDS:
+        return False
     lex = _words()
     return word + "'s" in lex.lower  # type: ignore[attr-defined]
+
+
+def _cvc(word: str) -> bool:
+    """Whether ``word`` ends consonant-vowel-consonant ("car", "unit"), the shape that doubles before -ing."""
+    return len(word) > 2 and word[-1] not in _VOWELS + "wxy" and word[-2] in _VOWELS and word[-3] not in _VOWELS
 
 
 def _ing_spellings(base: str) -> list[str]:
@@ -161,6 +177,23 @@ def form(base: str, which: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
+def regularized_base(word: str) -> str | None:
+    """The irregular verb a made-up regular past belongs to ("choosed" -> "choose", "teached" -> "teach",
+    "runned" -> "run"), when the word is not in the lexicon; else None."""
+    if not word.endswith("ed") or len(word) < 5 or _word(word):
+        return None
+    past, _, past_base, participle_base = _irregular()
+    if word in past_base or word in participle_base:
+        return None
+    stem = word[:-2]
+    for base in (stem, word[:-1], stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "",
+                 stem[:-1] + "y" if stem.endswith("i") else ""):  # fmt: skip
+        if base in past and base not in ("be",):
+            return base
+    return None
+
+
+@lru_cache(maxsize=4096)
 def base_of(word: str) -> str | None:
     """The base form of a verb form ("planned" -> "plan", "tries" -> "try", "went" -> "go"), or None."""
     _, _, past_base, participle_base = _irregular()
@@ -172,6 +205,9 @@ def base_of(word: str) -> str | None:
         return "be"
     if word in ("has", "does", "goes"):
         return {"has": "have", "does": "do", "goes": "go"}[word]
+    made_up = regularized_base(word)
+    if made_up is not None:
+        return made_up
     candidates: list[tuple[str, str]] = []
     if word.endswith("ing") and len(word) > 4:
         stem = word[:-3]
@@ -220,6 +256,8 @@ def is_class(word: str, name: str) -> bool:
         return word in past_base or word in participle_base
     if name == "comparative":
         return is_comparative(word)
+    if name == "regularized":
+        return regularized_base(word) is not None
     if name == "plural":
         if not word.endswith("s") or word.endswith(("ss", "us", "is")):
             return False
@@ -245,7 +283,7 @@ def is_class(word: str, name: str) -> bool:
 def is_adjective(word: str) -> bool:
     """Whether ``word`` can be an adjective: the lexicon holds its -ly adverb ("open" -> "openly", "ready" ->
     "readily", "simple" -> "simply") or its -est superlative ("clean" -> "cleanest", "big" -> "biggest")."""
-    if len(word) < 3 or not word.isalpha():
+    if len(word) < 3 or not word.isalpha() or word in _FUNCTION_WORDS:
         return False
     forms = [word + "ly", word + "est", word + word[-1] + "est"]
     if word.endswith("y"):
@@ -254,7 +292,13 @@ def is_adjective(word: str) -> bool:
         forms.append(word[:-1] + "y")
     if word.endswith("e"):
         forms.append(word + "st")
-    return any(_word(w) for w in forms)
+    if any(_word(w) for w in forms):
+        return True
+    # an adjective suffix on a word of the lexicon ("innovative", "helpful", "famous", "reliable"); -ive only
+    # when the word is not also a noun ("executive", "objective")
+    if len(word) > 5 and word.endswith(("ful", "ous", "able", "ible", "less")):
+        return _word(word)
+    return len(word) > 5 and word.endswith("ive") and _word(word) and not is_noun(word)
 
 
 @lru_cache(maxsize=4096)
@@ -265,6 +309,13 @@ def is_comparative(word: str) -> bool:
     if not word.endswith("er") or len(word) < 5:
         return False
     return _word(word[:-2] + "est")
+
+
+def plural_of(noun: str) -> str:
+    """A noun's plural: "reason" -> "reasons", "activity" -> "activities", "box" -> "boxes", "child" -> "children"."""
+    if noun in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[noun]
+    return third_of(noun) if not noun.endswith("o") else noun + "s"
 
 
 def a_or_an(word: str) -> str:

@@ -173,15 +173,19 @@ class GrammarForms(GrammarRegex):
     def _replacement(self, doc: Document, match: re.Match[str], item: Item, start: int, end: int) -> str | None:
         if not item.replacements:
             return None
-        from ...grammar.forms import FIRST_PERSON, OTHER_NUMBER, a_or_an, base_of, form
+        from ...grammar.forms import FIRST_PERSON, OTHER_NUMBER, a_or_an, base_of, form, plural_of
 
         def fill(found: re.Match[str]) -> str:
             word = match.group(found.group(1)) or ""
             which = found.group(2)
             if which == "as-is":
                 return word
+            if which == "lower":
+                return word.lower()
             if which == "a-an":
                 return a_or_an(word)
+            if which == "plural":
+                return match_case(word, plural_of(word.lower()))
             if which in ("other-number", "first-person"):
                 table = OTHER_NUMBER if which == "other-number" else FIRST_PERSON
                 return table.get(word.lower().replace("\u2019", "'"), word)
