@@ -46,23 +46,96 @@ _HEADER = re.compile(r"\s*(?:subject|re|fwd?|to|from|cc|date)\s*:", re.IGNORECAS
 _CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d ().\-]{7,}\d")
 #: Left out of skeletons before matching: they change no template into a specific sentence.
 FILLERS = frozenset(
-    "very really truly so just sincerely greatly again once also certainly definitely genuinely further "
-    "indeed most much all both quite such".split()
+    [
+        "very",
+        "really",
+        "truly",
+        "so",
+        "just",
+        "sincerely",
+        "greatly",
+        "again",
+        "once",
+        "also",
+        "certainly",
+        "definitely",
+        "genuinely",
+        "further",
+        "indeed",
+        "most",
+        "much",
+        "all",
+        "both",
+        "quite",
+        "such",
+    ]
 )
-_TITLES = frozenset("mr mrs ms miss dr prof professor sir madam".split())
+_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "madam"])
 _DATE_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec am pm a.m "
-    "p.m today yesterday tomorrow morning afternoon evening week weeks day days hour hours minutes o'clock".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "morning",
+        "afternoon",
+        "evening",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "minutes",
+        "o'clock",
+    ]
 )
 #: A job title ends with one of these: "the Content Marketing Manager position" is the draft's own name.
-_ROLE_HEADS = frozenset("position role job vacancy internship".split())
-_VERBISH = frozenset("is are was were be been has have had will would can could i you we".split())
-_DETERMINERS = frozenset("the a an this your our that my".split())
+_ROLE_HEADS = frozenset(["position", "role", "job", "vacancy", "internship"])
+_VERBISH = frozenset(
+    ["is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "i", "you", "we"]
+)
+_DETERMINERS = frozenset(["the", "a", "an", "this", "your", "our", "that", "my"])
 #: A capitalised name right after one of these is the employer: "at Acme", "join Lumio Health".
-_EMPLOYER_BEFORE = frozenset("at join joining with for from of".split())
+_EMPLOYER_BEFORE = frozenset(["at", "join", "joining", "with", "for", "from", "of"])
 #: ... or right before one of these: "the Brightwell team", "Acme's".
-_EMPLOYER_AFTER = frozenset("team teams family company organization organisation department office group".split())
+_EMPLOYER_AFTER = frozenset(
+    ["team", "teams", "family", "company", "organization", "organisation", "department", "office", "group"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,9 +339,9 @@ def _judge(prose: str, start: int, end: int, names: set[str], s: Settings) -> Se
         if word == "i" or word.startswith("i'"):
             continue
         if text[:1].isupper() and not title_case and not _sentence_initial(prose, start, matches[i].start()):
-            if len(word) >= 2 and word not in s.common and word not in _DATE_WORDS and word not in _TITLES:
-                if not (text.isupper() and s.frequency(word) >= s.rare_below):
-                    evidence.append(("name", text))
+            ordinary = word in s.common or word in _DATE_WORDS or word in _TITLES or len(word) < 2
+            if not ordinary and not (text.isupper() and s.frequency(word) >= s.rare_below):
+                evidence.append(("name", text))
             continue
         stem = re.sub(r"(?:n't|'(?:s|d|m|ll|re|ve))$", "", word)
         if len(stem) < 3 or stem in s.common or word in s.common or stem in s.templates.words:
@@ -346,7 +419,9 @@ def _own_names(
             continue
         if i > 0 and low[i - 1] in _EMPLOYER_BEFORE:
             k = i
-            while k < n and (raw[k][:1].isupper() or low[k] in ("&", "and") and k + 1 < n and raw[k + 1][:1].isupper()):
+            while k < n and (
+                raw[k][:1].isupper() or (low[k] in ("&", "and") and k + 1 < n and raw[k + 1][:1].isupper())
+            ):
                 masked[k] = True
                 k += 1
     for i in range(n):
