@@ -144,7 +144,7 @@ class KindDetail(LazyMatchers, Check):
             value = rule.options.get(key, 1)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise RuleError(rule.path, f"options.{key}", "must be a whole number ≥ 1")
-        for key in ("rare-below", "cued-rare-below", "topic-below", "sure-coverage"):
+        for key in ("rare-below", "cued-rare-below", "topic-below", "plain-topic-below", "sure-coverage"):
             value = rule.options.get(key, 0.0)
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
                 raise RuleError(rule.path, f"options.{key}", "must be a number ≥ 0")
@@ -160,30 +160,42 @@ class KindDetail(LazyMatchers, Check):
         self._templates_path = templates_path(self.rule.path, self.rule.options.get("templates", TEMPLATES_FILE))
         load_templates(self._templates_path)  # a missing or unreadable file is reported before any draft
 
-    def run(self, doc: Document) -> Iterator[Finding]:
-        body = doc.prose[doc.draft.body_start :]
-        if not body.strip() or not kind_is_sure(doc):
-            return
+    def settings(self, doc: Document) -> Settings:
+        """What ``specificity`` needs to judge this draft's sentences: the rule's options and its cue phrases."""
         options = self.rule.options
         rare = float(options.get("rare-below", 15.0))
         cues = self.matcher.find(doc, doc.draft.body_start, len(doc.prose))
-        starts = sorted(m.start for m in cues)
+        spans = sorted((m.start, m.end) for m in cues)
+        starts = [a for a, _ in spans]
 
-        def cued(start: int, end: int) -> bool:
+        def cued(start: int, end: int) -> list[tuple[int, int]]:
             index = bisect.bisect_left(starts, start)
-            return index < len(starts) and starts[index] < end
+            found = []
+            while index < len(spans) and spans[index][0] < end:
+                found.append(spans[index])
+                index += 1
+            return found
 
-        path = getattr(self, "_templates_path", None) or templates_path(self.rule.path)
-        settings = Settings(
+        path = getattr(self, "_templates_path", None) or templates_path(
+            self.rule.path, options.get("templates", TEMPLATES_FILE)
+        )
+        return Settings(
             templates=load_templates(path),
             common=generic_words(),
             frequency=_frequency(),
             rare_below=rare,
             cued_rare_below=float(options.get("cued-rare-below", rare)),
-            cue=cued,
+            cues=cued,
             topic_below=float(options.get("topic-below", 20.0)),
+            plain_topic_below=float(options.get("plain-topic-below", 18.5)),
         )
-        judged = sentences(doc, settings)
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        body = doc.prose[doc.draft.body_start :]
+        if not body.strip() or not kind_is_sure(doc):
+            return
+        options = self.rule.options
+        judged = sentences(doc, self.settings(doc))
         words = sum(s.words for s in judged)
         if words < options.get("min-words", 1) or any(s.specific for s in judged):
             return

@@ -10,8 +10,9 @@ normalised the same way), so a paraphrase with other names still matches. What i
   rarer than ``rare-below`` (ln of its count in the speller's frequency list);
 - ``cued``: after a phrase that introduces a detail ("you mentioned", "we discussed"), such a word rarer than
   ``cued-rare-below``;
-- ``topic``: after such a phrase, two or more adjacent words outside the templates and the generic vocabulary,
-  each rarer than ``topic-below`` ("the upcoming product launch");
+- ``topic``: two or more adjacent words outside the templates and the generic vocabulary, each rarer than
+  ``plain-topic-below`` ("the apple harvest"), or after such a phrase than ``topic-below`` ("the upcoming
+  product launch");
 - ``name``: a capitalised word that is not one of the draft's own names (a person, product or place);
 - ``number``: a figure that is not a date, a time or a phone number;
 - ``quote``: a quoted phrase of two words or more.
@@ -42,100 +43,41 @@ TEMPLATES_FILE = "specific-templates.txt"
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th)?")
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _QUOTE = re.compile(r"[\"\u201c]([^\"\u201d\n]{3,80})[\"\u201d]")
+#: A manner adverb: "meaningfully", "greatly", "extensively" (not "monthly", "early", "family").
+_ADVERB = re.compile(r"(?:al|ful|ive|ous|ing|ate|ed|ent|ant|ible|able|ic)ly$")
 _HEADER = re.compile(r"\s*(?:subject|re|fwd?|to|from|cc|date)\s*:", re.IGNORECASE)
 _CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d ().\-]{7,}\d")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 #: Left out of skeletons before matching: they change no template into a specific sentence.
-FILLERS = frozenset(
-    [
-        "very",
-        "really",
-        "truly",
-        "so",
-        "just",
-        "sincerely",
-        "greatly",
-        "again",
-        "once",
-        "also",
-        "certainly",
-        "definitely",
-        "genuinely",
-        "further",
-        "indeed",
-        "most",
-        "much",
-        "all",
-        "both",
-        "quite",
-        "such",
-    ]
+FILLERS = _words(
+    "very really truly so just sincerely greatly again once also certainly definitely genuinely "
+    "further indeed most much all both quite such"
 )
-_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "madam"])
-_DATE_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "am",
-        "pm",
-        "a.m",
-        "p.m",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "morning",
-        "afternoon",
-        "evening",
-        "week",
-        "weeks",
-        "day",
-        "days",
-        "hour",
-        "hours",
-        "minutes",
-        "o'clock",
-    ]
+_TITLES = _words("mr mrs ms miss dr prof professor sir madam")
+_DATE_WORDS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december jan feb mar apr jun jul aug sep sept oct nov "
+    "dec am pm a.m p.m today yesterday tomorrow morning afternoon evening week weeks day days hour "
+    "hours minutes o'clock"
+)
+#: Spelled-out figures: "forty trucks", "ten days to four" (not "one", which every template uses).
+_NUMBER_WORDS = _words(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty "
+    "seventy eighty ninety hundred thousand million dozen half"
 )
 #: A job title ends with one of these: "the Content Marketing Manager position" is the draft's own name.
-_ROLE_HEADS = frozenset(["position", "role", "job", "vacancy", "internship"])
-_VERBISH = frozenset(
-    ["is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "i", "you", "we"]
-)
-_DETERMINERS = frozenset(["the", "a", "an", "this", "your", "our", "that", "my"])
+_ROLE_HEADS = _words("position role job vacancy internship")
+_VERBISH = _words("is are was were be been has have had will would can could i you we")
+_DETERMINERS = _words("the a an this your our that my")
 #: A capitalised name right after one of these is the employer: "at Acme", "join Lumio Health".
-_EMPLOYER_BEFORE = frozenset(["at", "join", "joining", "with", "for", "from", "of"])
+_EMPLOYER_BEFORE = _words("at join joining with for from of")
 #: ... or right before one of these: "the Brightwell team", "Acme's".
-_EMPLOYER_AFTER = frozenset(
-    ["team", "teams", "family", "company", "organization", "organisation", "department", "office", "group"]
-)
+_EMPLOYER_AFTER = _words("team teams family company organization organisation department office group")
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,8 +177,9 @@ class Settings:
     frequency: Callable[[str], float]
     rare_below: float
     cued_rare_below: float
-    cue: Callable[[int, int], bool]  # whether a detail cue phrase starts in [start, end)
+    cues: Callable[[int, int], list[tuple[int, int]]]  # the spans of detail cue phrases starting in [start, end)
     topic_below: float = 20.0
+    plain_topic_below: float = 18.5
 
 
 def body_lines(doc: Document) -> tuple[list[Line], set[str]]:
@@ -322,9 +265,11 @@ def _judge(prose: str, start: int, end: int, names: set[str], s: Settings) -> Se
         if (skeleton[j], skeleton[j + 1], skeleton[j + 2]) in s.templates.trigrams:
             covered_at.update(kept[j : j + 3])
     content = [i for i, w in enumerate(low) if not masked[i] and w not in FILLERS]
+    cue_spans = s.cues(start, end)
+    cued = bool(cue_spans)
+    in_cue = {i for i, m in enumerate(matches) if any(a <= m.start() < b for a, b in cue_spans)}
     covered = sum(1 for i in content if i in covered_at)
     evidence: list[tuple[str, str]] = []
-    cued = s.cue(start, end)
     contact = [(m.start(), m.end()) for m in _CONTACT.finditer(prose, start, end)]
     # In Title Case Every Word Is Capitalised: capitals say nothing about names there.
     title_case = sum(1 for w in raw if w[:1].isupper()) > max(2, len(raw) // 2)
@@ -332,6 +277,9 @@ def _judge(prose: str, start: int, end: int, names: set[str], s: Settings) -> Se
         if i in covered_at:
             continue
         word, text = low[i], raw[i]
+        if word in _NUMBER_WORDS and _is_figure(low, i):
+            evidence.append(("number", text))
+            continue
         if word[0].isdigit():
             if _is_figure(low, i) and not any(a <= matches[i].start() < b for a, b in contact):
                 evidence.append(("number", text))
@@ -344,8 +292,10 @@ def _judge(prose: str, start: int, end: int, names: set[str], s: Settings) -> Se
                 evidence.append(("name", text))
             continue
         stem = re.sub(r"(?:n't|'(?:s|d|m|ll|re|ve))$", "", word)
-        if len(stem) < 3 or stem in s.common or word in s.common or stem in s.templates.words:
+        if len(stem) < 3 or stem in s.common or word in s.common or stem in s.templates.words or i in in_cue:
             continue
+        if _ADVERB.search(stem):
+            continue  # a manner adverb ("meaningfully") tells how, not what was discussed
         if stem in _DATE_WORDS:
             continue
         # a compound is as rare as its rarest part: "hands-on" and "follow-up" are common, "cardiac-unit" is not
@@ -355,8 +305,9 @@ def _judge(prose: str, start: int, end: int, names: set[str], s: Settings) -> Se
             evidence.append(("rare", text))
         elif cued and rarity < s.cued_rare_below:
             evidence.append(("cued", text))
-    if cued and not evidence:
-        evidence.extend(_topic(raw, low, content, covered_at, s))
+    if not evidence:
+        below = s.topic_below if cued else s.plain_topic_below
+        evidence.extend(_topic(raw, low, [i for i in content if i not in in_cue], covered_at, s, below))
     for m in _QUOTE.finditer(prose, start, end):
         if len(m.group(1).split()) >= 2:
             evidence.append(("quote", m.group(1)))
@@ -364,10 +315,10 @@ def _judge(prose: str, start: int, end: int, names: set[str], s: Settings) -> Se
 
 
 def _topic(
-    raw: list[str], low: list[str], content: list[int], covered_at: set[int], s: Settings
+    raw: list[str], low: list[str], content: list[int], covered_at: set[int], s: Settings, below: float
 ) -> list[tuple[str, str]]:
-    """After a cue, two or more adjacent words outside the templates and the generic vocabulary, none of them
-    among the most common words: a topic ("the environmental practice group", "the upcoming product launch")."""
+    """Two or more adjacent words outside the templates and the generic vocabulary, each rarer than ``below``:
+    a topic ("the apple harvest", after a cue "the environmental practice group")."""
     run: list[int] = []
     found: list[tuple[str, str]] = []
     for i in [*content, -1]:
@@ -378,7 +329,8 @@ def _topic(
             and len(low[i]) >= 3
             and low[i] not in s.common
             and low[i] not in s.templates.words
-            and s.frequency(low[i]) < s.topic_below
+            and not _ADVERB.search(low[i])
+            and s.frequency(low[i]) < below
         )
         if ok and (not run or run[-1] == i - 1):
             run.append(i)
