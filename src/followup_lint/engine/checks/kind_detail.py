@@ -157,8 +157,8 @@ class KindDetail(LazyMatchers, Check):
 
     def prepare(self) -> None:
         super().prepare()
-        self._templates_path = templates_path(self.rule.path, self.rule.options.get("templates", TEMPLATES_FILE))
-        load_templates(self._templates_path)  # a missing or unreadable file is reported before any draft
+        path = templates_path(self.rule.path, self.rule.options.get("templates", TEMPLATES_FILE))
+        self._templates = load_templates(path)  # a missing or unreadable file is reported before any draft
 
     def settings(self, doc: Document) -> Settings:
         """What ``specificity`` needs to judge this draft's sentences: the rule's options and its cue phrases."""
@@ -176,11 +176,11 @@ class KindDetail(LazyMatchers, Check):
                 index += 1
             return found
 
-        path = getattr(self, "_templates_path", None) or templates_path(
-            self.rule.path, options.get("templates", TEMPLATES_FILE)
+        templates = getattr(self, "_templates", None) or load_templates(
+            templates_path(self.rule.path, options.get("templates", TEMPLATES_FILE))
         )
         return Settings(
-            templates=load_templates(path),
+            templates=templates,
             common=generic_words(),
             frequency=_frequency(),
             rare_below=rare,
@@ -195,9 +195,13 @@ class KindDetail(LazyMatchers, Check):
         if not body.strip() or not kind_is_sure(doc):
             return
         options = self.rule.options
-        judged = sentences(doc, self.settings(doc))
+        judged = []
+        for sentence in sentences(doc, self.settings(doc)):
+            if sentence.specific:
+                return  # one sentence says something of this conversation
+            judged.append(sentence)
         words = sum(s.words for s in judged)
-        if words < options.get("min-words", 1) or any(s.specific for s in judged):
+        if words < options.get("min-words", 1):
             return
         share = sum(s.covered for s in judged) / words
         severity = None  # the rule's own: sure of it

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from ..errors import RuleError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from ..document import Document
     from ..layout import Line
@@ -45,6 +45,7 @@ _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _QUOTE = re.compile(r"[\"\u201c]([^\"\u201d\n]{3,80})[\"\u201d]")
 #: A manner adverb: "meaningfully", "greatly", "extensively" (not "monthly", "early", "family").
 _ADVERB = re.compile(r"(?:al|ful|ive|ous|ing|ate|ed|ent|ant|ible|able|ic)ly$")
+_CLITIC = re.compile(r"(?:n't|'(?:s|d|m|ll|re|ve))$")
 _HEADER = re.compile(r"\s*(?:subject|re|fwd?|to|from|cc|date)\s*:", re.IGNORECASE)
 _CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d ().\-]{7,}\d")
 
@@ -212,8 +213,8 @@ def body_lines(doc: Document) -> tuple[list[Line], set[str]]:
     return body, names
 
 
-def sentences(doc: Document, settings: Settings) -> list[Sentence]:
-    """The body's sentences, judged."""
+def sentences(doc: Document, settings: Settings) -> Iterator[Sentence]:
+    """The body's sentences, judged one at a time (a caller may stop at the first specific one)."""
     lines, names = body_lines(doc)
     prose = doc.prose
     spans = []
@@ -221,12 +222,14 @@ def sentences(doc: Document, settings: Settings) -> list[Sentence]:
         spans += [(m.start(), m.end()) for m in _SENTENCE.finditer(prose, first, last) if m.group().strip()]
     capitalised: dict[str, int] = {}
     for start, end in spans:
-        for m in _TOKEN.finditer(prose, start, end):
-            if m.group(0)[:1].isupper() and not _sentence_initial(prose, start, m.start()):
+        for index, m in enumerate(_TOKEN.finditer(prose, start, end)):
+            if index and m.group(0)[:1].isupper():
                 key = _norm(m.group(0))
                 capitalised[key] = capitalised.get(key, 0) + 1
     repeated = {w for w, n in capitalised.items() if n >= 2}
-    return [_judge(prose, start, end, names | repeated, settings) for start, end in spans]
+    own = names | repeated
+    for start, end in spans:
+        yield _judge(prose, start, end, own, settings)
 
 
 def _paragraphs(lines: list[Line]) -> list[tuple[int, int]]:
@@ -240,15 +243,11 @@ def _paragraphs(lines: list[Line]) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentence_initial(prose: str, start: int, at: int) -> bool:
-    return not prose[start:at].strip(" \t\"'\u201c(-\u2014")
-
-
 def _judge(prose: str, start: int, end: int, names: set[str], s: Settings) -> Sentence:
     matches = list(_TOKEN.finditer(prose, start, end))
     raw = [m.group(0) for m in matches]
     low = [_norm(w) for w in raw]
-    masked = _own_names(prose, start, matches, raw, low, names)
+    masked = _own_names(raw, low, names)
     # skeleton: index into ``low`` for every kept token
     kept: list[int] = []
     skeleton: list[str] = []
@@ -267,7 +266,7 @@ def _judge(prose: str, start: int, end: int, names: set[str], s: Settings) -> Se
     content = [i for i, w in enumerate(low) if not masked[i] and w not in FILLERS]
     cue_spans = s.cues(start, end)
     cued = bool(cue_spans)
-    in_cue = {i for i, m in enumerate(matches) if any(a <= m.start() < b for a, b in cue_spans)}
+    in_cue = {i for i, m in enumerate(matches) if any(a <= m.start() < b for a, b in cue_spans)} if cue_spans else set()
     covered = sum(1 for i in content if i in covered_at)
     evidence: list[tuple[str, str]] = []
     contact = [(m.start(), m.end()) for m in _CONTACT.finditer(prose, start, end)]
@@ -286,12 +285,12 @@ def _judge(prose: str, start: int, end: int, names: set[str], s: Settings) -> Se
             continue
         if word == "i" or word.startswith("i'"):
             continue
-        if text[:1].isupper() and not title_case and not _sentence_initial(prose, start, matches[i].start()):
+        if text[:1].isupper() and not title_case and i:
             ordinary = word in s.common or word in _DATE_WORDS or word in _TITLES or len(word) < 2
             if not ordinary and not (text.isupper() and s.frequency(word) >= s.rare_below):
                 evidence.append(("name", text))
             continue
-        stem = re.sub(r"(?:n't|'(?:s|d|m|ll|re|ve))$", "", word)
+        stem = _CLITIC.sub("", word)
         if len(stem) < 3 or stem in s.common or word in s.common or stem in s.templates.words or i in in_cue:
             continue
         if _ADVERB.search(stem):
@@ -341,9 +340,7 @@ def _topic(
     return found
 
 
-def _own_names(
-    prose: str, start: int, matches: list[re.Match[str]], raw: list[str], low: list[str], names: set[str]
-) -> list[bool]:
+def _own_names(raw: list[str], low: list[str], names: set[str]) -> list[bool]:
     """Which tokens are the draft's own names: the context's and the letter's names, a title before a name,
     the words of a role before "position"/"role", a capitalised name after "at"/"join" or before "team"."""
     n = len(raw)
@@ -367,7 +364,7 @@ def _own_names(
                     masked[k] = True
                     k += 1
     for i in range(n):
-        if not raw[i][:1].isupper() or _sentence_initial(prose, start, matches[i].start()):
+        if not i or not raw[i][:1].isupper():
             continue
         if i > 0 and low[i - 1] in _EMPLOYER_BEFORE:
             k = i
@@ -379,7 +376,7 @@ def _own_names(
     for i in range(n):
         if low[i] in _EMPLOYER_AFTER or low[i].endswith("'s"):
             k = i - 1 if low[i] in _EMPLOYER_AFTER else i
-            while k >= 0 and raw[k][:1].isupper() and not _sentence_initial(prose, start, matches[k].start()):
+            while k > 0 and raw[k][:1].isupper():
                 masked[k] = True
                 k -= 1
     return masked
