@@ -45,6 +45,7 @@ _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _QUOTE = re.compile(r"[\"\u201c]([^\"\u201d\n]{3,80})[\"\u201d]")
 #: A manner adverb: "meaningfully", "greatly", "extensively" (not "monthly", "early", "family").
 _ADVERB = re.compile(r"(?:al|ful|ive|ous|ing|ate|ed|ent|ant|ible|able|ic)ly$")
+_SLOT = re.compile(r"\[[^\]\n]*\]|\{[^}\n]*\}|<[^>\n]*>")
 _CLITIC = re.compile(r"(?:n't|'(?:s|d|m|ll|re|ve))$")
 _HEADER = re.compile(r"\s*(?:subject|re|fwd?|to|from|cc|date)\s*:", re.IGNORECASE)
 _CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d ().\-]{7,}\d")
@@ -270,6 +271,10 @@ def _judge(prose: str, start: int, end: int, names: set[str], s: Settings) -> Se
     covered = sum(1 for i in content if i in covered_at)
     evidence: list[tuple[str, str]] = []
     contact = [(m.start(), m.end()) for m in _CONTACT.finditer(prose, start, end)]
+    # a template slot left unfilled ("[specific project]", "{{detail}}") is no detail (placeholder rules report it)
+    slots = [(m.start(), m.end()) for m in _SLOT.finditer(prose, start, end)]
+    if slots:
+        content = [i for i in content if not any(a <= matches[i].start() < b for a, b in slots)]
     # In Title Case Every Word Is Capitalised: capitals say nothing about names there.
     title_case = sum(1 for w in raw if w[:1].isupper()) > max(2, len(raw) // 2)
     for i in content:
