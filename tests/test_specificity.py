@@ -110,3 +110,11 @@ def test_a_long_draft_is_judged_in_linear_time() -> None:
     started = time.perf_counter()
     assert findings(text)
     assert time.perf_counter() - started < 20
+
+
+def test_a_topic_named_twice_is_not_taken_for_the_employer() -> None:
+    text = TEMPLATE.replace(
+        "Please let me know",
+        "I have already read up on Epic since you said the unit moves to Epic in May. Please let me know",
+    )
+    assert not findings(text)

@@ -227,7 +227,9 @@ def sentences(doc: Document, settings: Settings) -> Iterator[Sentence]:
             if index and m.group(0)[:1].isupper():
                 key = _norm(m.group(0))
                 capitalised[key] = capitalised.get(key, 0) + 1
-    repeated = {w for w, n in capitalised.items() if n >= 2}
+    # Without the employer's name given, a capitalised name used twice is taken for it ("ACME Corp ... ACME
+    # Corp sounds like"); with it given, a repeated name is more likely a topic ("Kubernetes").
+    repeated = {w for w, n in capitalised.items() if n >= 2} if not doc.context.company else set()
     own = names | repeated
     for start, end in spans:
         yield _judge(prose, start, end, own, settings)
