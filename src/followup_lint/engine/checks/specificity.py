@@ -45,10 +45,11 @@ _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _QUOTE = re.compile(r"[\"\u201c]([^\"\u201d\n]{3,80})[\"\u201d]")
 #: A manner adverb: "meaningfully", "greatly", "extensively" (not "monthly", "early", "family").
 _ADVERB = re.compile(r"(?:al|ful|ive|ous|ing|ate|ed|ent|ant|ible|able|ic)ly$")
-_SLOT = re.compile(r"\[[^\]\n]*\]|\{[^}\n]*\}|<[^>\n]*>")
+#: Bounded, so that a run of unclosed brackets cannot make the search quadratic.
+_SLOT = re.compile(r"\[[^\]\n]{0,80}\]|\{[^}\n]{0,80}\}|<[^>\n]{0,80}>")
 _CLITIC = re.compile(r"(?:n't|'(?:s|d|m|ll|re|ve))$")
 _HEADER = re.compile(r"\s*(?:subject|re|fwd?|to|from|cc|date)\s*:", re.IGNORECASE)
-_CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d ().\-]{7,}\d")
+_CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d ().\-]{7,20}\d")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -235,6 +236,21 @@ def sentences(doc: Document, settings: Settings) -> Iterator[Sentence]:
         yield _judge(prose, start, end, own, settings)
 
 
+def _inside(matches: list[re.Match[str]], spans: list[tuple[int, int]]) -> set[int]:
+    """The indexes of the tokens that start inside one of ``spans`` (both in text order), in one sweep."""
+    found: set[int] = set()
+    j = 0
+    for i, m in enumerate(matches):
+        at = m.start()
+        while j < len(spans) and spans[j][1] <= at:
+            j += 1
+        if j == len(spans):
+            break
+        if spans[j][0] <= at:
+            found.add(i)
+    return found
+
+
 def _paragraphs(lines: list[Line]) -> list[tuple[int, int]]:
     """The spans of runs of adjacent body lines (a sentence may wrap onto the next line)."""
     spans: list[tuple[int, int]] = []
@@ -269,14 +285,14 @@ def _judge(prose: str, start: int, end: int, names: set[str], s: Settings) -> Se
     content = [i for i, w in enumerate(low) if not masked[i] and w not in FILLERS]
     cue_spans = s.cues(start, end)
     cued = bool(cue_spans)
-    in_cue = {i for i, m in enumerate(matches) if any(a <= m.start() < b for a, b in cue_spans)} if cue_spans else set()
+    in_cue = _inside(matches, cue_spans)
     covered = sum(1 for i in content if i in covered_at)
     evidence: list[tuple[str, str]] = []
-    contact = [(m.start(), m.end()) for m in _CONTACT.finditer(prose, start, end)]
+    contact = _inside(matches, [(m.start(), m.end()) for m in _CONTACT.finditer(prose, start, end)])
     # a template slot left unfilled ("[specific project]", "{{detail}}") is no detail (placeholder rules report it)
-    slots = [(m.start(), m.end()) for m in _SLOT.finditer(prose, start, end)]
+    slots = _inside(matches, [(m.start(), m.end()) for m in _SLOT.finditer(prose, start, end)])
     if slots:
-        content = [i for i in content if not any(a <= matches[i].start() < b for a, b in slots)]
+        content = [i for i in content if i not in slots]
     # In Title Case Every Word Is Capitalised: capitals say nothing about names there.
     title_case = sum(1 for w in raw if w[:1].isupper()) > max(2, len(raw) // 2)
     for i in content:
@@ -287,7 +303,7 @@ def _judge(prose: str, start: int, end: int, names: set[str], s: Settings) -> Se
             evidence.append(("number", text))
             continue
         if word[0].isdigit():
-            if _is_figure(low, i) and not any(a <= matches[i].start() < b for a, b in contact):
+            if _is_figure(low, i) and i not in contact:
                 evidence.append(("number", text))
             continue
         if word == "i" or word.startswith("i'"):
