@@ -69,3 +69,35 @@ def test_score_and_verdict_in_json_and_text(run_cli, tmp_path: Path) -> None:
     assert metrics["readiness"] == 89 and metrics["verdict"] == "review 1 warning before sending"
     _, out, _ = run_cli(str(draft), "--select", "tone.thank-you-salary")
     assert "readiness 89/100" in out and "review 1 warning before sending" in out
+
+
+def test_a_generic_template_is_not_ready_to_send() -> None:
+    """A name-swapped template has no other flaw to catch it; it must still not read as ready (issue 19)."""
+    detail = "personalization.thank-you-detail"
+    for severity in (Severity.SUGGESTION, Severity.WARNING):
+        findings = [finding(detail, severity, "personalization")]
+        assert not verdict(findings).startswith("ready"), verdict(findings)
+        assert score(findings) <= 75
+    assert verdict([finding(detail, Severity.SUGGESTION, "personalization")]) == (
+        "not ready: add one detail from the conversation"
+    )
+    timing = finding("timing.too-soon", Severity.WARNING, "timing")
+    assert not verdict([timing, finding(detail, Severity.SUGGESTION, "personalization")]).startswith("ready")
+    # The error and warning verdicts still come first.
+    assert verdict([finding("a.b", Severity.ERROR), finding(detail, Severity.SUGGESTION)]) == "fix 1 error first"
+
+
+def test_published_template_with_names_filled_in_is_not_ready(tmp_path: Path) -> None:
+    text = (
+        "Dear Ms. Patel,\n\nThank you for taking the time to meet with me today to discuss the Operations Analyst"
+        " position at Norwell Logistics. I enjoyed learning more about the role and the team, and I am confident"
+        " that my skills and experience make me a strong candidate for the position. Please let me know if you"
+        " need any additional information. I look forward to hearing from you.\n\nBest regards,\nDaniel Okafor\n"
+    )
+    draft = tmp_path / "note.txt"
+    draft.write_text(text, encoding="utf-8")
+    context = context_from_mapping(
+        "note", {"company": "Norwell Logistics", "role": "Operations Analyst", "interviewers": ["Ms. Patel"]}
+    )
+    metrics = linter_for(Config()).lint(read_path(draft), context).metrics
+    assert metrics["readiness"] <= 75 and not metrics["verdict"].startswith("ready"), metrics

@@ -1,29 +1,33 @@
-"""``kind-detail``: does the note say anything specific? Fires when no sentence does: a sentence is specific
-when it holds ``min-words`` words outside a list of generic follow-up vocabulary
-(``rules/_data/kind-generic-words.txt``), English stop words and the context's names, and rarer in English than
-``rare-below`` (ln of the word's count in the speller's frequency list: "dbt", "reconciliation", "hangar" are
-details; "research", "requirements", "staff" are template words), or a cue phrase that introduces a detail
-("you mentioned", "hearing how") and one such word rarer than ``cued-rare-below`` ("the clinic is opening a
-second site"). A template with the names filled in and
-a cue phrase over generic words ("I enjoyed learning more about the role and your company") is not specific.
-Like ``kind-required``, silent when the draft's kind was only guessed.
+"""``kind-detail``: does the note say anything specific to this conversation? Fires once when no body sentence
+does, judged by ``specificity``: with the draft's own names masked, a sentence is specific when, outside the
+word sequences it shares with common template sentences (``rules/_data/specific-templates.txt``), it holds a
+word rarer than ``rare-below`` (ln of its count in the speller's frequency list; stop words and the generic
+follow-up vocabulary of ``rules/_data/kind-generic-words.txt`` never count), a word rarer than
+``cued-rare-below`` after a phrase that introduces a detail (the rule's ``regexes``: "you mentioned",
+"hearing how"), a name that is not the draft's own, a figure or a quoted topic.
+
+The finding is the rule's severity when the kind is sure and at least ``sure-coverage`` of the body's words are
+accounted for by template sequences; a suggestion when less of it reads as a template, or for the kinds in
+``suggestion-kinds``. Like ``kind-required``, silent when the draft's kind was only guessed.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
-from ...model import Finding
+from ...model import Finding, Severity
 from ..errors import RuleError
 from ..kinds import kind_is_sure
 from ..metrics import WORD
 from ..schema import Field
 from .base import Check
 from .phrases import MATCH_FIELDS, LazyMatchers, build_matchers
+from .specificity import TEMPLATES_FILE, Settings, load_templates, sentences, templates_path
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -128,47 +132,82 @@ def _frequency():
     return speller().frequency
 
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)|\n")
-
-
-def _sentences(prose: str, start: int) -> list[tuple[int, int]]:
-    """The spans of the body's sentences (a sentence also ends at a line break)."""
-    return [(m.start(), m.end()) for m in _SENTENCE.finditer(prose, start) if m.group().strip()]
-
-
 class KindDetail(LazyMatchers, Check):
-    """Fires once, at the start of the body, when no sentence is specific (see the module docstring)."""
+    """Fires once, at the start of the body, when no sentence is specific (see ``specificity``)."""
 
     fields: ClassVar[dict[str, Field]] = {k: MATCH_FIELDS[k] for k in ("phrases", "patterns", "regexes")}
 
     @classmethod
     def validate(cls, rule: Rule) -> None:
         build_matchers(rule)
-        value = rule.options.get("min-words")
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise RuleError(rule.path, "options.min-words", "is required and must be a whole number ≥ 1")
+        for key in ("min-words",):
+            value = rule.options.get(key, 1)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise RuleError(rule.path, f"options.{key}", "must be a whole number ≥ 1")
+        for key in ("rare-below", "cued-rare-below", "topic-below", "plain-topic-below", "sure-coverage"):
+            value = rule.options.get(key, 0.0)
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
+                raise RuleError(rule.path, f"options.{key}", "must be a number ≥ 0")
+        kinds = rule.options.get("suggestion-kinds", [])
+        if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
+            raise RuleError(rule.path, "options.suggestion-kinds", "must be a list of message kinds")
+        templates = rule.options.get("templates", TEMPLATES_FILE)
+        if not isinstance(templates, str) or not templates or "/" in templates or "\\" in templates:
+            raise RuleError(rule.path, "options.templates", "must be a file name under _data/")
+
+    def prepare(self) -> None:
+        super().prepare()
+        path = templates_path(self.rule.path, self.rule.options.get("templates", TEMPLATES_FILE))
+        self._templates = load_templates(path)  # a missing or unreadable file is reported before any draft
+
+    def settings(self, doc: Document) -> Settings:
+        """What ``specificity`` needs to judge this draft's sentences: the rule's options and its cue phrases."""
+        options = self.rule.options
+        rare = float(options.get("rare-below", 15.0))
+        cues = self.matcher.find(doc, doc.draft.body_start, len(doc.prose))
+        spans = sorted((m.start, m.end) for m in cues)
+        starts = [a for a, _ in spans]
+
+        def cued(start: int, end: int) -> list[tuple[int, int]]:
+            index = bisect.bisect_left(starts, start)
+            found = []
+            while index < len(spans) and spans[index][0] < end:
+                found.append(spans[index])
+                index += 1
+            return found
+
+        templates = getattr(self, "_templates", None) or load_templates(
+            templates_path(self.rule.path, options.get("templates", TEMPLATES_FILE))
+        )
+        return Settings(
+            templates=templates,
+            common=generic_words(),
+            frequency=_frequency(),
+            rare_below=rare,
+            cued_rare_below=float(options.get("cued-rare-below", rare)),
+            cues=cued,
+            topic_below=float(options.get("topic-below", 20.0)),
+            plain_topic_below=float(options.get("plain-topic-below", 18.5)),
+        )
 
     def run(self, doc: Document) -> Iterator[Finding]:
         body = doc.prose[doc.draft.body_start :]
-        if not body.strip():
+        if not body.strip() or not kind_is_sure(doc):
             return
-        if not kind_is_sure(doc):
-            return
-        need = self.rule.options["min-words"]
-        rare = float(self.rule.options.get("rare-below", 99.0))
-        cued_rare = float(self.rule.options.get("cued-rare-below", rare))
-        frequency = _frequency() if min(rare, cued_rare) < 99.0 else None
-        cues = self.matcher.find(doc, doc.draft.body_start, len(doc.prose))
-        most = 0
-        body_words = _BodyWords.of(doc)  # once: a draft of 500 KB may have 75,000 sentences
-        for start, end in _sentences(doc.prose, doc.draft.body_start):
-            words = specific_words(doc, start, end, body_words)
-            found = len([w for w in words if frequency is None or frequency(w) < rare])
-            cued = any(start <= m.start < end for m in cues) and any(
-                frequency is None or frequency(w) < cued_rare for w in words
-            )
-            if found >= need or cued:
+        options = self.rule.options
+        judged = []
+        for sentence in sentences(doc, self.settings(doc)):
+            if sentence.specific:
                 return  # one sentence says something of this conversation
-            most = max(most, found)
+            judged.append(sentence)
+        words = sum(s.words for s in judged)
+        if words < options.get("min-words", 1):
+            return
+        share = sum(s.covered for s in judged) / words
+        severity = None  # the rule's own: sure of it
+        if doc.kind[0] in options.get("suggestion-kinds", []) or share < float(options.get("sure-coverage", 0.0)):
+            severity = Severity.SUGGESTION
         at = doc.draft.body_start + len(body) - len(body.lstrip())
-        yield self.finding(doc, at, at, values={"value": most, "limit": need})
+        yield self.finding(
+            doc, at, at, severity=severity, values={"share": f"{round(100 * share)}%", "sentences": len(judged)}
+        )

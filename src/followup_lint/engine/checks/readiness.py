@@ -22,12 +22,15 @@ WEIGHTS_FILE = "kind-readiness.yaml"
 
 @dataclass(frozen=True, slots=True)
 class Weights:
-    """Penalty per severity, the factor for repeated findings of one rule, its cap, and the score caps."""
+    """Penalty per severity, the factor for repeated findings of one rule, its cap, and the score caps; the rules
+    whose finding, at any severity, means the draft is not ready (with the verdict to give) and their cap."""
 
     severity: dict[Severity, float]
     repeat: float
     rule_cap: float
     cap: dict[Severity, float]
+    not_ready: dict[str, str]
+    not_ready_cap: float
 
 
 @lru_cache(maxsize=1)
@@ -44,8 +47,10 @@ def weights() -> Weights:
             repeat=float(data["repeat"]),
             rule_cap=float(data["rule-cap"]),
             cap={s: float(data["cap"][s.label]) for s in Severity},
+            not_ready={str(rule): str(text) for rule, text in (data.get("not-ready") or {}).items()},
+            not_ready_cap=float(data.get("not-ready-cap", 100)),
         )
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise RuleError(str(path), None, f"cannot read the readiness weights ({exc})") from None
 
 
@@ -61,6 +66,8 @@ def score(findings: Sequence[Finding]) -> int:
     for severity in Severity:
         if any(f.severity == severity for f in findings):
             value = min(value, w.cap[severity])
+    if any(f.rule in w.not_ready for f in findings):
+        value = min(value, w.not_ready_cap)
     return round(value)
 
 
@@ -71,14 +78,18 @@ def _plural(count: int, word: str) -> str:
 def verdict(findings: Sequence[Finding]) -> str:
     """One line saying what to do before sending."""
     counts = Counter(f.severity for f in findings)
+    not_ready = weights().not_ready
+    blocking = next((not_ready[f.rule] for f in findings if f.rule in not_ready), None)
     if counts[Severity.ERROR]:
         return f"fix {_plural(counts[Severity.ERROR], 'error')} first"
     if counts[Severity.WARNING]:
         timing = sum(1 for f in findings if f.severity == Severity.WARNING and f.category == "timing")
         rest = counts[Severity.WARNING] - timing
         if timing and not rest:
-            return "ready, but check when to send it"
+            return blocking or "ready, but check when to send it"
         return f"review {_plural(counts[Severity.WARNING], 'warning')} before sending"
+    if blocking is not None:
+        return blocking
     if counts[Severity.SUGGESTION]:
         return f"ready to send ({_plural(counts[Severity.SUGGESTION], 'suggestion')} to consider)"
     return "ready to send"

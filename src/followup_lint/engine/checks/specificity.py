@@ -1,0 +1,416 @@
+"""Whether a sentence says something of this conversation, or would fit any interview at any company.
+
+Each body sentence is turned into a skeleton: lowercase words, the draft's own names (company, role,
+interviewers, the greeting's and signature's names, a role before "position"/"role", a capitalised name after
+"at"/"join" or used twice) masked to ``x``, numbers to ``n``, filler adverbs left out. A skeleton's three-word
+sequences are looked up in a list of common template sentences (``rules/_data/specific-templates.txt``,
+normalised the same way), so a paraphrase with other names still matches. What is left over is the evidence:
+
+- ``rare``: a word outside the templates' words, English stop words and the generic follow-up vocabulary, and
+  rarer than ``rare-below`` (ln of its count in the speller's frequency list);
+- ``cued``: after a phrase that introduces a detail ("you mentioned", "we discussed"), such a word rarer than
+  ``cued-rare-below``;
+- ``topic``: two or more adjacent words outside the templates and the generic vocabulary, each rarer than
+  ``plain-topic-below`` ("the apple harvest"), or after such a phrase than ``topic-below`` ("the upcoming
+  product launch");
+- ``name``: a capitalised word that is not one of the draft's own names (a person, product or place);
+- ``number``: a figure that is not a date, a time or a phone number;
+- ``quote``: a quoted phrase of two words or more.
+
+A sentence with any evidence is specific. ``coverage`` is the share of a sentence's words that its template
+matches account for: how template-like it reads.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import RuleError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from ..document import Document
+    from ..layout import Line
+
+TEMPLATES_FILE = "specific-templates.txt"
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th)?")
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_QUOTE = re.compile(r"[\"\u201c]([^\"\u201d\n]{3,80})[\"\u201d]")
+#: A manner adverb: "meaningfully", "greatly", "extensively" (not "monthly", "early", "family").
+_ADVERB = re.compile(r"(?:al|ful|ive|ous|ing|ate|ed|ent|ant|ible|able|ic)ly$")
+#: Bounded, so that a run of unclosed brackets cannot make the search quadratic.
+_SLOT = re.compile(r"\[[^\]\n]{0,80}\]|\{[^}\n]{0,80}\}|<[^>\n]{0,80}>")
+_CLITIC = re.compile(r"(?:n't|'(?:s|d|m|ll|re|ve))$")
+_HEADER = re.compile(r"\s*(?:subject|re|fwd?|to|from|cc|date)\s*:", re.IGNORECASE)
+_CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d ().\-]{7,20}\d")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Left out of skeletons before matching: they change no template into a specific sentence.
+FILLERS = _words(
+    "very really truly so just sincerely greatly again once also certainly definitely genuinely "
+    "further indeed most much all both quite such"
+)
+_TITLES = _words("mr mrs ms miss dr prof professor sir madam")
+_DATE_WORDS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december jan feb mar apr jun jul aug sep sept oct nov "
+    "dec am pm a.m p.m today yesterday tomorrow morning afternoon evening week weeks day days hour "
+    "hours minutes o'clock"
+)
+#: Spelled-out figures: "forty trucks", "ten days to four" (not "one", which every template uses).
+_NUMBER_WORDS = _words(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty "
+    "seventy eighty ninety hundred thousand million dozen half"
+)
+#: A job title ends with one of these: "the Content Marketing Manager position" is the draft's own name.
+_ROLE_HEADS = _words("position role job vacancy internship")
+_VERBISH = _words("is are was were be been has have had will would can could i you we")
+_DETERMINERS = _words("the a an this your our that my")
+#: A capitalised name right after one of these is the employer: "at Acme", "join Lumio Health".
+_EMPLOYER_BEFORE = _words("at join joining with for from of")
+#: ... or right before one of these: "the Brightwell team", "Acme's".
+_EMPLOYER_AFTER = _words("team teams family company organization organisation department office group")
+
+
+@dataclass(frozen=True, slots=True)
+class Templates:
+    """The template list as three-word sequences and as a vocabulary."""
+
+    trigrams: frozenset[tuple[str, str, str]]
+    words: frozenset[str]
+
+
+def templates_path(rule_path: str | None, name: str = TEMPLATES_FILE) -> Path:
+    """The template file: ``_data/<name>`` beside the rule's category folder, else the built-in one."""
+    from ..loader import builtin_rules_dir
+
+    if rule_path:
+        local = Path(rule_path).resolve().parent.parent / "_data" / name
+        if local.is_file():
+            return local
+    return builtin_rules_dir() / "_data" / name
+
+
+def load_templates(path: Path) -> Templates:
+    """The templates in ``path``, parsed once per process per version of the file."""
+    try:
+        stamp = os.stat(path).st_mtime_ns
+    except OSError as exc:
+        raise RuleError(str(path), None, f"cannot read the template sentences ({exc.strerror})") from None
+    return _load(str(path), stamp)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, stamp: int) -> Templates:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(path, None, f"cannot read the template sentences ({exc})") from None
+    trigrams: set[tuple[str, str, str]] = set()
+    words: set[str] = set()
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        tokens = [t for t in (_norm(m.group(0)) for m in _TOKEN.finditer(line)) if t not in FILLERS]
+        tokens = [("n" if t[0].isdigit() else t) for t in tokens]
+        words.update(t for t in tokens if t not in ("x", "n"))
+        trigrams.update(_trigrams(_collapse(tokens)))
+    return Templates(frozenset(trigrams), frozenset(words))
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
+
+
+def _base(word: str) -> str:
+    """The word without a possessive: "acme's" -> "acme"."""
+    return word[:-2] if word.endswith("'s") else word
+
+
+def _collapse(tokens: list[str]) -> list[str]:
+    """Runs of ``x`` as one: "Acme Corp" and "Acme" fill the same slot."""
+    out: list[str] = []
+    for t in tokens:
+        if not (t == "x" and out and out[-1] == "x"):
+            out.append(t)
+    return out
+
+
+def _trigrams(tokens: list[str]) -> list[tuple[str, str, str]]:
+    return [(tokens[i], tokens[i + 1], tokens[i + 2]) for i in range(len(tokens) - 2)]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One body sentence: its span, how much of it template matches account for, and its evidence."""
+
+    start: int
+    end: int
+    words: int
+    covered: int
+    evidence: tuple[tuple[str, str], ...]
+
+    @property
+    def coverage(self) -> float:
+        return self.covered / self.words if self.words else 1.0
+
+    @property
+    def specific(self) -> bool:
+        return bool(self.evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the judgement needs besides the draft."""
+
+    templates: Templates
+    common: frozenset[str]  # stop words and generic follow-up vocabulary
+    frequency: Callable[[str], float]
+    rare_below: float
+    cued_rare_below: float
+    cues: Callable[[int, int], list[tuple[int, int]]]  # the spans of detail cue phrases starting in [start, end)
+    topic_below: float = 20.0
+    plain_topic_below: float = 18.5
+
+
+def body_lines(doc: Document) -> tuple[list[Line], set[str]]:
+    """The body's lines (no greeting, sign-off, signature or contact lines) and the draft's own names."""
+    layout = doc.layout
+    names: set[str] = set()
+    for value in (doc.context.company, doc.context.role, *doc.context.interviewers):
+        names |= {_norm(m.group(0)) for m in _TOKEN.finditer(value or "")}
+    if layout.greeting is not None:
+        names |= {_norm(w) for w in _TOKEN.findall(layout.greeting.text) if w[:1].isupper()}
+    stop = layout.sign_off.start if layout.sign_off is not None else len(doc.prose)
+    lines = [
+        line
+        for line in layout.lines
+        if not line.blank and line.start >= doc.draft.body_start and line is not layout.greeting
+    ]
+    body = [line for line in lines if line.start < stop]
+    # the signature: lines after the sign-off, or a short last line (a name) without one
+    tail = [line for line in lines if line.start >= stop]
+    if not tail and body and len(_TOKEN.findall(body[-1].text)) <= 3 and not body[-1].text.rstrip().endswith("."):
+        tail = [body.pop()]
+    for line in tail:
+        if not _CONTACT.search(line.text):
+            names |= {_norm(w) for w in _TOKEN.findall(line.text) if w[:1].isupper()}
+    body = [
+        line
+        for line in body
+        if not _HEADER.match(line.text) and (not _CONTACT.search(line.text) or len(_TOKEN.findall(line.text)) > 12)
+    ]
+    return body, names
+
+
+def sentences(doc: Document, settings: Settings) -> Iterator[Sentence]:
+    """The body's sentences, judged one at a time (a caller may stop at the first specific one)."""
+    lines, names = body_lines(doc)
+    prose = doc.prose
+    spans = []
+    for first, last in _paragraphs(lines):
+        spans += [(m.start(), m.end()) for m in _SENTENCE.finditer(prose, first, last) if m.group().strip()]
+    capitalised: dict[str, int] = {}
+    for start, end in spans:
+        for index, m in enumerate(_TOKEN.finditer(prose, start, end)):
+            if index and m.group(0)[:1].isupper():
+                key = _norm(m.group(0))
+                capitalised[key] = capitalised.get(key, 0) + 1
+    # Without the employer's name given, a capitalised name used twice is taken for it ("ACME Corp ... ACME
+    # Corp sounds like"); with it given, a repeated name is more likely a topic ("Kubernetes").
+    repeated = {w for w, n in capitalised.items() if n >= 2} if not doc.context.company else set()
+    own = names | repeated
+    for start, end in spans:
+        yield _judge(prose, start, end, own, settings)
+
+
+def _inside(matches: list[re.Match[str]], spans: list[tuple[int, int]]) -> set[int]:
+    """The indexes of the tokens that start inside one of ``spans`` (both in text order), in one sweep."""
+    found: set[int] = set()
+    j = 0
+    for i, m in enumerate(matches):
+        at = m.start()
+        while j < len(spans) and spans[j][1] <= at:
+            j += 1
+        if j == len(spans):
+            break
+        if spans[j][0] <= at:
+            found.add(i)
+    return found
+
+
+def _paragraphs(lines: list[Line]) -> list[tuple[int, int]]:
+    """The spans of runs of adjacent body lines (a sentence may wrap onto the next line)."""
+    spans: list[tuple[int, int]] = []
+    for line in lines:
+        if spans and line.start - spans[-1][1] <= 1:
+            spans[-1] = (spans[-1][0], line.end)
+        else:
+            spans.append((line.start, line.end))
+    return spans
+
+
+def _judge(prose: str, start: int, end: int, names: set[str], s: Settings) -> Sentence:
+    matches = list(_TOKEN.finditer(prose, start, end))
+    raw = [m.group(0) for m in matches]
+    low = [_norm(w) for w in raw]
+    masked = _own_names(raw, low, names)
+    # skeleton: index into ``low`` for every kept token
+    kept: list[int] = []
+    skeleton: list[str] = []
+    for i, word in enumerate(low):
+        if word in FILLERS:
+            continue
+        token = "x" if masked[i] else ("n" if word[0].isdigit() else word)
+        if token == "x" and skeleton and skeleton[-1] == "x":
+            continue  # one slot for a run of names
+        kept.append(i)
+        skeleton.append(token)
+    covered_at: set[int] = set()
+    for j in range(len(skeleton) - 2):
+        if (skeleton[j], skeleton[j + 1], skeleton[j + 2]) in s.templates.trigrams:
+            covered_at.update(kept[j : j + 3])
+    content = [i for i, w in enumerate(low) if not masked[i] and w not in FILLERS]
+    cue_spans = s.cues(start, end)
+    cued = bool(cue_spans)
+    in_cue = _inside(matches, cue_spans)
+    covered = sum(1 for i in content if i in covered_at)
+    evidence: list[tuple[str, str]] = []
+    contact = _inside(matches, [(m.start(), m.end()) for m in _CONTACT.finditer(prose, start, end)])
+    # a template slot left unfilled ("[specific project]", "{{detail}}") is no detail (placeholder rules report it)
+    slots = _inside(matches, [(m.start(), m.end()) for m in _SLOT.finditer(prose, start, end)])
+    if slots:
+        content = [i for i in content if i not in slots]
+    # In Title Case Every Word Is Capitalised: capitals say nothing about names there.
+    title_case = sum(1 for w in raw if w[:1].isupper()) > max(2, len(raw) // 2)
+    for i in content:
+        if i in covered_at:
+            continue
+        word, text = low[i], raw[i]
+        if word in _NUMBER_WORDS and _is_figure(low, i):
+            evidence.append(("number", text))
+            continue
+        if word[0].isdigit():
+            if _is_figure(low, i) and i not in contact:
+                evidence.append(("number", text))
+            continue
+        if word == "i" or word.startswith("i'"):
+            continue
+        if text[:1].isupper() and not title_case and i:
+            ordinary = word in s.common or word in _DATE_WORDS or word in _TITLES or len(word) < 2
+            if not ordinary and not (text.isupper() and s.frequency(word) >= s.rare_below):
+                evidence.append(("name", text))
+            continue
+        stem = _CLITIC.sub("", word)
+        if len(stem) < 3 or stem in s.common or word in s.common or stem in s.templates.words or i in in_cue:
+            continue
+        if _ADVERB.search(stem):
+            continue  # a manner adverb ("meaningfully") tells how, not what was discussed
+        if stem in _DATE_WORDS:
+            continue
+        # a compound is as rare as its rarest part: "hands-on" and "follow-up" are common, "cardiac-unit" is not
+        parts = [part for part in stem.split("-") if len(part) >= 2] or [stem]
+        rarity = min(s.frequency(part) for part in parts)
+        if rarity < s.rare_below:
+            evidence.append(("rare", text))
+        elif cued and rarity < s.cued_rare_below:
+            evidence.append(("cued", text))
+    if not evidence:
+        below = s.topic_below if cued else s.plain_topic_below
+        evidence.extend(_topic(raw, low, [i for i in content if i not in in_cue], covered_at, s, below))
+    for m in _QUOTE.finditer(prose, start, end):
+        if len(m.group(1).split()) >= 2:
+            evidence.append(("quote", m.group(1)))
+    return Sentence(start, end, len(content), covered, tuple(evidence))
+
+
+def _topic(
+    raw: list[str], low: list[str], content: list[int], covered_at: set[int], s: Settings, below: float
+) -> list[tuple[str, str]]:
+    """Two or more adjacent words outside the templates and the generic vocabulary, each rarer than ``below``:
+    a topic ("the apple harvest", after a cue "the environmental practice group")."""
+    run: list[int] = []
+    found: list[tuple[str, str]] = []
+    for i in [*content, -1]:
+        ok = (
+            i >= 0
+            and i not in covered_at
+            and low[i].isalpha()
+            and len(low[i]) >= 3
+            and low[i] not in s.common
+            and low[i] not in s.templates.words
+            and not _ADVERB.search(low[i])
+            and s.frequency(low[i]) < below
+        )
+        if ok and (not run or run[-1] == i - 1):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            found.append(("topic", " ".join(raw[k] for k in run)))
+        run = [i] if ok else []
+    return found
+
+
+def _own_names(raw: list[str], low: list[str], names: set[str]) -> list[bool]:
+    """Which tokens are the draft's own names: the context's and the letter's names, a title before a name,
+    the words of a role before "position"/"role", a capitalised name after "at"/"join" or before "team"."""
+    n = len(raw)
+    masked = [_base(w) in names for w in low]
+    for i in range(n):
+        if low[i] in _DATE_WORDS and raw[i][:1].isupper():
+            masked[i] = True  # "on Tuesday", "March 3": a date is a slot of every template
+        if low[i] in _TITLES and i + 1 < n and raw[i + 1][:1].isupper():
+            masked[i] = masked[i + 1] = True
+    for i in range(n):
+        if low[i] in _ROLE_HEADS:
+            j = i - 1
+            while j >= 0 and i - j <= 4 and low[j] not in _DETERMINERS and low[j] not in _EMPLOYER_BEFORE:
+                j -= 1
+            if j >= 0 and low[j] in _DETERMINERS and not any(low[k] in _VERBISH for k in range(j + 1, i)):
+                for k in range(j + 1, i):
+                    masked[k] = True
+            if i + 2 < n and low[i + 1] in ("of", "as") and raw[i + 2][:1].isupper():
+                k = i + 2
+                while k < n and raw[k][:1].isupper():
+                    masked[k] = True
+                    k += 1
+    for i in range(n):
+        if not i or not raw[i][:1].isupper():
+            continue
+        if i > 0 and low[i - 1] in _EMPLOYER_BEFORE:
+            k = i
+            while k < n and (
+                raw[k][:1].isupper() or (low[k] in ("&", "and") and k + 1 < n and raw[k + 1][:1].isupper())
+            ):
+                masked[k] = True
+                k += 1
+    for i in range(n):
+        if low[i] in _EMPLOYER_AFTER or low[i].endswith("'s"):
+            k = i - 1 if low[i] in _EMPLOYER_AFTER else i
+            while k > 0 and raw[k][:1].isupper():
+                masked[k] = True
+                k -= 1
+    return masked
+
+
+def _is_figure(low: list[str], i: int) -> bool:
+    """A number that says something (a share, a count, an amount), not a date, a time or an ordinal day."""
+    word = low[i]
+    if word.endswith(("st", "nd", "rd", "th")) or ":" in word or "/" in word:
+        return False
+    if len(word) == 4 and word[:2] in ("19", "20"):
+        return False  # a year
+    near = low[max(0, i - 2) : i + 3]
+    return not any(w in _DATE_WORDS for w in near)

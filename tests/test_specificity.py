@@ -1,0 +1,120 @@
+"""personalization.thank-you-detail: a name-swapped template fires, a note with one real detail does not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from followup_lint import Config, lint_text
+from followup_lint.engine.checks.specificity import load_templates, templates_path
+from followup_lint.engine.errors import RuleError
+from followup_lint.model import Context, Severity
+
+RULE = "personalization.thank-you-detail"
+CONFIG = Config(select=(RULE,))
+NURSE = Context(kind="thank-you", company="Riverside Clinic", role="charge nurse", interviewers=("Miguel Ortiz",))
+
+TEMPLATE = (
+    "Dear Mr. Ortiz,\n\n"
+    "Thank you for taking the time to meet with me today to discuss the charge nurse position at Riverside Clinic."
+    " I enjoyed learning more about the role and the team, and I am confident that my skills and experience make"
+    " me a strong candidate.\n\n"
+    "Please let me know if you need any additional information. I look forward to hearing from you.\n\n"
+    "Kind regards,\nLena Fischer\n"
+)
+
+
+def findings(text: str, context: Context = NURSE):
+    return [f for f in lint_text(text, context, CONFIG).findings if f.rule == RULE]
+
+
+def test_a_name_swapped_template_fires_once_as_a_warning() -> None:
+    found = findings(TEMPLATE)
+    assert [f.severity for f in found] == [Severity.WARNING]
+    assert "specific" in found[0].message and found[0].suggestion and "discussed" in found[0].suggestion
+
+
+def test_other_names_in_the_same_template_still_fire() -> None:
+    """The names are masked, so a paraphrase for another employer matches the same template sentences."""
+    swapped = (
+        TEMPLATE.replace("Mr. Ortiz", "Ms. Adeyemi")
+        .replace("charge nurse", "junior accountant")
+        .replace("Riverside Clinic", "Harbor Freight Lines")
+        .replace("Lena Fischer", "Tomasz Nowak")
+    )
+    context = Context(kind="thank-you", company="Harbor Freight Lines", role="junior accountant")
+    assert findings(swapped, context)
+    # Without any context the draft's own names are still recognised: "at Harbor Freight Lines", "the ... position".
+    assert findings(swapped, Context(kind="thank-you"))
+
+
+@pytest.mark.parametrize(
+    "detail",
+    [
+        "You mentioned the night shift handover is the hardest part of the week.",  # a rare word after a cue
+        "Meeting Priya and the two nurses from the cardiac ward was the best part of my visit.",  # another name
+        "Hearing that the unit cut falls by 30% last year was impressive.",  # a figure
+        "I keep thinking about the new bedside checklist.",  # rare words
+        "Seeing the apple harvest schedule on the wall made the job real for me.",  # a topic in plain words
+        'Your question about "the worst shift you ever worked" was a good one.',  # a quoted topic
+    ],
+)
+def test_one_real_detail_is_enough(detail: str) -> None:
+    text = TEMPLATE.replace("Please let me know", detail + " Please let me know")
+    assert findings(TEMPLATE) and not findings(text)
+
+
+def test_a_generic_note_with_little_template_text_is_only_a_suggestion() -> None:
+    text = (
+        "Dear Mr. Ortiz,\n\nI am writing after our meeting. Everything about the visit left a good impression on me,"
+        " and I feel that my background would suit the work well.\n\nKind regards,\nLena\n"
+    )
+    assert [f.severity for f in findings(text)] == [Severity.SUGGESTION]
+
+
+def test_silent_on_a_guessed_kind_and_on_check_ins() -> None:
+    assert not findings(TEMPLATE, Context(kind="check-in"))
+    short = "Hi Dana,\n\nPlease find my references attached.\n\nBest,\nSam\n"
+    assert not findings(short, Context())  # the kind is only guessed
+    assert findings(short, Context(kind="thank-you"))
+
+
+def test_contact_lines_and_dates_are_not_details() -> None:
+    text = TEMPLATE.replace(
+        "Kind regards,\nLena Fischer\n", "Kind regards,\nLena Fischer\nlena@example.com\n+1 555 014 2290\n"
+    ).replace("today", "on Tuesday, March 3")
+    assert findings(text)
+
+
+def test_the_template_list_can_be_replaced_beside_a_rules_folder(tmp_path: Path) -> None:
+    rule = tmp_path / "rules" / "personalization" / "mine.yaml"
+    data = tmp_path / "rules" / "_data" / "specific-templates.txt"
+    rule.parent.mkdir(parents=True)
+    data.parent.mkdir(parents=True)
+    rule.write_text("id: x\n", encoding="utf-8")
+    assert templates_path(str(rule)) != data  # none there yet: the built-in list
+    data.write_text("# mine\nwe went bowling after the interview\n", encoding="utf-8")
+    assert templates_path(str(rule)) == data
+    assert ("went", "bowling", "after") in load_templates(data).trigrams
+    with pytest.raises(RuleError, match="template sentences"):
+        load_templates(tmp_path / "missing.txt")
+
+
+def test_a_long_draft_is_judged_in_linear_time() -> None:
+    """A generous cap that only a blow-up with the number of sentences would exceed."""
+    import time
+
+    body = "Thank you for the interview. " * 3000
+    text = f"Dear Mr. Ortiz,\n\n{body}\n\nKind regards,\nLena\n"
+    started = time.perf_counter()
+    assert findings(text)
+    assert time.perf_counter() - started < 20
+
+
+def test_a_topic_named_twice_is_not_taken_for_the_employer() -> None:
+    text = TEMPLATE.replace(
+        "Please let me know",
+        "I have already read up on Epic since you said the unit moves to Epic in May. Please let me know",
+    )
+    assert not findings(text)
