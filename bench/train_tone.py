@@ -41,6 +41,15 @@ MIN_COUNT = 2
 #: How many times a polite sentence counts when thresholds are chosen: real follow-ups hold about nine polite
 #: sentences for each one that is not (the corpus about one for one).
 POLITE_WEIGHT = 9
+#: Prior odds by message kind (``ToneModel.kind_odds``): the corpus has each flaw about equally often whatever the
+#: message, real messages do not. A reply to a rejection has nothing left to wait for or demand, and its flaws
+#: are arguing with the decision, sarcasm and hostility; a check-in's are impatience, veiled reproach and
+#: demands. Set by that reasoning, not fitted (the corpus sentences have no kind), at a factor of 2 (1/2 for
+#: the flaws a kind cannot have); measured on the tune half of the independent sets (bench/evalsets.py).
+KIND_ODDS = {
+    "post-rejection": {"arguing": 2.0, "hostile": 2.0, "passive-aggressive": 2.0, "impatient": 0.5, "demanding": 0.5},
+    "check-in": {"impatient": 2.0, "passive-aggressive": 2.0, "demanding": 2.0, "arguing": 0.5},
+}
 
 
 def read() -> list[tuple[str, str, str]]:
@@ -177,6 +186,7 @@ def build() -> tuple[dict, str]:
         "bias": [round(float(v), 4) for v in b],
         "warn": warn,
         "suggest": suggest,
+        "kind_odds": KIND_ODDS,
         "weights": weights,
     }
     text = json.dumps(model, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"
