@@ -166,3 +166,16 @@ def test_the_strategies_read_spacy_docs_as_the_light_ones() -> None:
         ["why", "have", "not", "you", "replied", "?", "?"],
         ["see", "<url>", "now", "!"],
     ]
+
+
+def test_a_reproach_pulls_the_meter_below_zero_and_the_strategies_still_order_it() -> None:
+    """One sentence a reader takes badly outweighs the polite forms around it; among such drafts, the one with
+    more polite forms still scores higher (the meter is not cut flat at -1)."""
+    reproach = "I sent the assignment two weeks ago and still no update from your side."
+    bare = lint_text(reproach, None, Config()).metrics["politeness"]
+    framed = lint_text(
+        f"Dear Ms. Chen,\n\nThank you again for your time. {reproach}\n\nKind regards,\nOmar", None, Config()
+    ).metrics["politeness"]
+    assert -1 < bare < framed < 0
+    warm = "Dear Ms. Chen,\n\nThank you for the tour of the lab on Tuesday; I enjoyed meeting the team.\n\nOmar"
+    assert lint_text(warm, None, Config()).metrics["politeness"] >= 0.9

@@ -154,9 +154,7 @@ def load(path: str) -> ToneModel:
             "weights": model.weights,
             "warn": model.warn,
             "suggest": model.suggest,
-            "kind_odds": {
-                kind: dict(zip(model.labels, odds, strict=True)) for kind, odds in model.kind_odds.items()
-            },
+            "kind_odds": {kind: dict(zip(model.labels, odds, strict=True)) for kind, odds in model.kind_odds.items()},
         }
         cache.store("tone-model", key, raw)
         return model

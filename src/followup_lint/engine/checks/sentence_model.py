@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ...model import Finding, Severity
 from ..errors import RuleError
+from ..kinds import kind_is_sure
 from ..schema import Field
 from ..sentence_tone import ToneModel, load, tokens
 from .base import Check
@@ -45,7 +46,7 @@ class SentenceModel(Check):
         "model": Field(str, False, f"the model file in rules/_data/ (default {DEFAULT_MODEL})"),
         "defer": Field(bool, False, "give way to an overlapping finding of another rule of the same category"),
         "several": Field(
-            dict, False, "from, count, message: several sentences that each lean one way make one finding"
+            dict, False, "from, count, share, message: several sentences that each lean one way make one finding"
         ),
     }
 
@@ -70,6 +71,9 @@ class SentenceModel(Check):
                 raise RuleError(rule.path, "several.from", "must be a probability between 0 and 1")
             if not isinstance(count, int) or isinstance(count, bool) or count < 2:
                 raise RuleError(rule.path, "several.count", "must be a whole number of at least 2")
+            share = several.get("share", 0.0)
+            if not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 <= share <= 1:
+                raise RuleError(rule.path, "several.share", "must be a fraction between 0 and 1")
             if not isinstance(several.get("message"), str):
                 raise RuleError(rule.path, "several.message", "must be the message for such a finding")
 
@@ -105,7 +109,7 @@ class SentenceModel(Check):
         if reported or not several:
             return
         leaning = [s for s in reading.sentences if s[3] >= several["from"]]
-        if len(leaning) >= several["count"]:
+        if len(leaning) >= several["count"] and len(leaning) >= several.get("share", 0.0) * len(reading.sentences):
             # No sentence is sure enough alone, but several lean the same way: one finding, on the likeliest,
             # as a suggestion (a reader takes the message as a whole).
             start, end, label, p = max(leaning, key=lambda s: s[3])
@@ -154,7 +158,8 @@ def _judge(doc: Document, model: ToneModel) -> Iterator[tuple[int, int, str, flo
     # The message itself: after the greeting (and a letter's address blocks before it), before the closing
     # (and the signature block after it).
     first = layout.greeting.end if layout.greeting is not None else doc.draft.body_start
-    kind, confidence = doc.kind if model.kind_odds else (None, 0.0)
+    # The kind's prior odds apply when the kind is given or surely detected (not on a guess).
+    kind, confidence = doc.kind if model.kind_odds and kind_is_sure(doc) else (None, 0.0)
     end = closing(doc)
     last = end[0] if end is not None else len(doc.prose)
     for sentence in body_sentences(doc):
