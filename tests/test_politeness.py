@@ -70,6 +70,15 @@ def test_meter_is_in_the_json_report_and_the_text_report(run_cli, tmp_path: Path
     assert -1 <= value <= 1
     _, text, _ = run_cli(str(draft), "--format", "text")
     assert f"politeness {value:+.2f} [" in text and "#" in text
+    assert "] reads as polite" in text  # what the number means, in words
+
+
+def test_the_text_report_says_what_the_meter_means() -> None:
+    from followup_lint.reporting.meters import show_politeness
+
+    assert show_politeness(0.9).endswith("reads as polite")
+    assert show_politeness(0.2).endswith("borderline")
+    assert show_politeness(-0.4).endswith("may read as impolite")
 
 
 def test_meter_is_reported_even_when_the_rule_is_not_selected_or_ignored() -> None:
