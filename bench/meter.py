@@ -1,5 +1,7 @@
-"""The politeness meter's spread: its distribution on the good and bad fixtures and, when present, on the
-independent sets (good messages against those labelled with a tone flaw), with the AUC of each split.
+"""The politeness meter's spread: its distribution on the good and bad fixtures (and the bad ones that expect a
+tone finding) and, when present, on the tune half of the independent sets (good messages against those
+labelled with a tone flaw), with the AUC of each split. The test half is the held-out bar: bench/evalsets.py
+``--halves all`` reports its AUC once, at the end of a round.
 
     .venv/bin/python bench/meter.py [--eval DIR]
 """
@@ -37,15 +39,23 @@ def main() -> int:
     parser.add_argument("--eval", type=Path, default=evalsets.EVAL)
     args = parser.parse_args()
     good = [lint_fixture(p)[0].metrics["politeness"] for p in drafts("good")]
-    bad = [lint_fixture(p)[0].metrics["politeness"] for p in drafts("bad")]
+    bad, toned = [], []
+    for path in drafts("bad"):
+        report, meta = lint_fixture(path)
+        bad.append(report.metrics["politeness"])
+        expected = [f if isinstance(f, str) else f.get("rule", "") for f in meta.get("findings") or []]
+        if any(rule.startswith("tone.") for rule in expected):
+            toned.append(report.metrics["politeness"])
     print("politeness meter on the fixtures")
     spread("good fixtures", good)
     spread("bad fixtures", bad)
+    spread("bad fixtures with a tone flaw", toned)
     print(f"AUC good vs bad fixtures: {evalsets.auc(good, bad):.3f}")
+    print(f"AUC good vs tone-flawed fixtures: {evalsets.auc(good, toned):.3f}")
     if not args.eval.is_dir():
         print(f"independent sets: skipped: not found ({args.eval})")
         return 0
-    messages = evalsets.load(args.eval)
+    messages = [m for m in evalsets.load(args.eval) if m.half == "tune"]
     for m in messages:
         evalsets.lint(m)
     for family in sorted({m.set for m in messages}):
@@ -54,7 +64,7 @@ def main() -> int:
         toned = [
             m.metrics["politeness"] for m in chosen if any(f.startswith("tone") for f in m.meta.get("flaws") or [])
         ]
-        print(f"\nindependent set {family} (both halves)")
+        print(f"\nindependent set {family} (tune half)")
         spread("good", polite)
         spread("with a tone flaw", toned)
         value = evalsets.auc(polite, toned)

@@ -3,11 +3,12 @@
     .venv/bin/python bench/train_tone.py            # train, print the figures, write the model
     .venv/bin/python bench/train_tone.py --check    # fail if the shipped model differs from a rebuild
 
-Data: ``bench/data/tone/sentences.tsv`` (6,087 sentences written for this project, MIT; see its README).
+Data: ``bench/data/tone/sentences.tsv`` (6,191 sentences written for this project, MIT; see its README).
 It is split by writer, never by sentence: per part of the corpus (a, b, c, d), 2 writers for test, 2 for dev,
-the rest for training (chosen by a hash of the writer id). Model: softmax regression over the features
-of ``followup_lint.engine.sentence_tone.features`` that occur at least twice in training, L2 penalty,
-full-batch Adam (numpy, float64, fixed steps: deterministic). Thresholds, on dev: a sentence is
+the rest for training (chosen by a hash of the writer id); a part of fewer than 5 writers (p, e) trains only.
+Model: softmax regression over the features of ``followup_lint.engine.sentence_tone.features`` that occur at
+least twice in training, L2 penalty, full-batch Adam (numpy, float64, fixed steps: deterministic); prior odds
+by message kind (``KIND_ODDS``) are stored with it, not fitted. Thresholds, on dev: a sentence is
 reported when its probability of not being polite (1 - p(polite)) reaches ``suggest`` (dev precision >= 0.85),
 as a warning from ``warn`` (dev precision >= 0.95), with its likeliest non-polite label. Precision is
 computed with each polite sentence counted 9 times (``POLITE_WEIGHT``), as in real follow-ups. The test
@@ -41,6 +42,15 @@ MIN_COUNT = 2
 #: How many times a polite sentence counts when thresholds are chosen: real follow-ups hold about nine polite
 #: sentences for each one that is not (the corpus about one for one).
 POLITE_WEIGHT = 9
+#: Prior odds by message kind (``ToneModel.kind_odds``): the corpus has each flaw about equally often whatever the
+#: message, real messages do not. A reply to a rejection has nothing left to wait for or demand, and its flaws
+#: are arguing with the decision, sarcasm and hostility; a check-in's are impatience, veiled reproach and
+#: demands. Set by that reasoning, not fitted (the corpus sentences have no kind), at a factor of 2 (1/2 for
+#: the flaws a kind cannot have); measured on the tune half of the independent sets (bench/evalsets.py).
+KIND_ODDS = {
+    "post-rejection": {"arguing": 2.0, "hostile": 2.0, "passive-aggressive": 2.0, "impatient": 0.5, "demanding": 0.5},
+    "check-in": {"impatient": 2.0, "passive-aggressive": 2.0, "demanding": 2.0, "arguing": 0.5},
+}
 
 
 def read() -> list[tuple[str, str, str]]:
@@ -167,9 +177,8 @@ def build() -> tuple[dict, str]:
     writers = {s: sorted({r[0] for r in sets[s]}) for s in sets}
     model = {
         "about": "Sentence tone model for followup-lint (engine/sentence_tone.py); written by bench/train_tone.py.",
-        "source": "bench/data/tone/sentences.tsv: 6,087 sentences by 52 writers given personas and the project, "
-        "written for this "
-        "project (licence MIT). No public data.",
+        "source": f"bench/data/tone/sentences.tsv: {len(rows):,} sentences by {len(part)} writers given personas "
+        "and the project, written for this project (licence MIT). No public data.",
         "model": f"softmax regression, L2 {L2}, {STEPS} full-batch Adam steps of {RATE}, features seen >= {MIN_COUNT}",
         "split": writers,
         "figures": figures,
@@ -177,6 +186,7 @@ def build() -> tuple[dict, str]:
         "bias": [round(float(v), 4) for v in b],
         "warn": warn,
         "suggest": suggest,
+        "kind_odds": KIND_ODDS,
         "weights": weights,
     }
     text = json.dumps(model, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"

@@ -70,6 +70,15 @@ def test_meter_is_in_the_json_report_and_the_text_report(run_cli, tmp_path: Path
     assert -1 <= value <= 1
     _, text, _ = run_cli(str(draft), "--format", "text")
     assert f"politeness {value:+.2f} [" in text and "#" in text
+    assert "] reads as polite" in text  # what the number means, in words
+
+
+def test_the_text_report_says_what_the_meter_means() -> None:
+    from followup_lint.reporting.meters import show_politeness
+
+    assert show_politeness(0.9).endswith("reads as polite")
+    assert show_politeness(0.2).endswith("borderline")
+    assert show_politeness(-0.4).endswith("may read as impolite")
 
 
 def test_meter_is_reported_even_when_the_rule_is_not_selected_or_ignored() -> None:
@@ -166,3 +175,16 @@ def test_the_strategies_read_spacy_docs_as_the_light_ones() -> None:
         ["why", "have", "not", "you", "replied", "?", "?"],
         ["see", "<url>", "now", "!"],
     ]
+
+
+def test_a_reproach_pulls_the_meter_below_zero_and_the_strategies_still_order_it() -> None:
+    """One sentence a reader takes badly outweighs the polite forms around it; among such drafts, the one with
+    more polite forms still scores higher (the meter is not cut flat at -1)."""
+    reproach = "I sent the assignment two weeks ago and still no update from your side."
+    bare = lint_text(reproach, None, Config()).metrics["politeness"]
+    framed = lint_text(
+        f"Dear Ms. Chen,\n\nThank you again for your time. {reproach}\n\nKind regards,\nOmar", None, Config()
+    ).metrics["politeness"]
+    assert -1 < bare < framed < 0
+    warm = "Dear Ms. Chen,\n\nThank you for the tour of the lab on Tuesday; I enjoyed meeting the team.\n\nOmar"
+    assert lint_text(warm, None, Config()).metrics["politeness"] >= 0.9

@@ -78,3 +78,89 @@ def test_a_half_censored_insult_is_read_as_hostile() -> None:
     assert [report.source[f.offset : f.end] for f in found] == ["What a f***ing joke."]
     assert "hostile" in found[0].message
     assert report.metrics["politeness"] < 0
+
+
+def test_the_kind_of_message_shifts_the_label_odds() -> None:
+    from followup_lint.engine.sentence_tone import parse
+
+    model = parse(json.loads(MODEL.read_text(encoding="utf-8")))
+    sentence = "I think my experience was overlooked in the final round."
+    arguing = model.labels.index("arguing")
+    plain = model.probabilities(sentence)[arguing]
+    assert model.probabilities(sentence, "post-rejection")[arguing] > plain
+    assert model.probabilities(sentence, "check-in")[arguing] < plain
+    # Half sure of the kind, half the shift; an unknown kind, none.
+    half = model.probabilities(sentence, "post-rejection", 0.5)[arguing]
+    assert plain < half < model.probabilities(sentence, "post-rejection")[arguing]
+    assert model.probabilities(sentence, "networking") == model.probabilities(sentence)
+
+
+def test_kind_odds_must_name_known_labels_with_positive_odds() -> None:
+    import pytest
+
+    from followup_lint.engine.sentence_tone import parse
+
+    data = json.loads(MODEL.read_text(encoding="utf-8"))
+    for odds in ({"post-rejection": {"rude": 2.0}}, {"check-in": {"impatient": 0}}):
+        with pytest.raises(ValueError, match="kind_odds"):
+            parse({**data, "kind_odds": odds})
+
+
+def test_several_leaning_sentences_make_one_suggestion(tmp_path) -> None:
+    """Two sentences that each lean towards a flaw, neither sure, give one suggestion on the likelier; one such
+    sentence alone gives none."""
+    import yaml
+
+    from followup_lint.engine.sentence_tone import parse
+
+    model = parse(json.loads(MODEL.read_text(encoding="utf-8")))
+    leaning = ["I assume a decision is imminent.", "Kindly revert at the earliest."]
+    assert all(0.5 <= model.judge(s)[1] < 0.7 for s in leaning), [model.judge(s) for s in leaning]
+    both = "Hi Tom,\n\n" + " ".join(leaning) + "\n\nSam"
+    report = lint_text(both, {"kind": "networking"}, Config())  # a kind without prior odds
+    found = [f for f in report.findings if f.rule == "tone.model"]
+    assert len(found) == 1 and found[0].severity.label == "suggestion"
+    assert report.source[found[0].offset : found[0].end] in leaning
+    assert "2 sentences" in found[0].message
+    one = "Hi Tom,\n\nThank you for the interview on Monday. " + leaning[0] + "\n\nSam"
+    report = lint_text(one, {"kind": "networking"}, Config())
+    assert [f for f in report.findings if f.rule == "tone.model"] == []
+    rule = yaml.safe_load((ROOT / "rules" / "tone" / "sentence-model.yaml").read_text(encoding="utf-8"))
+    assert rule["several"]["count"] >= 2 and 0 < rule["several"]["from"] < rule["options"]["report-from"]
+
+
+def test_a_broken_several_setting_is_named() -> None:
+    import pytest
+
+    from followup_lint.engine.checks.sentence_model import SentenceModel
+    from followup_lint.engine.errors import RuleError
+    from followup_lint.engine.loader import load_rule_file
+
+    path = ROOT / "rules" / "tone" / "sentence-model.yaml"
+    rule = load_rule_file(path)
+    for several, field in (
+        ({"from": 1.5, "count": 2, "message": "m"}, "several.from"),
+        ({"from": 0.5, "count": 1, "message": "m"}, "several.count"),
+        ({"from": 0.5, "count": 2, "share": 2, "message": "m"}, "several.share"),
+        ({"from": 0.5, "count": 2}, "several.message"),
+    ):
+        rule.spec["several"] = several
+        with pytest.raises(RuleError) as raised:
+            SentenceModel.validate(rule)
+        assert raised.value.field == field
+
+
+def test_a_mild_argument_is_reported_in_a_reply_to_a_rejection_only() -> None:
+    """The same sentence weighs more as an argument in a reply to a rejection than in a thank-you note."""
+    from followup_lint.engine.sentence_tone import parse
+
+    model = parse(json.loads(MODEL.read_text(encoding="utf-8")))
+    text = "Hi Dana,\n\nThank you for letting me know. I was sure my portfolio covered every point you raised.\n\nSam"
+    sentence = "I was sure my portfolio covered every point you raised."
+    plain = model.judge(sentence)[1]
+    shifted = model.judge(sentence, "post-rejection")[1]
+    assert plain < 0.7 <= shifted, (plain, shifted)
+    rejected = lint_text(text, {"kind": "post-rejection"}, Config())
+    thanked = lint_text(text, {"kind": "thank-you"}, Config())
+    assert [rejected.source[f.offset : f.end] for f in rejected.findings if f.rule == "tone.model"] == [sentence]
+    assert not [f for f in thanked.findings if f.rule == "tone.model"]

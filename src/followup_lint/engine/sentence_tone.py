@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -81,9 +81,18 @@ class ToneModel:
     #: suggestion (the first label is ``polite``).
     warn: float
     suggest: float
+    #: Per message kind, how many times likelier each label is in that kind of message than in the training
+    #: sentences (a prior: arguing in a reply to a rejection, impatience in a check-in); 1 where not given.
+    kind_odds: dict[str, tuple[float, ...]] = field(default_factory=dict)
 
-    def probabilities(self, sentence: str) -> list[float]:
+    def probabilities(self, sentence: str, kind: str | None = None, confidence: float = 1.0) -> list[float]:
+        """The probability of each label; with ``kind``, shifted by that kind's prior odds (in proportion to
+        the confidence in the kind: odds ** confidence)."""
         scores = list(self.bias)
+        odds = self.kind_odds.get(kind) if kind else None
+        if odds is not None:
+            for i, o in enumerate(odds):
+                scores[i] += confidence * math.log(o)
         for feature in features(sentence):
             row = self.weights.get(feature)
             if row is not None:
@@ -99,9 +108,10 @@ class ToneModel:
         words = [w for w in tokens(sentence) if w.isalpha()]
         return sum(f"w:{w}" in self.weights for w in words) / len(words) if words else 0.0
 
-    def judge(self, sentence: str) -> tuple[str, float]:
-        """The likeliest label other than ``polite``, and the probability that the sentence is not polite."""
-        probs = self.probabilities(sentence)
+    def judge(self, sentence: str, kind: str | None = None, confidence: float = 1.0) -> tuple[str, float]:
+        """The likeliest label other than ``polite``, and the probability that the sentence is not polite (in a
+        message of ``kind``, if given)."""
+        probs = self.probabilities(sentence, kind, confidence)
         best = max(range(1, len(probs)), key=probs.__getitem__)
         return self.labels[best], 1.0 - probs[0]
 
@@ -112,8 +122,19 @@ def parse(data: dict) -> ToneModel:
     weights = {f: row if type(row) is tuple else tuple(map(float, row)) for f, row in data["weights"].items()}
     if any(len(row) != len(labels) for row in weights.values()) or len(data["bias"]) != len(labels):
         raise ValueError("every weight row needs one number per label")
+    kind_odds = {}
+    for kind, by_label in (data.get("kind_odds") or {}).items():
+        unknown = set(by_label) - set(labels)
+        if unknown or any(float(v) <= 0 for v in by_label.values()):
+            raise ValueError(f"kind_odds.{kind}: needs positive odds for known labels")
+        kind_odds[kind] = tuple(float(by_label.get(label, 1.0)) for label in labels)
     return ToneModel(
-        labels, tuple(float(b) for b in data["bias"]), weights, float(data["warn"]), float(data["suggest"])
+        labels,
+        tuple(float(b) for b in data["bias"]),
+        weights,
+        float(data["warn"]),
+        float(data["suggest"]),
+        kind_odds,
     )
 
 
@@ -123,7 +144,7 @@ def load(path: str) -> ToneModel:
     from .. import cache
 
     stamp = cache.stat_stamp([Path(path)])
-    key = cache.key("tone-model-2", stamp)
+    key = cache.key("tone-model-3", stamp)
     raw = cache.load("tone-model", key)
     if raw is None:
         model = parse(json.loads(Path(path).read_text(encoding="utf-8")))
@@ -133,6 +154,7 @@ def load(path: str) -> ToneModel:
             "weights": model.weights,
             "warn": model.warn,
             "suggest": model.suggest,
+            "kind_odds": {kind: dict(zip(model.labels, odds, strict=True)) for kind, odds in model.kind_odds.items()},
         }
         cache.store("tone-model", key, raw)
         return model

@@ -57,9 +57,13 @@ def show_verdict(value: Any) -> str | None:
 
 
 def show_politeness(value: Any) -> str | None:
+    """The meter, its bar and what it means: ``(value + 1) / 2`` is the chance the message reads as polite (the
+    politeness strategies' chance, less what its least polite sentence takes away); below 0, a sentence or the
+    message as a whole is more likely to read as impolite than not."""
     if not isinstance(value, (int, float)):
         return None
-    return f"politeness {value:+.2f} {bar(value, -1.0, 1.0)}"
+    reading = "reads as polite" if value >= 0.5 else "borderline" if value >= 0 else "may read as impolite"
+    return f"politeness {value:+.2f} {bar(value, -1.0, 1.0)} {reading}"
 
 
 def show_grade(value: Any) -> str | None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ...model import Finding, Severity
 from ..errors import RuleError
+from ..kinds import kind_is_sure
 from ..schema import Field
 from ..sentence_tone import ToneModel, load, tokens
 from .base import Check
@@ -44,6 +45,9 @@ class SentenceModel(Check):
         "labels": Field(dict, True, "for each label of the model: message and suggestion"),
         "model": Field(str, False, f"the model file in rules/_data/ (default {DEFAULT_MODEL})"),
         "defer": Field(bool, False, "give way to an overlapping finding of another rule of the same category"),
+        "several": Field(
+            dict, False, "from, count, share, message: several sentences that each lean one way make one finding"
+        ),
     }
 
     @classmethod
@@ -60,6 +64,18 @@ class SentenceModel(Check):
         missing = [label for label in model.labels[1:] if label not in labels]
         if missing:
             raise RuleError(rule.path, "labels", f"needs a message for {', '.join(missing)}")
+        several = rule.spec.get("several")
+        if several is not None:
+            least, count = several.get("from"), several.get("count")
+            if not isinstance(least, (int, float)) or isinstance(least, bool) or not 0 < least < 1:
+                raise RuleError(rule.path, "several.from", "must be a probability between 0 and 1")
+            if not isinstance(count, int) or isinstance(count, bool) or count < 2:
+                raise RuleError(rule.path, "several.count", "must be a whole number of at least 2")
+            share = several.get("share", 0.0)
+            if not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 <= share <= 1:
+                raise RuleError(rule.path, "several.share", "must be a fraction between 0 and 1")
+            if not isinstance(several.get("message"), str):
+                raise RuleError(rule.path, "several.message", "must be the message for such a finding")
 
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
@@ -74,9 +90,11 @@ class SentenceModel(Check):
         model = self.model or load(self.path)
         reading = doc.tone if self.path == default_path() else read_tone(doc, model)
         least = max(model.suggest, float(self.rule.options.get("report-from", 0.0)))
+        reported = False
         for start, end, label, p in reading.sentences:
             if p < least:
                 continue
+            reported = True
             texts = self.labels[label]
             yield self.finding(
                 doc,
@@ -85,6 +103,24 @@ class SentenceModel(Check):
                 message=texts["message"],
                 suggestion=texts.get("suggestion"),
                 severity=None if p >= model.warn else Severity.SUGGESTION,
+                values={"label": label, "confidence": f"{p:.0%}"},
+            )
+        several = self.rule.spec.get("several")
+        if reported or not several:
+            return
+        leaning = [s for s in reading.sentences if s[3] >= several["from"]]
+        if len(leaning) >= several["count"] and len(leaning) >= several.get("share", 0.0) * len(reading.sentences):
+            # No sentence is sure enough alone, but several lean the same way: one finding, on the likeliest,
+            # as a suggestion (a reader takes the message as a whole).
+            start, end, label, p = max(leaning, key=lambda s: s[3])
+            texts = self.labels[label]
+            yield self.finding(
+                doc,
+                start,
+                end,
+                message=several["message"].format(label=label, count=len(leaning)),
+                suggestion=texts.get("suggestion"),
+                severity=Severity.SUGGESTION,
                 values={"label": label, "confidence": f"{p:.0%}"},
             )
 
@@ -122,6 +158,8 @@ def _judge(doc: Document, model: ToneModel) -> Iterator[tuple[int, int, str, flo
     # The message itself: after the greeting (and a letter's address blocks before it), before the closing
     # (and the signature block after it).
     first = layout.greeting.end if layout.greeting is not None else doc.draft.body_start
+    # The kind's prior odds apply when the kind is given or surely detected (not on a guess).
+    kind, confidence = doc.kind if model.kind_odds and kind_is_sure(doc) else (None, 0.0)
     end = closing(doc)
     last = end[0] if end is not None else len(doc.prose)
     for sentence in body_sentences(doc):
@@ -135,6 +173,6 @@ def _judge(doc: Document, model: ToneModel) -> Iterator[tuple[int, int, str, flo
             or model.coverage(text) < MIN_KNOWN
         ):
             continue  # a heading, a greeting, a signature, a fragment, or words the model never saw
-        label, p = model.judge(text)
+        label, p = model.judge(text, kind, confidence)
         start = sentence.start_char + len(text) - len(text.lstrip())
         yield start, sentence.start_char + len(text.rstrip()), label, p
