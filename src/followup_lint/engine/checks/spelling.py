@@ -24,8 +24,14 @@ if TYPE_CHECKING:
 
 #: A run of non-space characters; the unit first judged as a whole (URL-ish, handle, path, version).
 _CHUNK = re.compile(r"\S+")
-#: A word inside a chunk: letters with inner apostrophes.
-_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z\u00c0-\u024f]+)*")
+#: A word inside a chunk: letters of any script with their combining marks ("Daalụ", "Nguyễn" written with a
+#: separate accent) and inner apostrophes or an ʻokina ("Hawaiʻi", "Hawai‘i"), so that a name or a word of another
+#: language is judged whole, never in fragments.
+_LETTER = r"(?:[^\W\d_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff])"
+_WORD = re.compile(rf"{_LETTER}+(?:['\u2018\u2019\u02bb\u02bc]{_LETTER}+)*")
+#: An article or pronoun elided before a vowel in French or Italian ("d'inscription", "l'équipe", "qu'il"):
+#: a word of another language, which makes its unknown neighbours words of that language too.
+_ELISION = re.compile(r"(?:[cdjlmnst]|qu|dell|all|nell|sull)['\u2019]\w", re.IGNORECASE)
 _SKIP_CHUNK = re.compile(r"[@#_/\\0-9=<>{}|~^*+]|[A-Za-z][.][A-Za-z]|^['\u2019]|&")
 _STRETCHED = re.compile(r"([a-z])\1\1", re.IGNORECASE)
 _SENTENCE_END = ".!?:;\u2026"
@@ -102,7 +108,7 @@ class Spelling(Check):
                     passed = passes[word] = (
                         not _judgeable(word) or lower in names or lower in own_words or known(word, dialect)
                     )
-                tokens.append((start, end, line, not word.isascii() or not passed))
+                tokens.append((start, end, line, not word.isascii() or not passed or bool(_ELISION.match(word))))
                 if passed or _prefix(word, prose, end) or any(a <= start < b for a, b in particles):
                     continue
                 if _HONORIFIC.search(prose, max(0, start - 40), start + 1):
@@ -114,7 +120,8 @@ class Spelling(Check):
                 if word not in seen:
                     seen[word] = self.speller.suggest(word, dialect, limit)
                 found = seen[word]
-                unsure = False
+                # A word frequent in real English text, only a little less likely a word than a slip: a question.
+                unsure = self.speller.doubtful(word, dialect)
                 if initial:
                     if opening and not _name_like(prose, start, end, doc.draft.body_start):
                         # A capitalised unknown word starting a sentence: a slip when a close, common correction
