@@ -141,7 +141,8 @@ class Spelling(Check):
                         # A sentence's first word before a comma is a name ("Tino, ...") or a linking word
                         # ("Fortunatly, ..."): judged as at a sentence start when its correction is one.
                         linking = opening and bool(found) and _linking(found[0].word, self.rule.options)
-                        if not _close_to_common(word, found, self.speller, self.rule.options, linking):
+                        ratio = "capitalised-ratio" if linking else "capitalised-inside-ratio"
+                        if not _close_to_common(word, found, self.speller, self.rule.options, True, ratio):
                             continue
                         unsure = True
                 pending.append((start, end, word, found, unsure))
@@ -256,7 +257,12 @@ def _beside_name(prose: str, start: int, end: int, speller: Speller, dialect: st
 
 
 def _close_to_common(
-    word: str, found: list, speller: Speller, options: Mapping[str, object], opening: bool = False
+    word: str,
+    found: list,
+    speller: Speller,
+    options: Mapping[str, object],
+    opening: bool = False,
+    ratio: str = "capitalised-ratio",
 ) -> bool:
     """Whether a capitalised word that may be a name is a close edit of an ordinary lowercase word: one that is
     close and common, or, at a sentence start (where the capital says nothing), one whose distance is small for
@@ -266,7 +272,8 @@ def _close_to_common(
     best = found[0]
     if not _ordinary(best.word, speller):
         return False
-    if opening and best.distance <= len(word) * float(options.get("capitalised-ratio", 0.15)):  # type: ignore[arg-type]
+    shortest = int(options.get("capitalised-inside-shortest", 7) if ratio != "capitalised-ratio" else 0)  # type: ignore[call-overload]
+    if opening and len(word) >= shortest and best.distance <= len(word) * float(options.get(ratio, 0.15)):  # type: ignore[arg-type]
         return True
     return best.distance <= float(options.get("capitalised-distance", 0.8)) and speller.frequency(  # type: ignore[arg-type]
         best.word
