@@ -183,8 +183,10 @@ def specialist() -> None:
         print(f"{name:52} words {words:6}  typo findings {findings:4}  per 1,000 words {1000 * findings / words:5.2f}")
         print(f"    {common}")
     if total_words:
-        print(f"{'all specialist text':52} words {total_words:6}  typo findings {total:4}  per 1,000 words "
-              f"{1000 * total / total_words:5.2f}")
+        print(
+            f"{'all specialist text':52} words {total_words:6}  typo findings {total:4}  per 1,000 words "
+            f"{1000 * total / total_words:5.2f}"
+        )
 
 
 def good_fixtures() -> list[tuple[str, dict]]:
@@ -628,6 +630,7 @@ def slips(per_draft: int = 3) -> None:
                 if (m.group()[0].isupper() if cased else m.group().islower())
                 and m.group()[1:].islower()
                 and sp.known(m.group().lower())
+                and m.group().lower() not in sp.lexicon.frequent  # the same sample with or without that list
             ]
             for m in rng.sample(words, min(per_draft, len(words))):
                 word = m.group()

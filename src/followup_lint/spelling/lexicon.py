@@ -94,7 +94,6 @@ class Lexicon:
             self._wide.append((WordList.from_joined(raw[0]), WordList.from_joined(raw[1])))
         return self._wide[0]
 
-
     @property
     def frequent(self) -> dict[str, int]:
         """Words frequent in real English text that the lists lack -> Zipf frequency times ten; loaded (from the

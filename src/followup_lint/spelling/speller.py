@@ -63,13 +63,16 @@ class Speller:
         low = word.lower()
         if not low.isalpha() or (low != word and word[1:] != low[1:]):
             return False  # only lowercase or capitalised words are built from parts
+        return self._built(dialect)(low) or self._frequent(low, dialect)
+
+    def _built(self, dialect: str | None) -> Morphology:
         built = self._morphology.get(dialect)
         if built is None:
             affixes = self.affixes.for_dialect(dialect)
             built = self._morphology[dialect] = Morphology(
                 lambda w: self._listed(w, dialect), affixes, lambda w: self._slip(w, dialect), self.frequency
             )
-        return built(low) or self._frequent(low, dialect)
+        return built
 
     def _frequent(self, low: str, dialect: str | None) -> bool:
         """Whether ``low``, absent from the lists, is frequent in real English text and no slip: no correction
@@ -94,7 +97,8 @@ class Speller:
             if self._listed(contraction, dialect) or self._listed(contraction.capitalize(), dialect):
                 return 9.0
         scale = min(FREQUENT_SHORT, 6 / len(low))
-        return max((rival - own - FREQUENT_EDIT * cost * scale for cost, rival in self.rivals(low, dialect)), default=-9.0)
+        evidence = (rival - own - FREQUENT_EDIT * cost * scale for cost, rival in self.rivals(low, dialect))
+        return max(evidence, default=-9.0)
 
     def rivals(self, low: str, dialect: str | None) -> list[tuple[float, float]]:
         """(Edit distance, Zipf frequency) of the first correction of ``low`` and of each split of it into two
@@ -105,7 +109,8 @@ class Speller:
         for i in range(1, len(low) - 1):
             head, tail = low[:i], low[i:]
             short = min(len(head), len(tail)) <= 2
-            if (short or head in function or tail in function) and self._listed(head, dialect) and self._listed(tail, dialect):
+            joined = short or head in function or tail in function
+            if joined and self._listed(head, dialect) and self._listed(tail, dialect):
                 rivals.append((SPLIT, min(self.zipf(head), self.zipf(tail))))
         return rivals
 
