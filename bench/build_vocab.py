@@ -1,4 +1,5 @@
-"""Build ``rules/_data/typo-en-80.txt``: specialist words the speller accepts but never suggests.
+"""Build ``rules/_data/typo-en-80.txt``: specialist words the speller accepts but never suggests (and, with
+``--frequent``, ``typo-frequent.txt``).
 
 Source: SCOWL size 80 ("huge") as Debian ships it in ``wamerican-huge`` and ``wbritish-huge`` 2020.12.07-2
 (``apt-get install wamerican-huge wbritish-huge``; files ``/usr/share/dict/{american,british}-english-huge``).
@@ -12,6 +13,14 @@ accepted them would miss the slip). Words only in the British list are tagged ``
     .venv/bin/python bench/build_vocab.py [--check]
 
 ``--check`` rebuilds in memory and fails if the shipped file differs (the file is reproducible).
+
+``--frequent`` builds ``rules/_data/typo-frequent.txt`` instead: words frequent in real English text (Zipf
+frequency at least 2.3, about once in 5 million words, in ``wordfreq`` 3.1.1's English list, built from
+Wikipedia, subtitles, news, books, web text, Reddit and Twitter) that no word list here has, each with its Zipf
+frequency times ten. Such a word is probably a word (a term of a trade, a loanword, a name), but a misspelling
+can be frequent too: the speller accepts it only when no correction is close and far more frequent
+(``spelling/speller.py``). Needs ``pip install wordfreq==3.1.1`` (not a dependency of the linter); licence in
+``rules/_data/typo-sources.md``.
 """
 
 from __future__ import annotations
@@ -29,6 +38,15 @@ from followup_lint.spelling.lexicon import _build  # noqa: E402
 
 DICT = Path("/usr/share/dict")
 OUT = ROOT / "rules" / "_data" / "typo-en-80.txt"
+FREQUENT = ROOT / "rules" / "_data" / "typo-frequent.txt"
+#: The least Zipf frequency (log10 of occurrences per billion words) of a word kept by ``--frequent``.
+LEAST_ZIPF = 2.3
+FREQUENT_HEADER = """\
+# Words frequent in real English text that the other word lists lack, with their Zipf frequency times ten
+# (log10 of occurrences per billion words). Built by bench/build_vocab.py --frequent from wordfreq 3.1.1's
+# English list (data CC BY-SA 4.0; see typo-sources.md). The speller accepts one only when no correction is close
+# and far more frequent: a frequent misspelling ("definately") stays a misspelling.
+"""
 HEADER = """\
 # Specialist words: accepted by the speller, never suggested. Built by bench/build_vocab.py from SCOWL size 80
 # (Debian wamerican-huge and wbritish-huge 2020.12.07-2; licence in typo-sources.md), less the words the core
@@ -66,20 +84,52 @@ def build() -> str:
     return HEADER + "\n".join(lines) + "\n"
 
 
+def build_frequent() -> str:
+    import re
+
+    from wordfreq import top_n_list, zipf_frequency
+
+    core = _build()
+    known = set(core[0].split("\n")) | set(core[5].split("\n")) | set(core[7]) | core[3] | core[4]
+    known |= {w.lower() for i in (1, 6) for w in core[i].split("\n")}
+    wide = {line.split()[0] for line in OUT.read_text(encoding="utf-8").splitlines() if not line.startswith("#")}
+    not_words = set(data.read_list("typo-not-words.txt"))
+    lines = []
+    for word in top_n_list("en", 200_000):
+        if not re.fullmatch(r"[a-z]{2,}", word) or word in known or word in wide or word in not_words:
+            continue
+        zipf = zipf_frequency(word, "en")
+        if zipf >= LEAST_ZIPF:
+            lines.append(f"{word} {round(zipf * 10)}")
+    return FREQUENT_HEADER + "\n".join(sorted(lines)) + "\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if the shipped file differs from a rebuild")
+    parser.add_argument("--frequent", action="store_true", help="build typo-frequent.txt (needs wordfreq)")
     args = parser.parse_args()
+    if args.frequent:
+        try:
+            text = build_frequent()
+        except ImportError:
+            print("skipped: wordfreq is not installed (pip install wordfreq==3.1.1)")
+            return 0
+        return _write(FREQUENT, text, args.check)
     if not (DICT / "american-english-huge").exists():
         print(f"skipped: {DICT}/american-english-huge not found (apt-get install wamerican-huge wbritish-huge)")
         return 0
-    text = build()
-    if args.check:
-        same = OUT.read_text(encoding="utf-8") == text
-        print("typo-en-80.txt is " + ("reproduced exactly" if same else "DIFFERENT from a rebuild"))
+    return _write(OUT, build(), args.check)
+
+
+def _write(out: Path, text: str, check: bool) -> int:
+    words = sum(1 for line in text.splitlines() if not line.startswith("#"))
+    if check:
+        same = out.read_text(encoding="utf-8") == text
+        print(f"{out.name} is " + ("reproduced exactly" if same else "DIFFERENT from a rebuild"))
         return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {text.count(chr(10)) - HEADER.count(chr(10))} words")
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out.relative_to(ROOT)}: {words} words")
     return 0
 
 

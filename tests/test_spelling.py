@@ -181,3 +181,40 @@ def test_the_lexicon_is_cached_and_works_without_a_writable_cache(tmp_path, monk
     assert cache.cache_dir() == blocked / "followup-lint"
     again = lexicon.load()  # cannot write: built in memory instead
     assert "received" in again.lower and "recieved" not in again.lower
+
+
+def severities(text: str) -> dict[str, str]:
+    """Flagged word -> its severity's name."""
+    report = lint_text(text, None, Config(select=("typo",)))
+    return {report.source[f.offset : f.end]: f.severity.name for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We met Nguyễn Thị Lan and Łucja Wójcik from the Kraków office.",
+        "Mahalo for the tour of the Hilo site; Hawaiʻi and Hawai‘i both read well.",
+        "Ẹ ṣé gan-an for the call, and Daalụ for the tea.",
+        "I enjoyed the kombucha, the telehealth pilot and the HVAC rounds; sudo access came quickly.",
+    ],
+)
+def test_words_of_other_scripts_and_frequent_trade_words_are_not_flagged(sentence: str) -> None:
+    assert typos("Hi Dana,\n\n" + sentence + SIGN) == {}
+
+
+def test_a_frequent_misspelling_is_still_reported() -> None:
+    found = severities("Hi Dana,\n\nI was definately glad; thier team said they dont mind." + SIGN)
+    assert set(found) == {"definately", "thier", "dont"}
+    assert found["definately"] == "WARNING" and found["thier"] == "WARNING"
+
+
+def test_a_word_beside_an_elided_word_of_another_language_is_a_question() -> None:
+    found = severities("Hi Dana,\n\nI can prepare the demande d'inscription for the court." + SIGN)
+    assert found == {"demande": "SUGGESTION"}
+    found = severities("Hi Dana,\n\nI can prepare the demande for the court." + SIGN)
+    assert found == {"demande": "WARNING"}
+
+
+def test_a_long_capitalised_misspelling_in_a_phrase_is_a_question_and_a_short_name_is_not_flagged() -> None:
+    found = severities("Hi Dana,\n\nI enjoyed meeting the Procurment team and Chidi on Friday." + SIGN)
+    assert found == {"Procurment": "SUGGESTION"}

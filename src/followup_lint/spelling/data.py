@@ -32,6 +32,7 @@ LIST_FILES = (
     "typo-affixes.txt",
     "typo-not-words.txt",
     "typo-frequency.txt",
+    "typo-frequent.txt",
     "vocab-tech.txt",
     "vocab-extra.txt",
 )
@@ -59,6 +60,16 @@ def read_frequencies() -> dict[str, int]:
     """Word -> round(10 * ln(count)) from ``typo-frequency.txt``."""
     out: dict[str, int] = {}
     for line in (data_dir() / "typo-frequency.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, value = line.partition(" ")
+            out[word] = int(value)
+    return out
+
+
+def read_frequent() -> dict[str, int]:
+    """Word -> its Zipf frequency times ten, from ``typo-frequent.txt`` (frequent words the lists lack)."""
+    out: dict[str, int] = {}
+    for line in (data_dir() / "typo-frequent.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             word, _, value = line.partition(" ")
             out[word] = int(value)

@@ -74,6 +74,7 @@ class Lexicon:
     key: str = field(default="", compare=False)
     _freq: list[dict[str, int]] = field(default_factory=list, compare=False, repr=False)
     _wide: list[tuple[WordList, WordList]] = field(default_factory=list, compare=False, repr=False)
+    _frequent: list[dict[str, int]] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def freq(self) -> dict[str, int]:
@@ -92,6 +93,16 @@ class Lexicon:
             raw = cached("wide-lexicon", self.key, _build_wide) if self.key else _build_wide()
             self._wide.append((WordList.from_joined(raw[0]), WordList.from_joined(raw[1])))
         return self._wide[0]
+
+    @property
+    def frequent(self) -> dict[str, int]:
+        """Words frequent in real English text that the lists lack -> Zipf frequency times ten; loaded (from the
+        cache) the first time an unknown word is judged."""
+        if not self._frequent:
+            self._frequent.append(
+                cached("frequent-words", self.key, data.read_frequent) if self.key else data.read_frequent()
+            )
+        return self._frequent[0]
 
 
 def load(entry_key: str | None = None) -> Lexicon:

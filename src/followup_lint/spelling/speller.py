@@ -15,6 +15,23 @@ DIALECTS = ("en-US", "en-GB")
 #: edit distance) and this common (ln of its count): "begining" -> "beginning".
 SLIP_DISTANCE = 2.0
 SLIP_COMMON = 6.0
+#: A word frequent in real English text that the lists lack (``typo-frequent.txt``: "cron", "masa", "merci") is a
+#: word unless a correction is far more frequent than it: its Zipf frequency must exceed the word's by
+#: FREQUENT_MARGIN plus FREQUENT_EDIT per unit of the correction's edit distance, scaled by 6 / length (at most
+#: FREQUENT_SHORT): an edit changes more of a short word. "definately" (Zipf 2.9) is a slip for "definitely" (4.4
+#: here, one vowel away); "cron" (2.5) is no slip for "corn" (4.2, two letters swapped in four), nor "sed" for
+#: "sea". Chosen with ``bench/typos.py --specialist`` against detection on the misspelling lists.
+FREQUENT_MARGIN = 0.0
+FREQUENT_EDIT = 1.5
+FREQUENT_SHORT = 2.0
+#: A frequent word whose slip evidence is under FREQUENT_MARGIN + FREQUENT_DOUBT is reported as a question
+#: (severity suggestion): "merci" beside "mercy", "cron" beside "corn".
+FREQUENT_DOUBT = 0.5
+#: The edit distance of two words run together ("alot" for "a lot").
+SPLIT = 0.2
+#: Zipf frequency (log10 per billion words) from ln(count) of the frequency list: the two agree on common words.
+ZIPF_SLOPE = 1 / 2.302585
+ZIPF_OFFSET = -2.79
 
 
 class Speller:
@@ -46,13 +63,61 @@ class Speller:
         low = word.lower()
         if not low.isalpha() or (low != word and word[1:] != low[1:]):
             return False  # only lowercase or capitalised words are built from parts
+        return self._built(dialect)(low) or self._frequent(low, dialect)
+
+    def _built(self, dialect: str | None) -> Morphology:
         built = self._morphology.get(dialect)
         if built is None:
             affixes = self.affixes.for_dialect(dialect)
             built = self._morphology[dialect] = Morphology(
                 lambda w: self._listed(w, dialect), affixes, lambda w: self._slip(w, dialect), self.frequency
             )
-        return built(low)
+        return built
+
+    def _frequent(self, low: str, dialect: str | None) -> bool:
+        """Whether ``low``, absent from the lists, is frequent in real English text and no slip: no correction
+        (nor two words run together, "alot") is close and far more frequent than it."""
+        zipf = self.lexicon.frequent.get(low)
+        if zipf is None:
+            return False
+        return self._slip_evidence(low, zipf / 10, dialect) < FREQUENT_MARGIN
+
+    def doubtful(self, word: str, dialect: str | None = None) -> bool:
+        """Whether an unknown ``word`` is frequent in real English text and only a little less likely a word than a
+        slip (within FREQUENT_DOUBT): reported as a question, not as a sure misspelling."""
+        low = word.replace("\u2019", "'").lower()
+        zipf = self.lexicon.frequent.get(low)
+        return zipf is not None and self._slip_evidence(low, zipf / 10, dialect) < FREQUENT_MARGIN + FREQUENT_DOUBT
+
+    def _slip_evidence(self, low: str, own: float, dialect: str | None) -> float:
+        """How much more frequent than ``low`` (Zipf ``own``) its likeliest correction is, less what the edit
+        costs; at least 9 for a contraction without its apostrophe ("dont", "im", "youre")."""
+        for i in range(1, len(low)):
+            contraction = f"{low[:i]}'{low[i:]}"
+            if self._listed(contraction, dialect) or self._listed(contraction.capitalize(), dialect):
+                return 9.0
+        scale = min(FREQUENT_SHORT, 6 / len(low))
+        evidence = (rival - own - FREQUENT_EDIT * cost * scale for cost, rival in self.rivals(low, dialect))
+        return max(evidence, default=-9.0)
+
+    def rivals(self, low: str, dialect: str | None) -> list[tuple[float, float]]:
+        """(Edit distance, Zipf frequency) of the first correction of ``low`` and of each split of it into two
+        known words, one of them a function word or short ("alot", "infact": a missing space costs SPLIT; "config" and
+        "barcode" are compounds, not slips)."""
+        rivals = [(s.distance, self.zipf(s.word)) for s in self.suggest(low, dialect, 1)]
+        function = self.affixes.function_words
+        for i in range(1, len(low) - 1):
+            head, tail = low[:i], low[i:]
+            short = min(len(head), len(tail)) <= 2
+            joined = short or head in function or tail in function
+            if joined and self._listed(head, dialect) and self._listed(tail, dialect):
+                rivals.append((SPLIT, min(self.zipf(head), self.zipf(tail))))
+        return rivals
+
+    def zipf(self, word: str) -> float:
+        """The word's Zipf frequency estimated from the frequency list (0 when absent)."""
+        ln = self.frequency(word)
+        return ln * ZIPF_SLOPE + ZIPF_OFFSET if ln else 0.0
 
     def _slip(self, word: str, dialect: str | None) -> str | None:
         """The common word ``word`` is close to, if any: "begining" and "occured" are slips, not formations."""

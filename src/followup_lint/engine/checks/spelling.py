@@ -24,8 +24,14 @@ if TYPE_CHECKING:
 
 #: A run of non-space characters; the unit first judged as a whole (URL-ish, handle, path, version).
 _CHUNK = re.compile(r"\S+")
-#: A word inside a chunk: letters with inner apostrophes.
-_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z\u00c0-\u024f]+)*")
+#: A word inside a chunk: letters of any script with their combining marks ("Daalụ", "Nguyễn" written with a
+#: separate accent) and inner apostrophes or an ʻokina ("Hawaiʻi", "Hawai‘i"), so that a name or a word of another
+#: language is judged whole, never in fragments.
+_LETTER = r"(?:[^\W\d_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff])"
+_WORD = re.compile(rf"{_LETTER}+(?:['\u2018\u2019\u02bb\u02bc]{_LETTER}+)*")
+#: An article or pronoun elided before a vowel in French or Italian ("d'inscription", "l'équipe", "qu'il"):
+#: a word of another language, which makes its unknown neighbours words of that language too.
+_ELISION = re.compile(r"(?:[cdjlmnst]|qu|dell|all|nell|sull)['\u2019]\w", re.IGNORECASE)
 _SKIP_CHUNK = re.compile(r"[@#_/\\0-9=<>{}|~^*+]|[A-Za-z][.][A-Za-z]|^['\u2019]|&")
 _STRETCHED = re.compile(r"([a-z])\1\1", re.IGNORECASE)
 _SENTENCE_END = ".!?:;\u2026"
@@ -102,7 +108,7 @@ class Spelling(Check):
                     passed = passes[word] = (
                         not _judgeable(word) or lower in names or lower in own_words or known(word, dialect)
                     )
-                tokens.append((start, end, line, not word.isascii() or not passed))
+                tokens.append((start, end, line, not word.isascii() or not passed or bool(_ELISION.match(word))))
                 if passed or _prefix(word, prose, end) or any(a <= start < b for a, b in particles):
                     continue
                 if _HONORIFIC.search(prose, max(0, start - 40), start + 1):
@@ -114,7 +120,8 @@ class Spelling(Check):
                 if word not in seen:
                     seen[word] = self.speller.suggest(word, dialect, limit)
                 found = seen[word]
-                unsure = False
+                # A word frequent in real English text, only a little less likely a word than a slip: a question.
+                unsure = self.speller.doubtful(word, dialect)
                 if initial:
                     if opening and not _name_like(prose, start, end, doc.draft.body_start):
                         # A capitalised unknown word starting a sentence: a slip when a close, common correction
@@ -134,7 +141,8 @@ class Spelling(Check):
                         # A sentence's first word before a comma is a name ("Tino, ...") or a linking word
                         # ("Fortunatly, ..."): judged as at a sentence start when its correction is one.
                         linking = opening and bool(found) and _linking(found[0].word, self.rule.options)
-                        if not _close_to_common(word, found, self.speller, self.rule.options, linking):
+                        ratio = "capitalised-ratio" if linking else "capitalised-inside-ratio"
+                        if not _close_to_common(word, found, self.speller, self.rule.options, True, ratio):
                             continue
                         unsure = True
                 pending.append((start, end, word, found, unsure))
@@ -249,7 +257,12 @@ def _beside_name(prose: str, start: int, end: int, speller: Speller, dialect: st
 
 
 def _close_to_common(
-    word: str, found: list, speller: Speller, options: Mapping[str, object], opening: bool = False
+    word: str,
+    found: list,
+    speller: Speller,
+    options: Mapping[str, object],
+    opening: bool = False,
+    ratio: str = "capitalised-ratio",
 ) -> bool:
     """Whether a capitalised word that may be a name is a close edit of an ordinary lowercase word: one that is
     close and common, or, at a sentence start (where the capital says nothing), one whose distance is small for
@@ -259,7 +272,8 @@ def _close_to_common(
     best = found[0]
     if not _ordinary(best.word, speller):
         return False
-    if opening and best.distance <= len(word) * float(options.get("capitalised-ratio", 0.15)):  # type: ignore[arg-type]
+    shortest = int(options.get("capitalised-inside-shortest", 7) if ratio != "capitalised-ratio" else 0)  # type: ignore[call-overload]
+    if opening and len(word) >= shortest and best.distance <= len(word) * float(options.get(ratio, 0.15)):  # type: ignore[arg-type]
         return True
     return best.distance <= float(options.get("capitalised-distance", 0.8)) and speller.frequency(  # type: ignore[arg-type]
         best.word
