@@ -423,3 +423,25 @@ def test_a_check_in_without_thanks_is_a_suggestion_a_thank_you_note_a_warning() 
     assert severities(check_in, {"kind": "post-rejection"}) == ["warning"]
     configured = Config(select=("gratitude.missing",), overrides=(("gratitude.missing", {"severity": "warning"}),))
     assert severities(check_in, None, configured) == ["warning"]
+
+
+def test_a_long_linkedin_letter_is_a_suggestion_a_long_note_a_warning(run_cli: Run, tmp_path: Path) -> None:
+    """The 300-character cap is for connection-request notes, typed in one box: a long one-paragraph note gets a
+    warning, a long draft laid out as a letter (a message to a connection, maybe) a suggestion; the `note` option
+    says which it is when the user knows."""
+    letter = (
+        "Hi Dana,\n\nThank you for taking the time to speak with me on Tuesday about the Data Analyst role at Acme "
+        "Corp. I enjoyed hearing how your team moved its weekly reporting to dbt.\n\nThe dashboard clean-up you "
+        "described is exactly the kind of project I would love to take on, and I would be glad to stay in touch."
+        "\n\nBest,\nSam Patel\n"
+    )
+    assert len(letter) > 300
+    _, report = lint(run_cli, tmp_path, letter, "--channel", "linkedin")
+    assert [f["severity"] for f in rules_of(report, "length.linkedin")] == ["suggestion"]
+    _, report = lint(run_cli, tmp_path, linkedin_note(320), "--channel", "linkedin")
+    assert [f["severity"] for f in rules_of(report, "length.linkedin")] == ["warning"]
+    for mode, expected in (("always", ["warning"]), ("never", [])):
+        config = tmp_path / f"{mode}.toml"
+        config.write_text(f'[rules."length.linkedin"]\nnote = "{mode}"\n', encoding="utf-8")
+        _, report = lint(run_cli, tmp_path, letter, "--channel", "linkedin", "--config", str(config))
+        assert [f["severity"] for f in rules_of(report, "length.linkedin")] == expected

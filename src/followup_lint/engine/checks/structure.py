@@ -76,6 +76,8 @@ def has_greeting(doc: Document) -> bool:
     content = content[:2]
     if not content:
         return True
+    if _OPENING.match(content[0].text):
+        return True
     if len(content) == 2 and _TITLE_LINE.match(doc.source[content[0].start : content[0].end]):
         content = content[1:]  # a heading or title line above the greeting
     first = content[0]
@@ -203,6 +205,18 @@ def chat_shaped(doc: Document) -> bool:
         return False
     first, last = content[0], content[-1]
     return not any(line.blank for line in doc.layout.lines if first.start < line.start < last.start)
+
+
+def letter_shaped(doc: Document) -> bool:
+    """Whether the draft is laid out as a letter: a greeting on a line of its own and more than one paragraph
+    (a note typed in a one-box form, such as a LinkedIn connection request, is one paragraph)."""
+    if doc.layout.greeting is None:
+        return False
+    content = [line for line in doc.layout.lines if not line.blank and line.start > doc.layout.greeting.end]
+    if len(content) < 2:
+        return False
+    first, last = content[0], content[-1]
+    return any(line.blank for line in doc.layout.lines if first.start < line.start < last.start)
 
 
 class Structure(Check):
