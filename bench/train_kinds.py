@@ -3,7 +3,7 @@
     .venv/bin/python bench/train_kinds.py            # train, print the figures, write the model
     .venv/bin/python bench/train_kinds.py --check    # fail if the shipped model differs from a rebuild
 
-Data: ``bench/data/kinds/k*.txt`` (483 messages by 60 writers given personas, written for this project, MIT;
+Data: ``bench/data/kinds/k*.txt`` (522 messages by 66 writers given personas, written for this project, MIT;
 see its README). It is split by writer, never by message: the 8 writers with the lowest hashes are the test
 writers, scored once; the rest train, and the shipped model is then refit on every writer.
 

@@ -162,7 +162,9 @@ def test_the_user_can_name_a_remote_server(
 
 def test_the_user_config_applies_where_no_project_config_is_found(run_cli, drafts: Path) -> None:
     _user_config('select = ["structure.greeting"]\n')
-    (drafts / "thanks.txt").write_text("Thank you for the tour.\n", encoding="utf-8")
+    # A letter without a greeting: a warning (a one-line note would be a chat message, and only a suggestion).
+    letter = "Thank you for the tour.\n\nI enjoyed meeting the team.\n\nBest,\nSam\n"
+    (drafts / "thanks.txt").write_text(letter, encoding="utf-8")
     status, out, _ = run_cli(str(drafts / "thanks.txt"), "--format", "line")
     assert status == 1
     assert {line.rsplit("[", 1)[1] for line in out.splitlines()} == {"structure.greeting]"}

@@ -352,8 +352,9 @@ def test_shouting_but_not_acronyms(run_cli: Run, tmp_path: Path) -> None:
 
 def test_a_text_without_greeting_or_closing_gets_suggestions_not_warnings() -> None:
     """A text with neither a greeting nor a closing may be a body excerpt, a chat message or a reply in a thread:
-    the missing parts are guesses, so they are suggestions; once it is known to be an e-mail, or it has one of
-    the two, the other one missing is a warning."""
+    the missing parts are guesses, so they are suggestions (``--channel email`` says where it goes, not that it
+    starts a thread); in an e-mail file that starts a thread, or once it has one of the two, the other one
+    missing is a warning."""
     from followup_lint.api import lint_text
     from followup_lint.config import Config
 
@@ -362,8 +363,85 @@ def test_a_text_without_greeting_or_closing_gets_suggestions_not_warnings() -> N
     bare = {f.rule: f.severity.label for f in lint_text(body, None, parts).findings}
     assert bare == {"structure.greeting": "suggestion", "structure.sign-off": "suggestion"}
     as_email = {f.rule: f.severity.label for f in lint_text(body, {"channel": "email"}, parts).findings}
-    assert as_email == {"structure.greeting": "warning", "structure.sign-off": "warning"}
+    assert as_email == {"structure.greeting": "suggestion", "structure.sign-off": "suggestion"}
+    headers = "From: sam@example.com\nTo: dana@acme.example\nSubject: Thank you - analyst interview\n\n"
+    eml_file = {f.rule: f.severity.label for f in lint_text(headers + body, None, parts, path="d.eml").findings}
+    assert eml_file == {"structure.greeting": "warning", "structure.sign-off": "warning"}
+    reply = headers.replace("Subject: ", "Subject: Re: ")
+    in_thread = {f.rule: f.severity.label for f in lint_text(reply + body, None, parts, path="d.eml").findings}
+    assert in_thread == {"structure.greeting": "suggestion", "structure.sign-off": "suggestion"}
     greeted = {f.rule: f.severity.label for f in lint_text("Hi Dana,\n\n" + body, None, parts).findings}
     assert greeted == {"structure.sign-off": "warning"}
     signed = {f.rule: f.severity.label for f in lint_text(body + "\nBest regards,\nSam Patel\n", None, parts).findings}
     assert signed == {"structure.greeting": "warning"}
+
+
+def test_a_missing_part_of_a_reply_or_a_chat_note_is_a_suggestion() -> None:
+    """Where the draft reads as a reply in a thread or a note typed in a message box, a missing greeting or
+    closing is common and fine: a suggestion. A letter-shaped draft missing one gets a warning."""
+    from followup_lint.api import lint_text
+    from followup_lint.config import Config
+
+    parts = Config(select=("structure.greeting", "structure.sign-off"))
+    email = {"channel": "email"}
+
+    def severities(text: str, context: dict | None = email) -> dict[str, str]:
+        return {f.rule: f.severity.label for f in lint_text(text, context, parts).findings}
+
+    one_paragraph = "Hi Jane, I wanted to check in on the analyst role. Do you have a timeline you can share?\n"
+    assert severities(one_paragraph) == {"structure.sign-off": "suggestion"}
+    letter = "Hi Jane,\n\nI wanted to check in on the analyst role.\n\nDo you have a timeline you can share?\n"
+    assert severities(letter) == {"structure.sign-off": "warning"}
+    quoted = letter + "\nOn Mon, 3 Mar 2026 at 10:02, Jane Roe <jane@acme.example> wrote:\n> Thanks for coming in.\n"
+    assert severities(quoted) == {"structure.sign-off": "suggestion"}
+    re_subject = "Subject: Re: Analyst role\n\nThanks for the update, Thursday works.\n\nBest,\nSam\n"
+    assert severities(re_subject) == {"structure.greeting": "suggestion"}
+    chat = "Thanks for the tour today, it made me keener on the role.\n\nSam\n"
+    assert severities(chat, {"channel": "message"}) == {"structure.greeting": "suggestion"}
+    assert severities(chat) == {"structure.greeting": "warning"}
+
+
+def test_a_check_in_without_thanks_is_a_suggestion_a_thank_you_note_a_warning() -> None:
+    """A status bump often goes without thanks (a coach would only suggest it); a note that thanks for nothing
+    after an interview, or a reply to a rejection, does not. A severity set in the config holds for every kind."""
+    from followup_lint.api import lint_text
+    from followup_lint.config import Config
+
+    only = Config(select=("gratitude.missing",))
+    check_in = (
+        "Hi Jane,\n\nI wanted to follow up on my interview for the analyst role two weeks ago. I am still very "
+        "interested in the position. Is there any update on the timeline for a decision?\n\nBest,\nSam\n"
+    )
+    note = "Hi Dana,\n\nI enjoyed our talk yesterday about the dbt migration and the reporting team.\n\nBest,\nSam\n"
+
+    def severities(text: str, context: dict | None = None, config: Config = only) -> list[str]:
+        return [f.severity.label for f in lint_text(text, context, config).findings]
+
+    assert severities(check_in) == ["suggestion"]
+    assert severities(check_in, {"kind": "check-in"}) == ["suggestion"]
+    assert severities(note, {"kind": "thank-you"}) == ["warning"]
+    assert severities(check_in, {"kind": "post-rejection"}) == ["warning"]
+    configured = Config(select=("gratitude.missing",), overrides=(("gratitude.missing", {"severity": "warning"}),))
+    assert severities(check_in, None, configured) == ["warning"]
+
+
+def test_a_long_linkedin_letter_is_a_suggestion_a_long_note_a_warning(run_cli: Run, tmp_path: Path) -> None:
+    """The 300-character cap is for connection-request notes, typed in one box: a long one-paragraph note gets a
+    warning, a long draft laid out as a letter (a message to a connection, maybe) a suggestion; the `note` option
+    says which it is when the user knows."""
+    letter = (
+        "Hi Dana,\n\nThank you for taking the time to speak with me on Tuesday about the Data Analyst role at Acme "
+        "Corp. I enjoyed hearing how your team moved its weekly reporting to dbt.\n\nThe dashboard clean-up you "
+        "described is exactly the kind of project I would love to take on, and I would be glad to stay in touch."
+        "\n\nBest,\nSam Patel\n"
+    )
+    assert len(letter) > 300
+    _, report = lint(run_cli, tmp_path, letter, "--channel", "linkedin")
+    assert [f["severity"] for f in rules_of(report, "length.linkedin")] == ["suggestion"]
+    _, report = lint(run_cli, tmp_path, linkedin_note(320), "--channel", "linkedin")
+    assert [f["severity"] for f in rules_of(report, "length.linkedin")] == ["warning"]
+    for mode, expected in (("always", ["warning"]), ("never", [])):
+        config = tmp_path / f"{mode}.toml"
+        config.write_text(f'[rules."length.linkedin"]\nnote = "{mode}"\n', encoding="utf-8")
+        _, report = lint(run_cli, tmp_path, letter, "--channel", "linkedin", "--config", str(config))
+        assert [f["severity"] for f in rules_of(report, "length.linkedin")] == expected

@@ -154,6 +154,9 @@ def test_unreadable_file_is_named_and_others_still_linted(run_cli, drafts, tmp_p
 
 
 def test_bad_fixture_through_the_cli_has_findings(run_cli) -> None:
-    status, out, _ = run_cli(str(FIXTURES / "bad" / "no-thanks-check-in.txt"), "--format", "json")
+    # A check-in without thanks is a suggestion (a coach would not insist), so fail on suggestions.
+    status, out, _ = run_cli(
+        str(FIXTURES / "bad" / "no-thanks-check-in.txt"), "--format", "json", "--fail-on", "suggestion"
+    )
     assert status == 1
     assert any(f["rule"] == "gratitude.missing" for f in json.loads(out)["files"][0]["findings"])

@@ -313,6 +313,19 @@ def test_every_rule_regex_match_in_the_examples_and_fixtures_has_its_literals() 
             "first choice; is there any update on your timeline?\n\nKai",
             "check-in",
         ),
+        # chasing a reply that has not come: a check-in, however cross, not a reply to a rejection
+        (
+            "Jordan,\n\nYou said the team would get back to me by Friday. I have emailed twice since and never "
+            "got a response. I would like to know where my application stands.\n\nKai",
+            "check-in",
+        ),
+        # a reply to a rejection that opens with thanks and recalls the visit
+        (
+            "Hi Jordan,\n\nThanks for getting back to me about the decision, and for calling rather than "
+            "emailing. I enjoyed the day with the design team. If another role opens next year, I would like to "
+            "hear about it.\n\nKai",
+            "post-rejection",
+        ),
     ],
 )
 def test_the_model_reads_the_classes_the_cues_missed(text: str, kind: str) -> None:

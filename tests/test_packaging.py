@@ -71,7 +71,8 @@ def test_wheel_runs_from_a_fresh_environment(wheel: Path, tmp_path: Path) -> Non
 
     where = run("-c", "import followup_lint; print(followup_lint.__file__)").stdout.strip()
     assert where.startswith(str(purelib)), where
-    result = run("-m", "followup_lint", str(draft), "--format", "line")
+    # A check-in without thanks is a suggestion, so fail on suggestions.
+    result = run("-m", "followup_lint", str(draft), "--format", "line", "--fail-on", "suggestion")
     assert result.returncode == 1, result.stderr
     assert any("[gratitude.missing]" in line for line in result.stdout.splitlines())
     assert "length.words" in run("-m", "followup_lint", "rules").stdout

@@ -41,10 +41,17 @@ class Rule:
     spec: dict[str, Any] = field(default_factory=dict)
     fire: tuple[Example, ...] = ()
     passes: tuple[Example, ...] = ()
+    #: Whether the config set the severity: then it holds for every draft (no check lowers or raises it).
+    severity_configured: bool = False
 
     def with_overrides(self, severity: Severity | None, options: dict[str, Any]) -> Rule:
         """A copy with a new severity and/or option values (already validated)."""
-        return replace(self, severity=severity or self.severity, options={**self.options, **options})
+        return replace(
+            self,
+            severity=severity or self.severity,
+            options={**self.options, **options},
+            severity_configured=self.severity_configured or severity is not None,
+        )
 
     def applies_to(self, channel: str | None) -> bool:
         """Whether the rule runs for a draft sent on ``channel`` (default ``email``)."""

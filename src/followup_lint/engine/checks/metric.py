@@ -10,6 +10,7 @@ from ...model import Finding, Severity
 from ..errors import RuleError
 from ..schema import Field, check_fields
 from .base import Check
+from .structure import letter_shaped
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -20,7 +21,21 @@ _BAND_FIELDS = {
     "message": Field(str, False, "the message (default: the rule's)"),
     "suggestion": Field(str, False, "the suggestion (default: the rule's)"),
     "severity": Field(str, False, "the severity (default: the rule's)"),
+    "letter": Field(
+        dict,
+        False,
+        "`severity`, `message`, `suggestion` when the draft is laid out as a letter (a greeting on its own line and "
+        "paragraphs), not as a one-box note; with `option` naming a string option: auto (the layout decides), "
+        "always (every draft is a note: the band's own texts) or never (a letter-shaped draft is not reported)",
+    ),
 }
+_LETTER_FIELDS = {
+    "option": Field(str, False, "a string option: auto, always or never"),
+    "severity": Field(str, False, "the severity for a letter-shaped draft"),
+    "message": Field(str, False, "the message for a letter-shaped draft"),
+    "suggestion": Field(str, False, "the suggestion for a letter-shaped draft"),
+}
+_LETTER_MODES = ("auto", "always", "never")
 
 
 class Metric(Check):
@@ -46,11 +61,18 @@ class Metric(Check):
             option = band["option"]
             if not isinstance(rule.options.get(option), (int, float)) or isinstance(rule.options[option], bool):
                 raise RuleError(rule.path, f"{key}.option", f"names {option!r}, which is not a number in options")
-            if "severity" in band:
-                try:
-                    Severity.parse(band["severity"])
-                except ValueError as exc:
-                    raise RuleError(rule.path, f"{key}.severity", str(exc)) from None
+            letter = band.get("letter")
+            if letter is not None:
+                check_fields(rule.path, letter, _LETTER_FIELDS, f"{key}.letter.")
+                mode = letter.get("option")
+                if mode is not None and rule.options.get(mode) not in _LETTER_MODES:
+                    raise RuleError(rule.path, f"{key}.letter.option", f"names {mode!r}, not an option set to auto")
+            for where, spec in ((key, band), (f"{key}.letter", letter or {})):
+                if "severity" in spec:
+                    try:
+                        Severity.parse(spec["severity"])
+                    except ValueError as exc:
+                        raise RuleError(rule.path, f"{where}.severity", str(exc)) from None
 
     def run(self, doc: Document) -> Iterator[Finding]:
         name = self.rule.spec["metric"]
@@ -68,13 +90,32 @@ class Metric(Check):
                     past = pipeline.resolve(locate)(doc, int(limit))
                     if past is not None:
                         start, end = past, doc.body_end
-                severity = Severity.parse(band["severity"]) if "severity" in band else None
+                texts = self._texts(doc, band)
+                if texts is None:
+                    continue
+                severity = Severity.parse(texts["severity"]) if "severity" in texts else None
                 yield self.finding(
                     doc,
                     start,
                     end,
-                    message=band.get("message"),
-                    suggestion=band.get("suggestion"),
+                    message=texts.get("message"),
+                    suggestion=texts.get("suggestion"),
                     severity=severity,
                     values={"value": round(value, 1) if value % 1 else int(value), "limit": limit},
                 )
+
+    def _texts(self, doc: Document, band: dict) -> dict | None:
+        """The band's texts and severity for this draft: its ``letter`` ones when the draft is laid out as a
+        letter (and the mode option says the layout decides), None when such a draft is not reported."""
+        letter = band.get("letter")
+        if letter is None:
+            return band
+        mode = self.rule.options.get(letter["option"], "auto") if "option" in letter else "auto"
+        if mode == "always" or not letter_shaped(doc):
+            return band
+        if mode == "never":
+            return None
+        texts = {**band, **{k: v for k, v in letter.items() if k != "option"}}
+        if self.rule.severity_configured:
+            texts.pop("severity", None)
+        return texts

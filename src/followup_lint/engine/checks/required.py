@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
-from ...model import Finding, Fix
+from ...model import Finding, Fix, Severity
 from ..errors import RuleError
-from ..kinds import kind_is_sure
+from ..kinds import KINDS, kind_is_sure
 from ..schema import Field, check_fields
 from ..templates import first_filled
 from .base import Check
@@ -33,12 +33,19 @@ class Required(LazyMatchers, Check):
         **MATCH_FIELDS,
         "insert": Field(dict, False, "a sentence to insert as the fix"),
         "meaning": Field(list, False, "concept sets: one sentence matching every concept of a set carries it"),
+        "kind-severity": Field(
+            dict,
+            False,
+            "severity per kind of message, used when the kind is given or detected surely (a check-in without "
+            "thanks is a suggestion, a thank-you note without thanks an error); else the rule's severity",
+        ),
     }
 
     @classmethod
     def validate(cls, rule: Rule) -> None:
         build_matchers(rule)
         Meaning.parse(rule.path, rule.spec.get("meaning"))
+        cls.kind_severity(rule)
         insert = rule.spec.get("insert")
         if insert is not None:
             check_fields(rule.path, insert, _INSERT_FIELDS, "insert.")
@@ -47,8 +54,22 @@ class Required(LazyMatchers, Check):
             if not insert["templates"] or not all(isinstance(t, str) for t in insert["templates"]):
                 raise RuleError(rule.path, "insert.templates", "must be a non-empty list of strings")
 
+    @staticmethod
+    def kind_severity(rule: Rule) -> dict[str, Severity]:
+        """The rule's ``kind-severity`` table, checked."""
+        out = {}
+        for kind, value in (rule.spec.get("kind-severity") or {}).items():
+            if kind not in KINDS:
+                raise RuleError(rule.path, f"kind-severity.{kind}", f"unknown kind (known: {', '.join(KINDS)})")
+            try:
+                out[kind] = Severity.parse(value)
+            except (ValueError, AttributeError, TypeError) as exc:
+                raise RuleError(rule.path, f"kind-severity.{kind}", str(exc)) from None
+        return out
+
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
+        self.by_kind = self.kind_severity(rule)
         self.scope = rule.spec.get("scope", "prose")
         self.insert = rule.spec.get("insert")
         self.meaning = Meaning.parse(rule.path, rule.spec.get("meaning"))
@@ -74,7 +95,14 @@ class Required(LazyMatchers, Check):
             if sentence:
                 values["sentence"] = sentence
                 fixes = (self.insertion(doc, sentence),)
-        yield self.finding(doc, at, at, fixes=fixes, values=values)
+        yield self.finding(doc, at, at, fixes=fixes, values=values, severity=self.severity_for(doc))
+
+    def severity_for(self, doc: Document) -> Severity | None:
+        """The severity for this draft's kind (``kind-severity``) when the kind is given or sure, else None (the
+        rule's own): how sure a missing part is a fault depends on what the message is."""
+        if not self.by_kind or not kind_is_sure(doc) or self.rule.severity_configured:
+            return None
+        return self.by_kind.get(doc.kind[0])
 
     @staticmethod
     def body_anchor(doc: Document) -> int:

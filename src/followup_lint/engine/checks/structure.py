@@ -60,6 +60,7 @@ _TITLE_LINE = re.compile(r"^\s*(?:#{1,6}\s.*|[^.!?,:;\n]{1,40})$")
 _DASH_NAME = re.compile(r"^\s*(?:[\u2014\u2013~]|-{1,2})\s*[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}\s*$")
 #: A postscript's first line: "P.S. ...", "PS: ...", "P.P.S. ...".
 _POSTSCRIPT = re.compile(r"^\s*(?:P\.?\s?)+S\.?(?![\w])", re.IGNORECASE)
+_SUBJECT_LINE = re.compile(r"^\s*subject:", re.IGNORECASE)
 _NAME_ONLY = re.compile(
     rf"^\s*[A-Z][\w'\u2019.-]*(?:\s+(?:{PARTICLE}\s+){{0,2}}[A-Z][\w'\u2019.-]*){{0,4}}(?:\s+[A-Z][\w.]*)?\s*$"
 )
@@ -69,8 +70,13 @@ def has_greeting(doc: Document) -> bool:
     """Whether the body opens with a salutation."""
     if doc.layout.greeting is not None:
         return True
-    content = [line for line in doc.layout.lines if not line.blank][:2]
+    content = [line for line in doc.layout.lines if not line.blank][:3]
+    if content and _SUBJECT_LINE.match(content[0].text):
+        content = content[1:]  # a plain-text draft's "Subject: ..." line is not a salutation
+    content = content[:2]
     if not content:
+        return True
+    if _OPENING.match(content[0].text):
         return True
     if len(content) == 2 and _TITLE_LINE.match(doc.source[content[0].start : content[0].end]):
         content = content[1:]  # a heading or title line above the greeting
@@ -170,6 +176,49 @@ def find_closing(doc: Document) -> tuple[int, int, bool] | None:
     return sign_off.start, sign_off.end, bool(after) or inline_name
 
 
+#: A reply's subject: "Re: ...", "RE: ...", "AW: ...", "SV: ...", "Fwd: ..." (a plain-text draft may keep it as
+#: its first line, "Subject: Re: ...").
+_REPLY_SUBJECT = re.compile(r"^\s*(?:subject:\s*)?(?:re|aw|sv|vs|fw|fwd|antw|odp|r)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
+#: Quoted earlier mail in the source: "> ..." lines or an "On ... wrote:" attribution.
+_QUOTED_MAIL = re.compile(r"^[ \t]*>|\bwrote:[ \t]*\r?$", re.MULTILINE)
+
+
+def in_thread(doc: Document) -> bool:
+    """Whether the draft replies in a thread: a reply subject, or quoted earlier mail below or above it."""
+    subject = doc.draft.subject
+    if subject is None:
+        first = next((line.text for line in doc.layout.lines if not line.blank), "")
+        subject = first if _SUBJECT_LINE.match(first) else ""
+    return bool(_REPLY_SUBJECT.match(subject)) or bool(_QUOTED_MAIL.search(doc.source))
+
+
+def chat_shaped(doc: Document) -> bool:
+    """Whether the draft reads as a chat message rather than a letter: sent on a chat-style channel (``message``,
+    ``linkedin``), or one paragraph whose greeting, if any, shares its line with the text ("Hi Jane, I wanted
+    to ..."), as a note typed in a message box is."""
+    if doc.context.channel in ("message", "linkedin"):
+        return True
+    content = [line for line in doc.layout.lines if not line.blank]
+    if content and _SUBJECT_LINE.match(content[0].text):
+        content = content[1:]
+    if not content or doc.layout.greeting is not None:
+        return False
+    first, last = content[0], content[-1]
+    return not any(line.blank for line in doc.layout.lines if first.start < line.start < last.start)
+
+
+def letter_shaped(doc: Document) -> bool:
+    """Whether the draft is laid out as a letter: a greeting on a line of its own and more than one paragraph
+    (a note typed in a one-box form, such as a LinkedIn connection request, is one paragraph)."""
+    if doc.layout.greeting is None:
+        return False
+    content = [line for line in doc.layout.lines if not line.blank and line.start > doc.layout.greeting.end]
+    if len(content) < 2:
+        return False
+    first, last = content[0], content[-1]
+    return any(line.blank for line in doc.layout.lines if first.start < line.start < last.start)
+
+
 class Structure(Check):
     """A missing greeting, closing, name or subject line (see the module docstring)."""
 
@@ -182,7 +231,14 @@ class Structure(Check):
             dict,
             False,
             "greeting and sign-off: `severity`, `message` and `suggestion` when the text has neither a greeting nor a "
-            "closing and nothing says it is an e-mail (an excerpt, a chat message or a reply in a thread, maybe)",
+            "closing and is not an e-mail file that starts a thread (an excerpt, a chat message or a reply, maybe)",
+        ),
+        "casual": Field(
+            dict,
+            False,
+            "greeting and sign-off: `severity`, `message` and `suggestion` when the draft is a reply in a thread (a "
+            "`Re:` subject, quoted earlier mail), is sent on a chat-style channel, or is one paragraph with the "
+            "greeting on the same line (a chat message)",
         ),
     }
 
@@ -193,15 +249,16 @@ class Structure(Check):
         if not all(isinstance(t, str) for t in rule.spec.get("insert", [])):
             raise RuleError(rule.path, "insert", "must be a list of strings")
         cls._generic(rule)
-        frameless = rule.spec.get("frameless") or {}
-        unknown = sorted(set(frameless) - {"severity", "message", "suggestion"})
-        if unknown:
-            raise RuleError(rule.path, "frameless", f"unknown keys: {', '.join(unknown)}")
-        if "severity" in frameless:
-            try:
-                Severity.parse(frameless["severity"])
-            except ValueError as exc:
-                raise RuleError(rule.path, "frameless.severity", str(exc)) from None
+        for key in ("frameless", "casual"):
+            spec = rule.spec.get(key) or {}
+            unknown = sorted(set(spec) - {"severity", "message", "suggestion"})
+            if unknown:
+                raise RuleError(rule.path, key, f"unknown keys: {', '.join(unknown)}")
+            if "severity" in spec:
+                try:
+                    Severity.parse(spec["severity"])
+                except ValueError as exc:
+                    raise RuleError(rule.path, f"{key}.severity", str(exc)) from None
 
     @staticmethod
     def _generic(rule: Rule) -> list[re.Pattern[str]]:
@@ -235,13 +292,13 @@ class Structure(Check):
         if part == "greeting":
             if not has_greeting(doc):
                 fixes = (Fix(anchor, 0, text + nl + nl, False),) if text else ()
-                yield self.finding(doc, anchor, anchor, fixes=fixes, **self._frameless(doc, part))
+                yield self.finding(doc, anchor, anchor, fixes=fixes, **self._certainty(doc, part))
         elif part == "sign-off":
             found = closing(doc)
             if found is None:
                 end = len(doc.prose.rstrip())
                 fixes = (Fix(end, 0, nl + nl + text, False),) if text else ()
-                yield self.finding(doc, end, end, fixes=fixes, **self._frameless(doc, part))
+                yield self.finding(doc, end, end, fixes=fixes, **self._certainty(doc, part))
             elif not found[2]:
                 start, end, _ = found
                 end = start + len(doc.prose[start:end].rstrip())
@@ -261,16 +318,27 @@ class Structure(Check):
         else:
             yield from self._generic_subject(doc, text)
 
-    def _frameless(self, doc: Document, part: str) -> dict[str, Any]:
-        """The rule's ``frameless`` texts and severity when the draft, which lacks ``part``, lacks the other one
-        too and is not known to be an e-mail: then a missing part is a guess (the text may be a body excerpt, a
-        chat message or a reply in a thread), so it is reported as one."""
-        spec = self.rule.spec.get("frameless")
-        if not spec or doc.draft.format == "email" or doc.context.channel == "email":
+    def _certainty(self, doc: Document, part: str) -> dict[str, Any]:
+        """The texts and severity for a missing ``part``: the rule's own when the draft is surely a letter or the
+        first e-mail of a thread, else its ``frameless`` or ``casual`` ones (a guess, reported as one)."""
+        thread = in_thread(doc)
+        if doc.draft.format == "email" and not thread:
+            return {}  # an e-mail file that starts a thread: surely a letter
+        if not self._has_other_part(doc, part):
+            return self._texts("frameless")  # an excerpt, a chat message or a reply, maybe
+        if thread or chat_shaped(doc):
+            return self._texts("casual")
+        return {}
+
+    @staticmethod
+    def _has_other_part(doc: Document, part: str) -> bool:
+        return (closing(doc) is not None) if part == "greeting" else has_greeting(doc)
+
+    def _texts(self, key: str) -> dict[str, Any]:
+        spec = self.rule.spec.get(key)
+        if not spec:
             return {}
-        if (closing(doc) is not None) if part == "greeting" else has_greeting(doc):
-            return {}
-        severity = spec.get("severity")
+        severity = None if self.rule.severity_configured else spec.get("severity")
         return {
             "message": spec.get("message"),
             "suggestion": spec.get("suggestion"),
