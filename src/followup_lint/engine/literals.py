@@ -437,26 +437,36 @@ def _class_chars(members: Any) -> frozenset[str] | None:
     return frozenset(chars) if chars else None
 
 
-def starts(strings: tuple[str, ...], folded: str, found: dict[Any, list[int]]) -> list[int]:
+def starts(strings: tuple[str, ...], folded: str, found: dict[Any, Any], dense: int = 0) -> list[int] | None:
     """Where one of ``strings`` (``first_strings``) starts in ``folded``, or a place its markers name, in order
-    (kept in ``found`` for the other patterns). ``ASCII_ONLY`` is for the caller to heed."""
-    places = found.get(strings)
-    if places is None:
-        if len(strings) == 1 and strings[0][:1] != "\0":
-            places = occurrences(strings[0], folded, found)  # type: ignore[arg-type]
-        else:
-            merged: set[int] = set()
-            for string in strings:
-                if string == TEXT_START:
-                    merged.add(0)
-                elif string == LINE_START:
-                    merged.add(0)
-                    merged.update(i + 1 for i in occurrences("\n", folded, found))  # type: ignore[arg-type]
-                elif string != ASCII_ONLY:
-                    merged.update(occurrences(string, folded, found))  # type: ignore[arg-type]
-            places = sorted(merged)
-        found[strings] = places
-    return places
+    (kept in ``found`` for the other patterns); ``ASCII_ONLY`` is for the caller to heed. With ``dense``: None
+    when they occur more than once in ``dense`` characters (counted before any list is made: then ``re``'s own
+    scan of the text is quicker than a match at each place)."""
+    places = found.get(strings, False)
+    if places is not False:
+        return places  # type: ignore[no-any-return]
+    if dense:
+        # (Only strings of one or two characters are frequent enough to count.)
+        count = folded.count
+        total = sum(count(s) for s in strings if len(s) <= 2) + sum(count("\n") + 1 for s in strings if s == LINE_START)
+        if total * dense > len(folded):
+            found[strings] = None
+            return None
+    if len(strings) == 1 and strings[0][:1] != "\0":
+        places = occurrences(strings[0], folded, found)
+    else:
+        merged: set[int] = set()
+        for string in strings:
+            if string == TEXT_START:
+                merged.add(0)
+            elif string == LINE_START:
+                merged.add(0)
+                merged.update(i + 1 for i in occurrences("\n", folded, found))
+            elif string != ASCII_ONLY:
+                merged.update(occurrences(string, folded, found))
+        places = sorted(merged)
+    found[strings] = places
+    return places  # type: ignore[no-any-return]
 
 
 def match_at(

@@ -15,7 +15,6 @@ compiled on first use, behind the literal pre-checks of ``engine/literals.py``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -54,7 +53,7 @@ ITEM_FIELDS: dict[str, Field] = {
 SOURCES = ("phrases", "patterns", "regexes")
 TRANSFORMS = ("capitalize",)
 #: A regex is tried at the places its matches can start (``literals.match_at``) when they are at most one
-#: character in ``DENSE`` of the range searched; else ``re`` scans the range itself.
+#: character in ``DENSE`` of the draft; else ``re`` scans the range searched itself.
 DENSE = 12
 #: The default flags of a phrase rule's regexes (``grammar-regex`` rules use none: ``^`` is the draft's start).
 PHRASE_FLAGS = re.MULTILINE
@@ -124,10 +123,9 @@ class Regex:
             if not may_match(literals, folded, seen):
                 return
             # Tried only where a match can start, unless that is almost everywhere (``re`` is quicker there).
-            positions = starts(firsts, folded, places)
-            low = bisect_left(positions, start)
-            if (bisect_left(positions, end, low) - low) * DENSE <= end - start:
-                yield from match_at(self.compiled, positions, prose, start, end, low)
+            positions = starts(firsts, folded, places, DENSE)
+            if positions is not None:
+                yield from match_at(self.compiled, positions, prose, start, end)
                 return
         if terms is not None and literals:  # searched only around its literals (``literals.windows``)
             if terms[1] or terms[2]:
