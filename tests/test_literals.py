@@ -11,13 +11,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from followup_lint.engine.literals import (
+    ASCII_ONLY,
+    LINE_START,
+    TEXT_START,
     finditer,
+    first_strings,
     fold,
     longest_runs,
+    match_at,
     needs_non_ascii,
     reach,
     reach_terms,
     required_literals,
+    starts,
     width_in,
     windows,
 )
@@ -72,6 +78,19 @@ def near(regex: str, flags: int, text: str, start: int = 0, end: int | None = No
     return [m.span() for m in found]
 
 
+def at_starts(regex: str, flags: int, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """As the rules search a regex with ``first_strings``: tried only where a match can start."""
+    firsts = first_strings(regex, flags)
+    assert firsts is not None
+    folded = fold(text)
+    assert len(folded) == len(text)  # (the rules search this way only then)
+    if firsts[0] == ASCII_ONLY and not text.isascii():
+        return everywhere(regex, flags, text, start, end)
+    end = len(text) if end is None else end
+    found = match_at(re.compile(regex, flags), starts(firsts, folded, {}), text, start, end)
+    return [m.span() for m in found]
+
+
 def everywhere(regex: str, flags: int, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     return [m.span() for m in re.compile(regex, flags).finditer(text, start, len(text) if end is None else end)]
 
@@ -92,6 +111,61 @@ def test_searching_near_the_literals_finds_the_same_matches(entry: tuple[str, in
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert near(regex, flags, text, start, end) == everywhere(regex, flags, text, start, end)
+
+
+STARTING = [(rx, flags) for rx, flags in REGEXES if first_strings(rx, flags) is not None]
+
+
+def test_most_rule_regexes_are_tried_only_where_a_match_can_start() -> None:
+    assert len(STARTING) > 0.9 * len(REGEXES)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(STARTING), st.lists(PIECES, max_size=60), st.data())
+def test_trying_only_where_a_match_can_start_finds_the_same_matches(
+    entry: tuple[str, int], pieces: list[str], data
+) -> None:
+    regex, flags = entry
+    text = "".join(pieces)
+    assert at_starts(regex, flags, text) == everywhere(regex, flags, text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert at_starts(regex, flags, text, start, end) == everywhere(regex, flags, text, start, end)
+
+
+@pytest.mark.parametrize(
+    ("regex", "flags", "firsts", "text"),
+    [
+        (r"\b(?:chance|opportunity)\s+to\b", re.I, ("chance", "opportunity"), "a CHANCE to; the opportunity to"),
+        (r"(?<![\w-])(?:two|[2-9])\s+days", re.I, ("2", "3", "4", "5", "6", "7", "8", "9", "two"), "Two days, 3 days"),
+        (r"\$?\{\w+\}", re.I, ("${", "{"), "${name} and {company}"),  # an optional first character
+        (r"(?:\A|\n\n)[ \t]*(?:also|so),", re.I, ("\n\n", TEXT_START), "Also, x\n\n  so, y\nso, z"),
+        (r"^[ \t]*hey\b", re.I | re.M, (LINE_START,), "hey\n  Hey you\nthey hey"),
+        (r"^hey\b", re.I, (TEXT_START,), "hey\nhey"),  # without MULTILINE: the text's start only
+        (r"\b\d+\s+weeks", re.I, (ASCII_ONLY, *"0123456789"), "2 weeks; \u0663 weeks"),  # \d matches other digits
+        (r"\bthanks\b", re.I, ("thanks",), "THANKS; \u212aelvin; thank\u017f"),  # Kelvin sign, long s fold
+    ],
+)
+def test_where_a_match_can_start(regex: str, flags: int, firsts: tuple[str, ...], text: str) -> None:
+    assert first_strings(regex, flags) == tuple(sorted(firsts))
+    assert at_starts(regex, flags, text) == everywhere(regex, flags, text)
+    assert everywhere(regex, flags, text)  # the case has matches to find
+
+
+@pytest.mark.parametrize("regex", [r"\s+x", r"(?:a|\w)b", r"x?", r"[^a]b", r"(\b)", r".x"])
+def test_no_first_strings_where_a_match_could_start_anywhere(regex: str) -> None:
+    assert first_strings(regex, re.I) is None
+
+
+def test_a_documents_literal_places_are_shared_by_its_searches() -> None:
+    from followup_lint.engine.checks.matching import Regex
+    from followup_lint.engine.document import Document
+    from followup_lint.model import Context
+    from followup_lint.reading import read_bytes
+
+    doc = Document(read_bytes("d.txt", b"Hi Dana,\n\nThank you for the chance to meet.\n"), Context())
+    assert [m.group() for m in Regex(r"\bchance\b", re.I).search(doc, 0, len(doc.prose))] == ["chance"]
+    assert doc.literal_places  # kept for the next rule's search (an empty table was once replaced by a new one)
 
 
 @pytest.mark.parametrize(

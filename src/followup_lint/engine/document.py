@@ -36,8 +36,9 @@ class Document:
         self.metrics: dict[str, Any] = {}
         #: Literal -> whether it occurs in ``folded``: the rules' regex pre-checks, shared by all rules.
         self.literals_seen: dict[str, bool] = {}
-        #: Literal -> where it occurs in ``folded``: where the rules' regexes are searched (``literals.windows``).
-        self.literal_places: dict[str, list[int]] = {}
+        #: Literal -> where it occurs in ``folded``: where the rules' regexes are searched (``literals.windows``);
+        #: a tuple of literals -> where one of them starts (``literals.starts``).
+        self.literal_places: dict[Any, list[int]] = {}
 
     def __getattr__(self, name: str) -> Any:
         """An analysis (``pipeline.ANALYSES``), computed once: the value is then an ordinary attribute."""

@@ -9,6 +9,7 @@ set before searching only skips searches that would fail: the results are those 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -47,12 +48,18 @@ def parse(regex: str, flags: int = 0) -> Any:
 FACTS = cache.Memo("regex-facts", lambda: cache.key("regex-facts", cache.stat_stamp([Path(__file__)])))
 
 
-def facts(regex: str, flags: int) -> tuple[tuple[tuple[str, ...], ...], Reach | None, bool]:
-    """``required_literals``, ``reach_terms`` and ``needs_non_ascii`` of ``regex``, from the cache when known."""
+def facts(regex: str, flags: int) -> tuple[tuple[tuple[str, ...], ...], Reach | None, bool, tuple[str, ...] | None]:
+    """``required_literals``, ``reach_terms``, ``needs_non_ascii`` and ``first_strings`` of ``regex``, from the
+    cache when known."""
     name = f"{flags}\0{regex}"
     found = FACTS.get(name)
     if found is None:
-        found = (required_literals(regex), reach_terms(regex, flags), needs_non_ascii(regex, flags))
+        found = (
+            required_literals(regex),
+            reach_terms(regex, flags),
+            needs_non_ascii(regex, flags),
+            first_strings(regex, flags),
+        )
         FACTS.put(name, found)
     return found  # type: ignore[no-any-return]
 
@@ -333,6 +340,153 @@ def finditer(
         for match in regex.finditer(text, max(low, position), min(high, end)):
             yield match
             position = match.end()
+
+
+# --- trying a pattern only where a match can start ----------------------------------------------------------
+#
+# Python's ``re`` tries a pattern at every position of the text; a pattern that starts with a long alternation of
+# words, case ignored (``\b(?:chance|opportunity|...)``), tests each word at each position: 0.8 ms on a
+# 150-word draft for one such pattern. When every match starts with one of a few literal strings (after its
+# leading assertions), the positions where one of them occurs in the folded text are the only places a match
+# can start: ``regex.match`` there, in order, skipping those inside a match found, gives ``finditer``'s matches.
+
+
+#: Markers among ``first_strings``: a match may start at the text's start (``\A``, ``^``), at the start of a
+#: line (``^`` with ``re.MULTILINE``); the strings hold only if the text is ASCII (``\d``'s ten digits).
+TEXT_START, LINE_START, ASCII_ONLY = "\0start", "\0line", "\0ascii"
+
+
+def first_strings(regex: str, flags: int = re.IGNORECASE) -> tuple[str, ...] | None:
+    """Lowercase strings such that every match of ``regex`` starts with one of them (in ``fold(text)``), after its
+    leading zero-width assertions, or at a place a marker (``TEXT_START``...) names; None when not known."""
+    try:
+        tree = parse(regex, flags)
+        multiline = bool((flags | tree.state.flags) & re.MULTILINE)
+        strings = _firsts(list(tree), multiline)
+    except (re.error, RecursionError, TypeError, ValueError, AttributeError):
+        return None
+    return tuple(sorted(strings)) if strings else None
+
+
+def _firsts(items: list[Any], multiline: bool) -> frozenset[str] | None:
+    """What every match of a parsed sequence starts with (see ``first_strings``), or None. A group, a branch or
+    an optional repeat is read with the rest of the sequence after it (they may match nothing)."""
+    from re import _constants as constants  # type: ignore[attr-defined]
+
+    repeats = (constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", None))
+    for index, (op, value) in enumerate(items):
+        if op == constants.AT and value == constants.AT_BEGINNING_STRING:
+            return frozenset([TEXT_START])
+        if op == constants.AT and value == constants.AT_BEGINNING:
+            return frozenset([LINE_START if multiline else TEXT_START])
+        if op in (constants.AT, constants.ASSERT, constants.ASSERT_NOT):
+            continue  # zero-width: the match starts with what follows
+        rest = items[index + 1 :]
+        if op == constants.LITERAL:
+            run: list[str] = []
+            for next_op, next_value in items[index:]:
+                char = _literal(next_value) if next_op == constants.LITERAL else None
+                if char is None:
+                    break
+                run.append(char)
+            return frozenset(["".join(run)]) if run else None
+        if op == constants.IN:
+            return _class_chars(value)
+        if op == constants.SUBPATTERN:
+            return _firsts([*value[-1], *rest], multiline)
+        if op == getattr(constants, "ATOMIC_GROUP", None):
+            return _firsts([*value, *rest], multiline)
+        if op == constants.BRANCH:
+            return _union([_firsts([*branch, *rest], multiline) for branch in value[1]])
+        if op in repeats:
+            body = _firsts([*value[2], *rest], multiline)
+            return body if value[0] >= 1 else _union([body, _firsts(rest, multiline)])
+        return None
+    return None  # nothing but assertions
+
+
+def _union(parts: list[frozenset[str] | None]) -> frozenset[str] | None:
+    found: set[str] = set()
+    for strings in parts:
+        if strings is None:
+            return None
+        found |= strings
+    return frozenset(found)
+
+
+def _class_chars(members: Any) -> frozenset[str] | None:
+    """The lowercase characters a character class (not negated, of literals and small ranges) matches, or None."""
+    from re import _constants as constants  # type: ignore[attr-defined]
+
+    chars: set[str] = set()
+    for op, value in members:
+        if op == constants.LITERAL:
+            codes: Any = (value,)
+        elif op == constants.CATEGORY and value == constants.CATEGORY_DIGIT:
+            chars.add(ASCII_ONLY)  # (``\d`` also matches other scripts' digits)
+            codes = range(ord("0"), ord("9") + 1)
+        elif op == constants.RANGE and value[1] - value[0] <= 128:
+            codes = range(value[0], value[1] + 1)
+        else:  # a negation, a category (\w, \s...), a wide range
+            return None
+        for code in codes:
+            char = _literal(code)
+            if char is None:
+                return None
+            chars.add(char)
+    return frozenset(chars) if chars else None
+
+
+def starts(strings: tuple[str, ...], folded: str, found: dict[Any, Any], dense: int = 0) -> list[int] | None:
+    """Where one of ``strings`` (``first_strings``) starts in ``folded``, or a place its markers name, in order
+    (kept in ``found`` for the other patterns); ``ASCII_ONLY`` is for the caller to heed. With ``dense``: None
+    when they occur more than once in ``dense`` characters (counted before any list is made: then ``re``'s own
+    scan of the text is quicker than a match at each place)."""
+    places = found.get(strings, False)
+    if places is not False:
+        return places  # type: ignore[no-any-return]
+    if dense:
+        # (Only strings of one or two characters are frequent enough to count.)
+        count = folded.count
+        total = sum(count(s) for s in strings if len(s) <= 2) + sum(count("\n") + 1 for s in strings if s == LINE_START)
+        if total * dense > len(folded):
+            found[strings] = None
+            return None
+    if len(strings) == 1 and strings[0][:1] != "\0":
+        places = occurrences(strings[0], folded, found)
+    else:
+        merged: set[int] = set()
+        for string in strings:
+            if string == TEXT_START:
+                merged.add(0)
+            elif string == LINE_START:
+                merged.add(0)
+                merged.update(i + 1 for i in occurrences("\n", folded, found))
+            elif string != ASCII_ONLY:
+                merged.update(occurrences(string, folded, found))
+        places = sorted(merged)
+    found[strings] = places
+    return places  # type: ignore[no-any-return]
+
+
+def match_at(
+    regex: re.Pattern[str], positions: list[int], text: str, start: int, end: int, low: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``regex.finditer(text, start, end)`` for a regex whose matches can start only at ``positions`` (in order):
+    ``regex.match`` at each of them in ``[start, end)`` that no earlier match covers. Every such match is
+    non-empty (it starts with a string of ``first_strings``), so the search goes on from its end. ``low``: the
+    index of the first position at or after ``start``, when known."""
+    match = regex.match
+    position = start
+    for i in positions[bisect_left(positions, start) if low is None else low :]:
+        if i >= end:
+            break
+        if i < position:
+            continue
+        found = match(text, i, end)
+        if found is not None:
+            yield found
+            position = found.end()
 
 
 def needs_non_ascii(regex: str, flags: int = re.IGNORECASE) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import RuleError
-from ..literals import Reach, finditer, longest_runs, may_match, width_in
+from ..literals import ASCII_ONLY, Reach, finditer, longest_runs, match_at, may_match, starts, width_in
 from ..patterns import (
     NeedsSpacy,
     Pattern,
@@ -52,6 +52,9 @@ ITEM_FIELDS: dict[str, Field] = {
 }
 SOURCES = ("phrases", "patterns", "regexes")
 TRANSFORMS = ("capitalize",)
+#: A regex is tried at the places its matches can start (``literals.match_at``) when they are at most one
+#: character in ``DENSE`` of the draft; else ``re`` scans the range searched itself.
+DENSE = 12
 #: The default flags of a phrase rule's regexes (``grammar-regex`` rules use none: ``^`` is the draft's start).
 PHRASE_FLAGS = re.MULTILINE
 
@@ -60,7 +63,7 @@ class Regex:
     """A rule's regular expression: compiled on first use, and searched only where the literal strings every
     match contains occur (``engine/literals.py``, found on first use too)."""
 
-    __slots__ = ("_compiled", "_literals", "_non_ascii", "_reach", "_relaxed", "flags", "pattern")
+    __slots__ = ("_compiled", "_firsts", "_literals", "_non_ascii", "_reach", "_relaxed", "flags", "pattern")
 
     def __init__(self, pattern: str, flags: int) -> None:
         self.pattern = pattern  # with ``{gap}`` written out
@@ -69,6 +72,7 @@ class Regex:
         self._literals: tuple[tuple[str, ...], ...] | None = None
         self._reach: Reach | None = None
         self._non_ascii = False
+        self._firsts: tuple[str, ...] | None = None
         self._relaxed: re.Pattern[str] | object | None = _UNKNOWN
 
     @property
@@ -103,14 +107,26 @@ class Regex:
         if self._literals is None:
             from ..literals import facts
 
-            self._literals, self._reach, self._non_ascii = facts(self.pattern, self.flags)
+            self._literals, self._reach, self._non_ascii, self._firsts = facts(self.pattern, self.flags)
         literals, terms = self._literals, self._reach
         if self._non_ascii and getattr(doc, "ascii", False):
             return  # every match has a character (an emoji) that the draft does not
         folded, prose = doc.folded, doc.prose
         # Whether and where each literal occurs in the draft, worked out once per draft for all rules.
-        seen: dict[str, bool] = getattr(doc, "literals_seen", None) or {}
-        places: dict[str, list[int]] = getattr(doc, "literal_places", None) or {}
+        # (An empty dict is the document's own: ``or {}`` would replace it by a new one at each search.)
+        seen: dict[str, bool] | None = getattr(doc, "literals_seen", None)
+        places: dict[Any, list[int]] | None = getattr(doc, "literal_places", None)
+        if seen is None or places is None:
+            seen, places = {}, {}
+        firsts = self._firsts
+        if firsts is not None and len(folded) == len(prose) and (firsts[0] != ASCII_ONLY or doc.ascii):
+            if not may_match(literals, folded, seen):
+                return
+            # Tried only where a match can start, unless that is almost everywhere (``re`` is quicker there).
+            positions = starts(firsts, folded, places, DENSE)
+            if positions is not None:
+                yield from match_at(self.compiled, positions, prose, start, end)
+                return
         if terms is not None and literals:  # searched only around its literals (``literals.windows``)
             if terms[1] or terms[2]:
                 runs = [] if runs is None else runs
