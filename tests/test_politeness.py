@@ -188,3 +188,17 @@ def test_a_reproach_pulls_the_meter_below_zero_and_the_strategies_still_order_it
     assert -1 < bare < framed < 0
     warm = "Dear Ms. Chen,\n\nThank you for the tour of the lab on Tuesday; I enjoyed meeting the team.\n\nOmar"
     assert lint_text(warm, None, Config()).metrics["politeness"] >= 0.9
+
+
+def test_the_impolite_finding_points_at_the_sentence_that_costs_the_meter() -> None:
+    """The finding marks the sentence the tone model reads as least polite, not a neutral one nearby, so a fix
+    elsewhere (a spelling fix on a one-word line) never moves the finding onto the text the fix wrote."""
+    text = (
+        "Hi Dave,\n\nThanks for the tour of the Eastside site last week. I really need this job. "
+        "I need to know by Friday. I am still very interested in the electrician role. receive\n\n"
+        "Cheers,\nPatrick\n"
+    )
+    findings = [f for f in lint_text(text).findings if f.rule == "tone.politeness"]
+    assert findings, "the draft should read as impolite"
+    marked = text[findings[0].offset : findings[0].end]
+    assert marked in {"I really need this job.", "I need to know by Friday."}

@@ -153,7 +153,13 @@ class Politeness(Check):
         yield self.finding(doc, start, end, values={"value": f"{value:+.2f}", "limit": self.rule.options["min"]})
 
     def _least_polite(self, doc: Document) -> tuple[int, int]:
-        """The span of the sentence whose own strategies weigh most against politeness."""
+        """The span of the sentence the tone model reads as least polite, when one costs the meter anything;
+        else the sentence whose own strategies weigh most against politeness."""
+        reading = doc.tone
+        if reading.worst > reading.suggest:
+            start, end, *_ = max(reading.sentences, key=lambda judged: judged[3])
+            text = doc.source[start:end]
+            return start + len(text) - len(text.lstrip()), start + len(text.rstrip())
         _, weights = load_weights(self.path)
         best: tuple[float, int, int] | None = None
         for sent, norms in zip(*_body(doc), strict=True):
