@@ -158,3 +158,11 @@ def test_the_spacy_document_of_kept_tokens_keeps_entities_and_sentence_starts() 
     assert [t.text for t in words if t.is_sent_start] == ["I", "It"]
     doc.ents = [Span(doc, 4, 6, label="GPE")]  # an entity that starts on the skipped line break
     assert [(t.text, t.ent_iob_) for t in words_doc(doc)[0][3:5]] == [("New", "O"), ("York", "B")]
+
+
+def test_a_wrapped_line_ending_in_a_comma_does_not_end_the_sentence() -> None:
+    """A short line ending in a comma starts a new sentence only when it can be a greeting: a line that starts in
+    lowercase is a wrapped line, so rules that read one sentence still see it whole."""
+    text = "Hi Dana,\n\nWe just met\nan hour ago,\nso have you\nmade a decision\nyet?\n\nSam"
+    report = lint_text(text, config=Config(select=("tone.impatient",)))
+    assert [f.rule for f in report.findings] == ["tone.impatient"]

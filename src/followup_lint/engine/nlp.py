@@ -170,7 +170,8 @@ def _add_uppercase_contractions(nlp: Language) -> None:
 
 
 def _paragraph_breaks(doc: Any) -> Any:
-    """Start a sentence after a blank line, and after a short line ending in a comma (a greeting)."""
+    """Start a sentence after a blank line, and after a short line ending in a comma that does not start in
+    lowercase (a greeting; a lowercase start is a wrapped line: "We just met / an hour ago, / so have you")."""
     words = getattr(doc, "words", None)  # the light Doc's token texts (and its ``sent_starts`` below)
     light = isinstance(words, list)
     texts: list[str] = words if light else [token.text for token in doc]
@@ -179,7 +180,10 @@ def _paragraph_breaks(doc: Any) -> Any:
         text = texts[index]
         if "\n" not in text or not text.isspace():
             continue
-        if text.count("\n") >= 2 or (index > 0 and texts[index - 1] in {",", ":"} and index - line_start <= 7):
+        greeting = index > 0 and texts[index - 1] in {",", ":"} and index - line_start <= 7
+        if greeting and texts[line_start][:1].islower():
+            greeting = False
+        if text.count("\n") >= 2 or greeting:
             if light:
                 doc.sent_starts[index + 1] = 1
             else:
