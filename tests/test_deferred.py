@@ -36,3 +36,24 @@ def test_touching_spans_do_not_overlap() -> None:
     assert _without_deferred([a, b], frozenset({"tone.model"})) == [a, b]
     c = finding("tone.demanding", 0, 30)
     assert _without_deferred([a, c], frozenset({"tone.model"})) == [c]
+
+
+def test_the_meter_makes_no_sentence_finding_give_way() -> None:
+    """The politeness meter marks the sentence that weighs most against it (``covers: false``): the tone model's
+    finding on that sentence, with its rewrite, stays; a phrase rule's finding still makes it give way."""
+    model, meter = finding("tone.model", 10, 20), finding("tone.politeness", 10, 20)
+    assert _without_deferred([model, meter], frozenset({"tone.model"}), frozenset({"tone.politeness"})) == [
+        model,
+        meter,
+    ]
+    phrase = finding("tone.demanding", 12, 5)
+    kept = _without_deferred([model, meter, phrase], frozenset({"tone.model"}), frozenset({"tone.politeness"}))
+    assert kept == [meter, phrase]
+
+
+def test_the_tone_model_keeps_its_finding_beside_the_meter() -> None:
+    from followup_lint import Config, lint_text
+
+    text = "Hi Dana,\n\nThanks for the update. What a f***ing joke.\n\nSam"
+    rules = {f.rule for f in lint_text(text, None, Config()).findings}
+    assert "tone.model" in rules

@@ -111,9 +111,12 @@ def _check_overrides(rules: dict[str, Rule], config: Config) -> None:
                 )
 
 
-def _without_deferred(findings: list[Finding], deferring: frozenset[str]) -> list[Finding]:
+def _without_deferred(
+    findings: list[Finding], deferring: frozenset[str], uncovering: frozenset[str] = frozenset()
+) -> list[Finding]:
     """Drop a deferring rule's finding where another rule of its category reports an overlapping span: one
-    problem, one finding (the learned tone model gives way to a phrase rule's more precise rewrite)."""
+    problem, one finding (the learned tone model gives way to a phrase rule's more precise rewrite). Findings of
+    ``uncovering`` rules (``covers: false``, the politeness meter) make nothing give way."""
     if not deferring:
         return findings
     # Per category, the other findings' starts in order and the furthest end among those up to each: a
@@ -121,7 +124,9 @@ def _without_deferred(findings: list[Finding], deferring: frozenset[str]) -> lis
     # (a binary search each, where comparing every pair grew with the square of a long draft's findings).
     starts: dict[str, list[int]] = {}
     reach: dict[str, list[int]] = {}
-    for g in sorted((f for f in findings if f.rule not in deferring), key=lambda g: g.offset):
+    for g in sorted(
+        (f for f in findings if f.rule not in deferring and f.rule not in uncovering), key=lambda g: g.offset
+    ):
         ends = reach.setdefault(g.category, [])
         starts.setdefault(g.category, []).append(g.offset)
         ends.append(max(g.end, ends[-1]) if ends else g.end)
@@ -155,6 +160,8 @@ class Linter:
             self.checks.append(check)
         #: Rules whose findings give way to an overlapping finding of another rule of the same category.
         self.deferring = frozenset(c.rule.id for c in self.checks if c.rule.spec.get("defer"))
+        #: Rules whose findings make no deferring finding give way (``covers: false``).
+        self.uncovering = frozenset(c.rule.id for c in self.checks if c.rule.spec.get("covers") is False)
 
     def lint(self, draft: Draft, context: Context | None = None) -> Any:
         """Run every selected rule over ``draft``."""
@@ -180,7 +187,7 @@ class Linter:
                     findings.extend(found)
         for memo in (FACTS, COMPILED):  # what the regexes' pre-checks learned and their code, for the next process
             memo.save()
-        findings = _without_deferred(findings, self.deferring)
+        findings = _without_deferred(findings, self.deferring, self.uncovering)
         findings.sort(key=lambda f: (f.offset, -f.severity, f.rule, f.length))
         for finalize in self.finalizers:
             finalize(doc, findings)

@@ -128,6 +128,9 @@ class Politeness(Check):
 
     fields: ClassVar[dict[str, Field]] = {
         "weights": Field(str, False, f"the weights file in rules/_data/ (default {DEFAULT_WEIGHTS})"),
+        "covers": Field(
+            bool, False, "false: a deferring rule (the tone model) does not give way to this rule's finding"
+        ),
     }
 
     @classmethod
