@@ -56,21 +56,21 @@ def read_list(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def read_frequencies() -> dict[str, int]:
-    """Word -> round(10 * ln(count)) from ``typo-frequency.txt``."""
+def _read_scores(name: str) -> dict[str, int]:
+    """Word -> integer score from a ``word score`` file in the data folder (``#`` lines are comments)."""
     out: dict[str, int] = {}
-    for line in (data_dir() / "typo-frequency.txt").read_text(encoding="utf-8").splitlines():
+    for line in (data_dir() / name).read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             word, _, value = line.partition(" ")
             out[word] = int(value)
     return out
+
+
+def read_frequencies() -> dict[str, int]:
+    """Word -> round(10 * ln(count)) from ``typo-frequency.txt``."""
+    return _read_scores("typo-frequency.txt")
 
 
 def read_frequent() -> dict[str, int]:
     """Word -> its Zipf frequency times ten, from ``typo-frequent.txt`` (frequent words the lists lack)."""
-    out: dict[str, int] = {}
-    for line in (data_dir() / "typo-frequent.txt").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, _, value = line.partition(" ")
-            out[word] = int(value)
-    return out
+    return _read_scores("typo-frequent.txt")
