@@ -105,3 +105,30 @@ def test_the_address_blocks_of_a_letter_are_not_wrong_employers() -> None:
         "Sincerely yours,\nPark Ji-hoon"
     )
     assert _company_findings(text, company="Ostrander Korea") == []
+
+
+def test_an_eponym_with_a_possessive_is_not_another_employer() -> None:
+    text = (
+        "Dear Dr. Okafor,\n\nThank you for the interview. I enjoyed the question about Smagorinsky's c values "
+        "and how Darcy's law applies to the aquifer.\n\nBest regards,\nLena"
+    )
+    assert _company_findings(text, company="Riverside Clinic") == []
+
+
+def test_an_organisations_possessive_is_a_guess_not_an_error() -> None:
+    text = "Dear Mr. Ruiz,\n\nThank you. I admire Globex's mission and would love to join the team.\n\nBest,\nSam"
+    assert _company_findings(text, company="Acme Corp") == [("Globex", "suggestion")]
+
+
+def test_a_cued_leftover_in_a_thank_you_stays_an_error() -> None:
+    text = "Dear Mr. Ruiz,\n\nThank you for the interview at Globex yesterday. I enjoyed the tour.\n\nBest,\nSam"
+    assert _company_findings(text, company="Acme Corp") == [("Globex", "error")]
+
+
+def test_another_employer_in_a_networking_note_is_a_guess() -> None:
+    text = (
+        "Hi Tomasz,\n\nThanks so much for the coffee last week and for your advice on the Lisbon market. I will "
+        "let you know how my application at Corvel goes.\n\nBest,\nAna"
+    )
+    assert _company_findings(text, company="Acme Corp", kind="networking") == [("Corvel", "suggestion")]
+    assert _company_findings(text, company="Acme Corp", kind="thank-you") == [("Corvel", "error")]

@@ -312,6 +312,8 @@ class Names(Check):
         prose = doc.prose
         greeting = doc.layout.greeting
         block = (doc.draft.body_start, greeting.start) if greeting is not None else (0, 0)
+        # A networking note goes to a contact, not to the employer: "my application at X" names a third party.
+        networking = doc.kind[0] == "networking"
         for cand in self._candidates(doc, 0, body_end(doc)):
             if block[0] <= cand.start < block[1]:
                 continue  # a letter's heading: the sender's and the recipient's address blocks
@@ -327,8 +329,8 @@ class Names(Check):
                 continue
             fix = Fix(cand.start, cand.end - cand.start, company, False)
             # Severity follows certainty: a name in the employer's place is nearly surely a leftover; a company
-            # named elsewhere (a client, a school, a past employer) may be meant.
-            severity = None if (cand.cued or strong) else Severity.SUGGESTION
+            # named elsewhere (a client, a school, a past employer) or in a note to a contact may be meant.
+            severity = None if (cand.cued or strong) and not networking else Severity.SUGGESTION
             message = None if severity is None else self.rule.options.get("uncued-message")
             yield self.finding(
                 doc,
@@ -374,8 +376,10 @@ class Names(Check):
                 continue  # "join Marcus and the team": a person
             if cued and not (suffixed or ampersand) and after.startswith(("'s", "\u2019s")) and len(words) == 1:
                 continue  # "join Marcus's team": a person
-            cued = cued or bool(_COMPANY_POSSESSIVE.match(after))
-            if suffixed or ampersand or cued:
+            # "Globex's mission": a possessive with a noun only an organisation has says it is a company, not
+            # that it is the employer written to (a parent, a client, a competitor): a candidate, not a cue.
+            possessive = bool(_COMPANY_POSSESSIVE.match(after))
+            if suffixed or ampersand or cued or possessive:
                 yield Candidate(first, stop, text, cued)
 
     # -- near-miss spellings ----------------------------------------------------------------------------------
@@ -425,9 +429,10 @@ _PRACTICE_AFTER = re.compile(
     r"[ \t]+(?:practice|desk|business|segment|line|sector|vertical|portfolio)\b", re.IGNORECASE
 )
 
-#: "Globex's mission": a possessive with a noun only an organisation has.
+#: "Globex's mission": a possessive with a noun only an organisation has (not an eponym and a one-letter
+#: symbol, "Manning's n values").
 _COMPANY_POSSESSIVE = re.compile(
-    r"['\u2019]s[ \t]+(?:[\w-]+[ \t]+)?(?:mission|culture|values|products|commitment|vision|brand|customers|clients"
+    r"['\u2019]s[ \t]+(?:[\w-]{2,}[ \t]+)?(?:mission|culture|values|products|commitment|vision|brand|customers|clients"
     r"|platform|stores|offices|headquarters|hiring[ \t]+process|employees|workforce|board|shareholders|market)\b",
     re.IGNORECASE,
 )
