@@ -165,8 +165,8 @@ def test_greeting_to_someone_else_is_a_wrong_name(run_cli: Run, tmp_path: Path) 
 
 
 def linkedin_note(characters: int) -> str:
-    base = "Hi Dana, thank you for the interview for the Data Analyst role at Acme Corp. I enjoyed the dbt talk. "
-    filler = "I would love to stay in touch. " * 12
+    base = "Hi Dana, thank you for the interview for the Data Analyst role at Acme Corp. I would love to connect. "
+    filler = "I enjoyed the dbt talk. " * 12
     return (base + filler)[: characters - 5].rstrip() + " Sam"
 
 
@@ -175,6 +175,10 @@ def test_linkedin_note_limit(run_cli: Run, tmp_path: Path) -> None:
     _, report = lint(run_cli, tmp_path, long_note, "--channel", "linkedin")
     [finding] = rules_of(report, "length.linkedin")
     assert finding["severity"] == "warning" and "300" in finding["message"]
+    # Without a request to connect it may be a message to a connection, which has no such box: a suggestion.
+    message = linkedin_note(360).replace(" I would love to connect.", "")
+    _, report = lint(run_cli, tmp_path, message, "--channel", "linkedin")
+    assert [f["severity"] for f in rules_of(report, "length.linkedin")] == ["suggestion"]
     _, report = lint(run_cli, tmp_path, linkedin_note(290), "--channel", "linkedin")
     assert not rules_of(report, "length")
     # The same text as an e-mail is judged in words, not characters.

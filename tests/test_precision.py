@@ -132,3 +132,27 @@ def test_another_employer_in_a_networking_note_is_a_guess() -> None:
     )
     assert _company_findings(text, company="Acme Corp", kind="networking") == [("Corvel", "suggestion")]
     assert _company_findings(text, company="Acme Corp", kind="thank-you") == [("Corvel", "error")]
+
+
+def _linkedin_length(text: str, **options: object) -> list[str]:
+    overrides = (("length.linkedin", dict(options)),) if options else ()
+    report = lint_text(text, {"channel": "linkedin"}, Config(select=("length.linkedin",), overrides=overrides))
+    return [f.severity.label for f in report.findings]
+
+
+_REPORT_BACK = (
+    "Hi Marta, thanks again for the call on Friday. Your tip about pricing the pilot per site instead of per seat "
+    "changed how I pitched it, and the client signed on Monday. I also read the two case studies you sent and "
+    "borrowed the onboarding checklist. I will tell you how the second site goes, and lunch is on me next time. Kim"
+)
+
+
+def test_a_long_linkedin_message_to_a_contact_is_a_guess() -> None:
+    assert len(_REPORT_BACK) > 300
+    assert _linkedin_length(_REPORT_BACK) == ["suggestion"]
+    assert _linkedin_length(_REPORT_BACK, note="always") == ["warning"]
+
+
+def test_a_long_connection_request_is_a_warning() -> None:
+    text = _REPORT_BACK.replace("Kim", "I would love to connect with you here. Kim")
+    assert _linkedin_length(text) == ["warning"]
