@@ -156,3 +156,13 @@ def test_a_long_linkedin_message_to_a_contact_is_a_guess() -> None:
 def test_a_long_connection_request_is_a_warning() -> None:
     text = _REPORT_BACK.replace("Kim", "I would love to connect with you here. Kim")
     assert _linkedin_length(text) == ["warning"]
+
+
+def test_a_particle_hyphened_to_a_surname_is_part_of_the_name() -> None:
+    text = (
+        "Hi Yasmine,\n\nThank you for reviewing my prototype. I also met Omar al-Rashid and Dina el-Sayed.\n\n"
+        "Best,\nNour bin-Hamad al-Masri"
+    )
+    assert lint_text(text, None, Config(select=("typo",))).findings == []
+    slip = lint_text(text.replace("reviewing", "reveiwing"), None, Config(select=("typo",))).findings
+    assert [f.rule for f in slip] == ["typo.spelling"]
