@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from followup_lint import Config, lint_text
 from followup_lint.model import Severity
 
@@ -127,8 +129,8 @@ def test_a_cued_leftover_in_a_thank_you_stays_an_error() -> None:
 
 def test_another_employer_in_a_networking_note_is_a_guess() -> None:
     text = (
-        "Hi Tomasz,\n\nThanks so much for the coffee last week and for your advice on the Lisbon market. I will "
-        "let you know how my application at Corvel goes.\n\nBest,\nAna"
+        "Hi Tomasz,\n\nThanks so much for the coffee last week and for your advice on the Lisbon market. I sent "
+        "my application at Corvel the next day.\n\nBest,\nAna"
     )
     assert _company_findings(text, company="Acme Corp", kind="networking") == [("Corvel", "suggestion")]
     assert _company_findings(text, company="Acme Corp", kind="thank-you") == [("Corvel", "error")]
@@ -166,3 +168,25 @@ def test_a_particle_hyphened_to_a_surname_is_part_of_the_name() -> None:
     assert lint_text(text, None, Config(select=("typo",))).findings == []
     slip = lint_text(text.replace("reviewing", "reveiwing"), None, Config(select=("typo",))).findings
     assert [f.rule for f in slip] == ["typo.spelling"]
+
+
+def test_a_weak_cue_in_a_draft_of_unsure_kind_is_a_guess(monkeypatch: pytest.MonkeyPatch) -> None:
+    from followup_lint.engine.checks import names
+
+    text = "Hi Tomasz,\n\nMy application at Corvel went in today. Many thanks for reading it first.\n\nBest,\nAna"
+    sure = "Hi Tomasz,\n\nThank you for the interview at Corvel yesterday. I enjoyed the tour.\n\nBest,\nAna"
+    monkeypatch.setattr(names, "kind_is_sure", lambda doc: False)
+    assert _company_findings(text, company="Acme Corp") == [("Corvel", "suggestion")]
+    assert _company_findings(sure, company="Acme Corp") == [("Corvel", "error")]
+    monkeypatch.setattr(names, "kind_is_sure", lambda doc: True)
+    assert _company_findings(text, company="Acme Corp") == [("Corvel", "error")]
+
+
+def test_a_process_the_reader_is_told_about_is_not_the_employers() -> None:
+    text = (
+        "Dear Mr. Dube,\n\nThank you for the tour of the depot. I will let you know how my application at Corvel "
+        "goes, and I will keep you posted on the interview with Lindqvist Freight.\n\nBest,\nAna"
+    )
+    assert _company_findings(text, company="Acme Corp", kind="thank-you") == []
+    leftover = "Dear Mr. Dube,\n\nThank you. I look forward to my application at Corvel moving on.\n\nBest,\nAna"
+    assert _company_findings(leftover, company="Acme Corp", kind="thank-you") == [("Corvel", "error")]

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ...model import Finding, Fix, Severity
 from ..errors import RuleError
+from ..kinds import kind_is_sure
 from ..schema import GAP, Field, string_list
 from .base import Check
 
@@ -312,8 +313,10 @@ class Names(Check):
         prose = doc.prose
         greeting = doc.layout.greeting
         block = (doc.draft.body_start, greeting.start) if greeting is not None else (0, 0)
-        # A networking note goes to a contact, not to the employer: "my application at X" names a third party.
+        # A networking note goes to a contact, not to the employer: "my application at X", even "excited to join
+        # X", names a third party. A draft of unsure kind may be one: there only a strong cue is sure.
         networking = doc.kind[0] == "networking"
+        unsure = not networking and not kind_is_sure(doc)
         for cand in self._candidates(doc, 0, body_end(doc)):
             if block[0] <= cand.start < block[1]:
                 continue  # a letter's heading: the sender's and the recipient's address blocks
@@ -330,7 +333,8 @@ class Names(Check):
             fix = Fix(cand.start, cand.end - cand.start, company, False)
             # Severity follows certainty: a name in the employer's place is nearly surely a leftover; a company
             # named elsewhere (a client, a school, a past employer) or in a note to a contact may be meant.
-            severity = None if (cand.cued or strong) and not networking else Severity.SUGGESTION
+            sure = not networking and (strong or (cand.cued and not unsure))
+            severity = None if sure else Severity.SUGGESTION
             message = None if severity is None else self.rule.options.get("uncued-message")
             yield self.finding(
                 doc,
