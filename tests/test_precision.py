@@ -190,3 +190,15 @@ def test_a_process_the_reader_is_told_about_is_not_the_employers() -> None:
     assert _company_findings(text, company="Acme Corp", kind="thank-you") == []
     leftover = "Dear Mr. Dube,\n\nThank you. I look forward to my application at Corvel moving on.\n\nBest,\nAna"
     assert _company_findings(leftover, company="Acme Corp", kind="thank-you") == [("Corvel", "error")]
+
+
+def test_job_titles_degrees_and_sites_are_not_other_employers() -> None:
+    text = (
+        "Dear Ms. Osei,\n\nThank you for the visit at Kingsway Depot on Tuesday. I look forward to my candidacy for "
+        "Principal Engineer moving on, and my application for the Bachelor of Engineering scheme.\n\nBest,\nSam"
+    )
+    assert _company_findings(text, company="Delmar Water Partners", kind="thank-you") == []
+    leftover = text.replace("Kingsway Depot", "Globex Industries")
+    assert _company_findings(leftover, company="Delmar Water Partners", kind="thank-you") == [
+        ("Globex Industries", "error")
+    ]

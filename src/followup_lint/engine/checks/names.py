@@ -207,6 +207,11 @@ class Names(Check):
         "own": Field(list, False, "regexes that, just before a name, show it is the writer's own employer"),
         "strong": Field(list, False, "cues that name the employer written to even after an `own` cue"),
         "ignore": Field(list, False, "capitalised words that are never company names (days, months, ...)"),
+        "titles": Field(list, False, "last words of a job title (Engineer, Manager): a name ending so is a role"),
+        "degrees": Field(list, False, "first words of a degree or award (Bachelor, Master): not a company"),
+        "places": Field(
+            list, False, "last words of a site (Depot, Campus): after a cue, maybe the employer's own place (a guess)"
+        ),
     }
 
     @classmethod
@@ -214,7 +219,7 @@ class Names(Check):
         test = rule.spec["test"]
         if test not in ("company", "spelling", "addressee"):
             raise RuleError(rule.path, "test", "must be `company`, `spelling` or `addressee`")
-        for key in ("suffixes", "cues", "own", "strong", "ignore", "generic"):
+        for key in ("suffixes", "cues", "own", "strong", "ignore", "generic", "titles", "degrees", "places"):
             string_list(rule.path, key, rule.spec.get(key, []))
         cls._compile(rule)
 
@@ -239,6 +244,9 @@ class Names(Check):
         self.ignore = {s.lower() for s in rule.spec.get("ignore", [])}
         self._not_leading = frozenset(self.ignore | _LEADING)
         self.generic = {s.lower() for s in rule.spec.get("generic", [])}
+        self.titles = {s.lower() for s in rule.spec.get("titles", [])}
+        self.degrees = {s.lower() for s in rule.spec.get("degrees", [])}
+        self.places = {s.lower() for s in rule.spec.get("places", [])}
         self._cues: tuple[re.Pattern[str] | None, ...] | None = None
 
     @property
@@ -365,6 +373,8 @@ class Names(Check):
             if all(w in self.ignore or w in _JOINERS for w in lowered):
                 continue
             suffixed = len(words) >= 2 and lowered[-1] in self.suffixes and lowered[0] not in self.suffixes
+            if not suffixed and (lowered[-1] in self.titles or lowered[0] in self.degrees):
+                continue  # a job title ("Principal Engineer") or a degree ("Bachelor of Science"): not an employer
             ampersand = " & " in text and len(words) >= 3
             before = sentence_before(prose, first)
             cues, _, strong_cues = self.cue_patterns
@@ -383,6 +393,8 @@ class Names(Check):
             # "Globex's mission": a possessive with a noun only an organisation has says it is a company, not
             # that it is the employer written to (a parent, a client, a competitor): a candidate, not a cue.
             possessive = bool(_COMPANY_POSSESSIVE.match(after))
+            if cued and not suffixed and lowered[-1] in self.places:
+                cued = False  # "the visit at Kingsway Depot": a site, maybe the employer's own
             if suffixed or ampersand or cued or possessive:
                 yield Candidate(first, stop, text, cued)
 
