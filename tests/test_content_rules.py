@@ -165,8 +165,8 @@ def test_greeting_to_someone_else_is_a_wrong_name(run_cli: Run, tmp_path: Path) 
 
 
 def linkedin_note(characters: int) -> str:
-    base = "Hi Dana, thank you for the interview for the Data Analyst role at Acme Corp. I enjoyed the dbt talk. "
-    filler = "I would love to stay in touch. " * 12
+    base = "Hi Dana, thank you for the interview for the Data Analyst role at Acme Corp. I would love to connect. "
+    filler = "I enjoyed the dbt talk. " * 12
     return (base + filler)[: characters - 5].rstrip() + " Sam"
 
 
@@ -175,6 +175,10 @@ def test_linkedin_note_limit(run_cli: Run, tmp_path: Path) -> None:
     _, report = lint(run_cli, tmp_path, long_note, "--channel", "linkedin")
     [finding] = rules_of(report, "length.linkedin")
     assert finding["severity"] == "warning" and "300" in finding["message"]
+    # Without a request to connect it may be a message to a connection, which has no such box: a suggestion.
+    message = linkedin_note(360).replace(" I would love to connect.", "")
+    _, report = lint(run_cli, tmp_path, message, "--channel", "linkedin")
+    assert [f["severity"] for f in rules_of(report, "length.linkedin")] == ["suggestion"]
     _, report = lint(run_cli, tmp_path, linkedin_note(290), "--channel", "linkedin")
     assert not rules_of(report, "length")
     # The same text as an e-mail is judged in words, not characters.
@@ -221,6 +225,8 @@ def test_missing_greeting_and_sign_off(run_cli: Run, tmp_path: Path) -> None:
     _, report = lint(run_cli, tmp_path, body, "--interviewer", "Dana Lee")
     greeting = rules_of(report, "structure.greeting")
     assert greeting and greeting[0]["fixes"][0]["replacement"].startswith("Hi Dana,")
+    assert "sign-off" in greeting[0]["message"] and not rules_of(report, "structure.sign-off")  # one problem
+    _, report = lint(run_cli, tmp_path, "Hi Dana,\n\n" + body)
     assert rules_of(report, "structure.sign-off")
     _, report = lint(run_cli, tmp_path, THANK_YOU.replace("Sam Patel\n", ""))
     assert [f["text"] for f in rules_of(report, "structure.sign-off")] == ["Best regards,"]
@@ -353,23 +359,25 @@ def test_shouting_but_not_acronyms(run_cli: Run, tmp_path: Path) -> None:
 def test_a_text_without_greeting_or_closing_gets_suggestions_not_warnings() -> None:
     """A text with neither a greeting nor a closing may be a body excerpt, a chat message or a reply in a thread:
     the missing parts are guesses, so they are suggestions (``--channel email`` says where it goes, not that it
-    starts a thread); in an e-mail file that starts a thread, or once it has one of the two, the other one
-    missing is a warning."""
+    starts a thread), and one finding (the greeting rule's) reports the one problem for both ends; in an e-mail
+    file that starts a thread, or once it has one of the two, the other one missing is a warning."""
     from followup_lint.api import lint_text
     from followup_lint.config import Config
 
     parts = Config(select=("structure.greeting", "structure.sign-off"))
     body = "Thank you for the interview yesterday. I enjoyed hearing about the dbt migration.\n"
     bare = {f.rule: f.severity.label for f in lint_text(body, None, parts).findings}
-    assert bare == {"structure.greeting": "suggestion", "structure.sign-off": "suggestion"}
+    assert bare == {"structure.greeting": "suggestion"}
     as_email = {f.rule: f.severity.label for f in lint_text(body, {"channel": "email"}, parts).findings}
-    assert as_email == {"structure.greeting": "suggestion", "structure.sign-off": "suggestion"}
+    assert as_email == {"structure.greeting": "suggestion"}
     headers = "From: sam@example.com\nTo: dana@acme.example\nSubject: Thank you - analyst interview\n\n"
     eml_file = {f.rule: f.severity.label for f in lint_text(headers + body, None, parts, path="d.eml").findings}
     assert eml_file == {"structure.greeting": "warning", "structure.sign-off": "warning"}
     reply = headers.replace("Subject: ", "Subject: Re: ")
     in_thread = {f.rule: f.severity.label for f in lint_text(reply + body, None, parts, path="d.eml").findings}
-    assert in_thread == {"structure.greeting": "suggestion", "structure.sign-off": "suggestion"}
+    assert in_thread == {"structure.greeting": "suggestion"}
+    alone = Config(select=("structure.sign-off",))
+    assert [f.rule for f in lint_text(body, None, alone).findings] == []
     greeted = {f.rule: f.severity.label for f in lint_text("Hi Dana,\n\n" + body, None, parts).findings}
     assert greeted == {"structure.sign-off": "warning"}
     signed = {f.rule: f.severity.label for f in lint_text(body + "\nBest regards,\nSam Patel\n", None, parts).findings}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from followup_lint import Config, lint_text
 from followup_lint.model import Severity
 
@@ -105,3 +107,98 @@ def test_the_address_blocks_of_a_letter_are_not_wrong_employers() -> None:
         "Sincerely yours,\nPark Ji-hoon"
     )
     assert _company_findings(text, company="Ostrander Korea") == []
+
+
+def test_an_eponym_with_a_possessive_is_not_another_employer() -> None:
+    text = (
+        "Dear Dr. Okafor,\n\nThank you for the interview. I enjoyed the question about Smagorinsky's c values "
+        "and how Darcy's law applies to the aquifer.\n\nBest regards,\nLena"
+    )
+    assert _company_findings(text, company="Riverside Clinic") == []
+
+
+def test_an_organisations_possessive_is_a_guess_not_an_error() -> None:
+    text = "Dear Mr. Ruiz,\n\nThank you. I admire Globex's mission and would love to join the team.\n\nBest,\nSam"
+    assert _company_findings(text, company="Acme Corp") == [("Globex", "suggestion")]
+
+
+def test_a_cued_leftover_in_a_thank_you_stays_an_error() -> None:
+    text = "Dear Mr. Ruiz,\n\nThank you for the interview at Globex yesterday. I enjoyed the tour.\n\nBest,\nSam"
+    assert _company_findings(text, company="Acme Corp") == [("Globex", "error")]
+
+
+def test_another_employer_in_a_networking_note_is_a_guess() -> None:
+    text = (
+        "Hi Tomasz,\n\nThanks so much for the coffee last week and for your advice on the Lisbon market. I sent "
+        "my application at Corvel the next day.\n\nBest,\nAna"
+    )
+    assert _company_findings(text, company="Acme Corp", kind="networking") == [("Corvel", "suggestion")]
+    assert _company_findings(text, company="Acme Corp", kind="thank-you") == [("Corvel", "error")]
+
+
+def _linkedin_length(text: str, **options: object) -> list[str]:
+    overrides = (("length.linkedin", dict(options)),) if options else ()
+    report = lint_text(text, {"channel": "linkedin"}, Config(select=("length.linkedin",), overrides=overrides))
+    return [f.severity.label for f in report.findings]
+
+
+_REPORT_BACK = (
+    "Hi Marta, thanks again for the call on Friday. Your tip about pricing the pilot per site instead of per seat "
+    "changed how I pitched it, and the client signed on Monday. I also read the two case studies you sent and "
+    "borrowed the onboarding checklist. I will tell you how the second site goes, and lunch is on me next time. Kim"
+)
+
+
+def test_a_long_linkedin_message_to_a_contact_is_a_guess() -> None:
+    assert len(_REPORT_BACK) > 300
+    assert _linkedin_length(_REPORT_BACK) == ["suggestion"]
+    assert _linkedin_length(_REPORT_BACK, note="always") == ["warning"]
+
+
+def test_a_long_connection_request_is_a_warning() -> None:
+    text = _REPORT_BACK.replace("Kim", "I would love to connect with you here. Kim")
+    assert _linkedin_length(text) == ["warning"]
+
+
+def test_a_particle_hyphened_to_a_surname_is_part_of_the_name() -> None:
+    text = (
+        "Hi Yasmine,\n\nThank you for reviewing my prototype. I also met Omar al-Rashid and Dina el-Sayed.\n\n"
+        "Best,\nNour bin-Hamad al-Masri"
+    )
+    assert lint_text(text, None, Config(select=("typo",))).findings == []
+    slip = lint_text(text.replace("reviewing", "reveiwing"), None, Config(select=("typo",))).findings
+    assert [f.rule for f in slip] == ["typo.spelling"]
+
+
+def test_a_weak_cue_in_a_draft_of_unsure_kind_is_a_guess(monkeypatch: pytest.MonkeyPatch) -> None:
+    from followup_lint.engine.checks import names
+
+    text = "Hi Tomasz,\n\nMy application at Corvel went in today. Many thanks for reading it first.\n\nBest,\nAna"
+    sure = "Hi Tomasz,\n\nThank you for the interview at Corvel yesterday. I enjoyed the tour.\n\nBest,\nAna"
+    monkeypatch.setattr(names, "kind_is_sure", lambda doc: False)
+    assert _company_findings(text, company="Acme Corp") == [("Corvel", "suggestion")]
+    assert _company_findings(sure, company="Acme Corp") == [("Corvel", "error")]
+    monkeypatch.setattr(names, "kind_is_sure", lambda doc: True)
+    assert _company_findings(text, company="Acme Corp") == [("Corvel", "error")]
+
+
+def test_a_process_the_reader_is_told_about_is_not_the_employers() -> None:
+    text = (
+        "Dear Mr. Dube,\n\nThank you for the tour of the depot. I will let you know how my application at Corvel "
+        "goes, and I will keep you posted on the interview with Lindqvist Freight.\n\nBest,\nAna"
+    )
+    assert _company_findings(text, company="Acme Corp", kind="thank-you") == []
+    leftover = "Dear Mr. Dube,\n\nThank you. I look forward to my application at Corvel moving on.\n\nBest,\nAna"
+    assert _company_findings(leftover, company="Acme Corp", kind="thank-you") == [("Corvel", "error")]
+
+
+def test_job_titles_degrees_and_sites_are_not_other_employers() -> None:
+    text = (
+        "Dear Ms. Osei,\n\nThank you for the visit at Kingsway Depot on Tuesday. I look forward to my candidacy for "
+        "Principal Engineer moving on, and my application for the Bachelor of Engineering scheme.\n\nBest,\nSam"
+    )
+    assert _company_findings(text, company="Delmar Water Partners", kind="thank-you") == []
+    leftover = text.replace("Kingsway Depot", "Globex Industries")
+    assert _company_findings(leftover, company="Delmar Water Partners", kind="thank-you") == [
+        ("Globex Industries", "error")
+    ]

@@ -23,8 +23,11 @@ SIGN_OFF = re.compile(
 
 #: Lowercase particles inside a name ("Johan van der Merwe", "Ana de la Cruz", "Aisha binti Yusof").
 PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|das|dos|du|la|le|ter|ten|bin|binti|bint|ibn|al|el|af|zu|a/[lp])"
-#: Particles after a capitalised word and before another (group 1): part of a name, not words to check.
-NAME_PARTICLE = re.compile(rf"\b[A-Z][\w'\u2019.-]*((?: +{PARTICLE})+)(?= +[A-Z])")
+#: Particles after a capitalised word and before another (group 1), or joined by a hyphen to the capitalised
+#: part of a name ("al-Masri", "bin-Hamad", "de-Souza": group 2): part of a name, not words to check.
+NAME_PARTICLE = re.compile(
+    rf"\b[A-Z][\w'\u2019.-]*((?: +{PARTICLE})+)(?= +[A-Z])|(?<![\w'\u2019-])({PARTICLE})(?=[-\u2010\u2011][A-Z])"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
 from ... import pipeline
 from ...model import Finding, Severity
 from ..errors import RuleError
-from ..schema import Field, check_fields
+from ..schema import Field, check_fields, string_list
 from .base import Check
 from .structure import letter_shaped
 
@@ -34,6 +36,12 @@ _LETTER_FIELDS = {
     "severity": Field(str, False, "the severity for a letter-shaped draft"),
     "message": Field(str, False, "the message for a letter-shaped draft"),
     "suggestion": Field(str, False, "the suggestion for a letter-shaped draft"),
+    "note-cues": Field(
+        list,
+        False,
+        "regexes (case-insensitive): with the mode auto, a one-paragraph draft is taken for a one-box note only when "
+        "one of them matches (a request to connect); otherwise it gets the letter texts too",
+    ),
 }
 _LETTER_MODES = ("auto", "always", "never")
 
@@ -67,6 +75,14 @@ class Metric(Check):
                 mode = letter.get("option")
                 if mode is not None and rule.options.get(mode) not in _LETTER_MODES:
                     raise RuleError(rule.path, f"{key}.letter.option", f"names {mode!r}, not an option set to auto")
+                cues = string_list(rule.path, f"{key}.letter.note-cues", letter.get("note-cues", []))
+                for cue in cues:
+                    try:
+                        re.compile(cue)
+                    except re.error as exc:
+                        raise RuleError(
+                            rule.path, f"{key}.letter.note-cues", f"invalid regular expression: {exc}"
+                        ) from None
             for where, spec in ((key, band), (f"{key}.letter", letter or {})):
                 if "severity" in spec:
                     try:
@@ -111,11 +127,25 @@ class Metric(Check):
         if letter is None:
             return band
         mode = self.rule.options.get(letter["option"], "auto") if "option" in letter else "auto"
-        if mode == "always" or not letter_shaped(doc):
+        if mode == "always" or (not letter_shaped(doc) and _note_cued(doc, letter)):
             return band
         if mode == "never":
             return None
-        texts = {**band, **{k: v for k, v in letter.items() if k != "option"}}
+        texts = {**band, **{k: v for k, v in letter.items() if k not in ("option", "note-cues")}}
         if self.rule.severity_configured:
             texts.pop("severity", None)
         return texts
+
+
+def _note_cued(doc: Document, letter: dict) -> bool:
+    """Whether a one-paragraph draft reads as a one-box note: always without ``note-cues``, else when one matches
+    (a follow-up to someone already connected is a message, which has no such limit)."""
+    cues = letter.get("note-cues")
+    if isinstance(cues, str):
+        cues = [cues]
+    return not cues or any(_cue(cue).search(doc.prose) for cue in cues)
+
+
+@lru_cache(maxsize=64)
+def _cue(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from ...model import Finding, Fix, Severity
 from ..errors import RuleError
+from ..kinds import kind_is_sure
 from ..schema import GAP, Field, string_list
 from .base import Check
 
@@ -206,6 +207,11 @@ class Names(Check):
         "own": Field(list, False, "regexes that, just before a name, show it is the writer's own employer"),
         "strong": Field(list, False, "cues that name the employer written to even after an `own` cue"),
         "ignore": Field(list, False, "capitalised words that are never company names (days, months, ...)"),
+        "titles": Field(list, False, "last words of a job title (Engineer, Manager): a name ending so is a role"),
+        "degrees": Field(list, False, "first words of a degree or award (Bachelor, Master): not a company"),
+        "places": Field(
+            list, False, "last words of a site (Depot, Campus): after a cue, maybe the employer's own place (a guess)"
+        ),
     }
 
     @classmethod
@@ -213,7 +219,7 @@ class Names(Check):
         test = rule.spec["test"]
         if test not in ("company", "spelling", "addressee"):
             raise RuleError(rule.path, "test", "must be `company`, `spelling` or `addressee`")
-        for key in ("suffixes", "cues", "own", "strong", "ignore", "generic"):
+        for key in ("suffixes", "cues", "own", "strong", "ignore", "generic", "titles", "degrees", "places"):
             string_list(rule.path, key, rule.spec.get(key, []))
         cls._compile(rule)
 
@@ -238,6 +244,9 @@ class Names(Check):
         self.ignore = {s.lower() for s in rule.spec.get("ignore", [])}
         self._not_leading = frozenset(self.ignore | _LEADING)
         self.generic = {s.lower() for s in rule.spec.get("generic", [])}
+        self.titles = {s.lower() for s in rule.spec.get("titles", [])}
+        self.degrees = {s.lower() for s in rule.spec.get("degrees", [])}
+        self.places = {s.lower() for s in rule.spec.get("places", [])}
         self._cues: tuple[re.Pattern[str] | None, ...] | None = None
 
     @property
@@ -312,6 +321,10 @@ class Names(Check):
         prose = doc.prose
         greeting = doc.layout.greeting
         block = (doc.draft.body_start, greeting.start) if greeting is not None else (0, 0)
+        # A networking note goes to a contact, not to the employer: "my application at X", even "excited to join
+        # X", names a third party. A draft of unsure kind may be one: there only a strong cue is sure.
+        networking = doc.kind[0] == "networking"
+        unsure = not networking and not kind_is_sure(doc)
         for cand in self._candidates(doc, 0, body_end(doc)):
             if block[0] <= cand.start < block[1]:
                 continue  # a letter's heading: the sender's and the recipient's address blocks
@@ -327,8 +340,9 @@ class Names(Check):
                 continue
             fix = Fix(cand.start, cand.end - cand.start, company, False)
             # Severity follows certainty: a name in the employer's place is nearly surely a leftover; a company
-            # named elsewhere (a client, a school, a past employer) may be meant.
-            severity = None if (cand.cued or strong) else Severity.SUGGESTION
+            # named elsewhere (a client, a school, a past employer) or in a note to a contact may be meant.
+            sure = not networking and (strong or (cand.cued and not unsure))
+            severity = None if sure else Severity.SUGGESTION
             message = None if severity is None else self.rule.options.get("uncued-message")
             yield self.finding(
                 doc,
@@ -359,6 +373,8 @@ class Names(Check):
             if all(w in self.ignore or w in _JOINERS for w in lowered):
                 continue
             suffixed = len(words) >= 2 and lowered[-1] in self.suffixes and lowered[0] not in self.suffixes
+            if not suffixed and (lowered[-1] in self.titles or lowered[0] in self.degrees):
+                continue  # a job title ("Principal Engineer") or a degree ("Bachelor of Science"): not an employer
             ampersand = " & " in text and len(words) >= 3
             before = sentence_before(prose, first)
             cues, _, strong_cues = self.cue_patterns
@@ -374,8 +390,12 @@ class Names(Check):
                 continue  # "join Marcus and the team": a person
             if cued and not (suffixed or ampersand) and after.startswith(("'s", "\u2019s")) and len(words) == 1:
                 continue  # "join Marcus's team": a person
-            cued = cued or bool(_COMPANY_POSSESSIVE.match(after))
-            if suffixed or ampersand or cued:
+            # "Globex's mission": a possessive with a noun only an organisation has says it is a company, not
+            # that it is the employer written to (a parent, a client, a competitor): a candidate, not a cue.
+            possessive = bool(_COMPANY_POSSESSIVE.match(after))
+            if cued and not suffixed and lowered[-1] in self.places:
+                cued = False  # "the visit at Kingsway Depot": a site, maybe the employer's own
+            if suffixed or ampersand or cued or possessive:
                 yield Candidate(first, stop, text, cued)
 
     # -- near-miss spellings ----------------------------------------------------------------------------------
@@ -425,9 +445,10 @@ _PRACTICE_AFTER = re.compile(
     r"[ \t]+(?:practice|desk|business|segment|line|sector|vertical|portfolio)\b", re.IGNORECASE
 )
 
-#: "Globex's mission": a possessive with a noun only an organisation has.
+#: "Globex's mission": a possessive with a noun only an organisation has (not an eponym and a one-letter
+#: symbol, "Manning's n values").
 _COMPANY_POSSESSIVE = re.compile(
-    r"['\u2019]s[ \t]+(?:[\w-]+[ \t]+)?(?:mission|culture|values|products|commitment|vision|brand|customers|clients"
+    r"['\u2019]s[ \t]+(?:[\w-]{2,}[ \t]+)?(?:mission|culture|values|products|commitment|vision|brand|customers|clients"
     r"|platform|stores|offices|headquarters|hiring[ \t]+process|employees|workforce|board|shareholders|market)\b",
     re.IGNORECASE,
 )

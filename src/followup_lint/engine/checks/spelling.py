@@ -85,7 +85,7 @@ class Spelling(Check):
         passes: dict[str, bool] = {}
         known = self.speller.known
         own_words = doc.words
-        particles = [(m.start(1), m.end(1)) for m in NAME_PARTICLE.finditer(prose)]
+        particles = [m.span(1) if m.group(1) else m.span(2) for m in NAME_PARTICLE.finditer(prose)]
         #: Every word in order: (start, end, line, foreign or unknown), for the neighbours of an unknown word.
         tokens: list[tuple[int, int, int, bool]] = []
         pending: list[tuple[int, int, str, list, bool]] = []

@@ -231,7 +231,8 @@ class Structure(Check):
             dict,
             False,
             "greeting and sign-off: `severity`, `message` and `suggestion` when the text has neither a greeting nor a "
-            "closing and is not an e-mail file that starts a thread (an excerpt, a chat message or a reply, maybe)",
+            "closing and is not an e-mail file that starts a thread (an excerpt, a chat message or a reply, maybe); "
+            "`quiet: true` on the sign-off leaves that one problem to the greeting rule's finding",
         ),
         "casual": Field(
             dict,
@@ -251,7 +252,7 @@ class Structure(Check):
         cls._generic(rule)
         for key in ("frameless", "casual"):
             spec = rule.spec.get(key) or {}
-            unknown = sorted(set(spec) - {"severity", "message", "suggestion"})
+            unknown = sorted(set(spec) - {"severity", "message", "suggestion", "quiet"})
             if unknown:
                 raise RuleError(rule.path, key, f"unknown keys: {', '.join(unknown)}")
             if "severity" in spec:
@@ -295,6 +296,8 @@ class Structure(Check):
                 yield self.finding(doc, anchor, anchor, fixes=fixes, **self._certainty(doc, part))
         elif part == "sign-off":
             found = closing(doc)
+            if found is None and self._frameless(doc, part) and (self.rule.spec.get("frameless") or {}).get("quiet"):
+                return  # neither part: one problem, which the greeting rule's finding reports for both
             if found is None:
                 end = len(doc.prose.rstrip())
                 fixes = (Fix(end, 0, nl + nl + text, False),) if text else ()
@@ -324,11 +327,17 @@ class Structure(Check):
         thread = in_thread(doc)
         if doc.draft.format == "email" and not thread:
             return {}  # an e-mail file that starts a thread: surely a letter
-        if not self._has_other_part(doc, part):
+        if self._frameless(doc, part):
             return self._texts("frameless")  # an excerpt, a chat message or a reply, maybe
         if thread or chat_shaped(doc):
             return self._texts("casual")
         return {}
+
+    def _frameless(self, doc: Document, part: str) -> bool:
+        """Whether the draft has neither a greeting nor a closing and is not an e-mail file starting a thread."""
+        if doc.draft.format == "email" and not in_thread(doc):
+            return False
+        return not self._has_other_part(doc, part)
 
     @staticmethod
     def _has_other_part(doc: Document, part: str) -> bool:
