@@ -359,8 +359,8 @@ def test_shouting_but_not_acronyms(run_cli: Run, tmp_path: Path) -> None:
 def test_a_text_without_greeting_or_closing_gets_suggestions_not_warnings() -> None:
     """A text with neither a greeting nor a closing may be a body excerpt, a chat message or a reply in a thread:
     the missing parts are guesses, so they are suggestions (``--channel email`` says where it goes, not that it
-    starts a thread), and one finding (the greeting rule's) reports the one problem for both ends; in an e-mail
-    file that starts a thread, or once it has one of the two, the other one missing is a warning."""
+    starts a thread), and one finding (the greeting rule's, while it runs) reports the one problem for both ends;
+    in an e-mail file that starts a thread, or once it has one of the two, the other one missing is a warning."""
     from followup_lint.api import lint_text
     from followup_lint.config import Config
 
@@ -376,8 +376,13 @@ def test_a_text_without_greeting_or_closing_gets_suggestions_not_warnings() -> N
     reply = headers.replace("Subject: ", "Subject: Re: ")
     in_thread = {f.rule: f.severity.label for f in lint_text(reply + body, None, parts, path="d.eml").findings}
     assert in_thread == {"structure.greeting": "suggestion"}
+    # With the greeting rule not running, the sign-off rule reports the missing closing itself.
     alone = Config(select=("structure.sign-off",))
-    assert [f.rule for f in lint_text(body, None, alone).findings] == []
+    assert {f.rule: f.severity.label for f in lint_text(body, None, alone).findings} == {
+        "structure.sign-off": "suggestion"
+    }
+    ignored = Config(ignore=("structure.greeting",))
+    assert "structure.sign-off" in {f.rule for f in lint_text(body, None, ignored).findings}
     greeted = {f.rule: f.severity.label for f in lint_text("Hi Dana,\n\n" + body, None, parts).findings}
     assert greeted == {"structure.sign-off": "warning"}
     signed = {f.rule: f.severity.label for f in lint_text(body + "\nBest regards,\nSam Patel\n", None, parts).findings}

@@ -39,6 +39,8 @@ class Document:
         #: Literal -> where it occurs in ``folded``: where the rules' regexes are searched (``literals.windows``);
         #: a tuple of literals -> where one of them starts (``literals.starts``).
         self.literal_places: dict[Any, list[int]] = {}
+        #: The ids of the rules this run selected (set by the linter), for a rule that leaves a problem to another.
+        self.rule_ids: frozenset[str] = frozenset()
 
     def __getattr__(self, name: str) -> Any:
         """An analysis (``pipeline.ANALYSES``), computed once: the value is then an ordinary attribute."""

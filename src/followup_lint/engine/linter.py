@@ -162,11 +162,13 @@ class Linter:
         self.deferring = frozenset(c.rule.id for c in self.checks if c.rule.spec.get("defer"))
         #: Rules whose findings make no deferring finding give way (``covers: false``).
         self.uncovering = frozenset(c.rule.id for c in self.checks if c.rule.spec.get("covers") is False)
+        self.rule_ids = frozenset(r.id for r in self.rules)
 
     def lint(self, draft: Draft, context: Context | None = None) -> Any:
         """Run every selected rule over ``draft``."""
         ctx = self.config.context.merged(context) if context else self.config.context
         doc = Document(draft, ctx, self.config)
+        doc.rule_ids = self.rule_ids
         findings: list[Finding] = []
         notices: list[str] = []
         checks = self.checks

@@ -296,7 +296,7 @@ class Structure(Check):
                 yield self.finding(doc, anchor, anchor, fixes=fixes, **self._certainty(doc, part))
         elif part == "sign-off":
             found = closing(doc)
-            if found is None and self._frameless(doc, part) and (self.rule.spec.get("frameless") or {}).get("quiet"):
+            if found is None and self._leaves_frameless(doc):
                 return  # neither part: one problem, which the greeting rule's finding reports for both
             if found is None:
                 end = len(doc.prose.rstrip())
@@ -332,6 +332,13 @@ class Structure(Check):
         if thread or chat_shaped(doc):
             return self._texts("casual")
         return {}
+
+    def _leaves_frameless(self, doc: Document) -> bool:
+        """Whether this sign-off rule leaves a frameless draft to a greeting rule that runs (``quiet: true``)."""
+        if not (self.rule.spec.get("frameless") or {}).get("quiet") or not self._frameless(doc, "sign-off"):
+            return False
+        greeting = self.rule.id.rsplit(".", 1)[0] + ".greeting"
+        return greeting in doc.rule_ids
 
     def _frameless(self, doc: Document, part: str) -> bool:
         """Whether the draft has neither a greeting nor a closing and is not an e-mail file starting a thread."""
