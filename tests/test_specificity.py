@@ -118,3 +118,34 @@ def test_a_topic_named_twice_is_not_taken_for_the_employer() -> None:
         "I have already read up on Epic since you said the unit moves to Epic in May. Please let me know",
     )
     assert not findings(text)
+
+
+@pytest.mark.parametrize(
+    "praise",
+    [
+        "Your organisation is truly remarkable and I admire its values.",  # opinion words judge, name no topic
+        "I was delighted by how welcoming and supportive everyone seemed.",
+        "It was wonderful chatting with you and hearing about the company's plans.",  # an inflection of "chat"
+        "I appreciate your prompt reply and the clear timelines.",  # "timelines": an inflection of a generic word
+    ],
+)
+def test_opinions_and_inflections_of_stock_words_are_no_detail(praise: str) -> None:
+    text = TEMPLATE.replace("Please let me know", praise + " Please let me know")
+    assert findings(text)
+
+
+def test_a_word_of_the_role_used_on_its_own_is_a_topic() -> None:
+    """ "Charge" of "charge nurse" is the draft's own name only beside the rest of the role."""
+    context = Context(kind="thank-you", company="Riverside Clinic", role="telemetry nurse")
+    text = TEMPLATE.replace("charge nurse", "telemetry nurse").replace(
+        "Please let me know", "Your overview of the telemetry alarm redesign stayed with me. Please let me know"
+    )
+    assert not findings(text, context)
+    assert findings(TEMPLATE.replace("charge nurse", "telemetry nurse"), context)
+
+
+def test_a_timeline_the_interviewer_gave_is_a_detail() -> None:
+    base = "Hi Dana,\n\nI wanted to follow up on the analyst role. {} I remain very interested.\n\nBest,\nSam\n"
+    context = Context(kind="thank-you", role="analyst")
+    assert not findings(base.format("You'd mentioned the team hoped to decide by the end of the month."), context)
+    assert findings(base.format("I hope the team is well and the search is going smoothly."), context)

@@ -126,6 +126,14 @@ def specific_words(
     return list(seen)
 
 
+def _opinion_words() -> frozenset[str]:
+    """The sentiment lexicon's positive and negative words (``rules/_data/sentiment-vader.txt``)."""
+    from .politeness_features import sentiment_words
+
+    positive, negative, _ = sentiment_words()
+    return positive | negative
+
+
 def _frequency():
     from ...spelling import speller
 
@@ -148,6 +156,8 @@ class KindDetail(LazyMatchers, Check):
             value = rule.options.get(key, 0.0)
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
                 raise RuleError(rule.path, f"options.{key}", "must be a number ≥ 0")
+        if not isinstance(rule.options.get("opinion-words", True), bool):
+            raise RuleError(rule.path, "options.opinion-words", "must be true or false")
         kinds = rule.options.get("suggestion-kinds", [])
         if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
             raise RuleError(rule.path, "options.suggestion-kinds", "must be a list of message kinds")
@@ -188,6 +198,7 @@ class KindDetail(LazyMatchers, Check):
             cues=cued,
             topic_below=float(options.get("topic-below", 20.0)),
             plain_topic_below=float(options.get("plain-topic-below", 18.5)),
+            opinion=_opinion_words() if options.get("opinion-words", True) else frozenset(),
         )
 
     def run(self, doc: Document) -> Iterator[Finding]:
