@@ -443,9 +443,7 @@ def _own_names(
     for i in range(n):
         if masked[i] and _base(low[i]) in loose:
             near = [low[k] for k in (i - 1, i + 1) if 0 <= k < n]
-            masked[i] = any(_base(w) in names and _base(w) not in loose or w in _ROLE_HEADS for w in near) or any(
-                _base(w) in loose for w in near
-            )
+            masked[i] = any(_base(w) in names or w in _ROLE_HEADS for w in near)
     for i in range(n):
         if low[i] in _DATE_WORDS and raw[i][:1].isupper():
             masked[i] = True  # "on Tuesday", "March 3": a date is a slot of every template
