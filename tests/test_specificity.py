@@ -73,11 +73,25 @@ def test_a_generic_note_with_little_template_text_is_only_a_suggestion() -> None
     assert [f.severity for f in findings(text)] == [Severity.SUGGESTION]
 
 
-def test_silent_on_a_guessed_kind_and_on_check_ins() -> None:
+def test_a_guessed_kind_gives_only_a_suggestion_and_check_ins_have_their_own_rule() -> None:
     assert not findings(TEMPLATE, Context(kind="check-in"))
     short = "Hi Dana,\n\nPlease find my references attached.\n\nBest,\nSam\n"
-    assert not findings(short, Context())  # the kind is only guessed
+    guessed = lint_text(short, Context(), Config()).findings
+    assert all(f.severity == Severity.SUGGESTION for f in guessed if f.rule.endswith("-detail"))
     assert findings(short, Context(kind="thank-you"))
+
+
+def test_a_generic_check_in_gets_a_suggestion_and_a_specific_one_none() -> None:
+    rule = "personalization.follow-up-detail"
+    generic = (
+        "Hi Dana,\n\nI wanted to follow up on my application and ask whether there is any news."
+        " I am still very interested in the position.\n\nBest,\nSam\n"
+    )
+    detail = " The scanner rollout you described at the Leeds depot is still on my mind."
+    specific = generic.replace("any news.", "any news." + detail)
+    found = lint_text(generic, Context(kind="check-in"), Config(select=(rule,))).findings
+    assert [f.severity for f in found] == [Severity.SUGGESTION]
+    assert not lint_text(specific, Context(kind="check-in"), Config(select=(rule,))).findings
 
 
 def test_contact_lines_and_dates_are_not_details() -> None:
@@ -149,3 +163,24 @@ def test_a_timeline_the_interviewer_gave_is_a_detail() -> None:
     context = Context(kind="thank-you", role="analyst")
     assert not findings(base.format("You'd mentioned the team hoped to decide by the end of the month."), context)
     assert findings(base.format("I hope the team is well and the search is going smoothly."), context)
+
+
+@pytest.mark.parametrize(
+    ("rule", "kind", "sentence"),
+    [
+        ("structure.thank-you-interest", "thank-you", "Since our talk I am even keener on the post."),
+        ("structure.thank-you-interest", "thank-you", "The Harlow ward remains my top preference."),
+        ("structure.thank-you-interest", "thank-you", "It would be an honour to work with your surgeons."),
+        ("structure.thank-you-interest", "thank-you", "I left more convinced than ever that this is the right move."),
+        ("structure.check-in-interest", "check-in", "Harlow is still my number-one option."),
+        ("structure.next-step", "check-in", "Please keep me updated on the outcome."),
+        ("structure.next-step", "check-in", "I'd welcome a line on where the hiring stands."),
+        ("structure.post-rejection-door", "post-rejection", "I hope we can work together some day."),
+    ],
+)
+def test_required_content_in_other_words_is_found(rule: str, kind: str, sentence: str) -> None:
+    """Paraphrases of interest, next steps and an open door (issue 17 class 5) satisfy the structure rules."""
+    text = f"Hi Dana,\n\nThank you for your note. {sentence}\n\nBest,\nSam\n"
+    bare = "Hi Dana,\n\nThank you for your note. I hope the week is going well.\n\nBest,\nSam\n"
+    assert lint_text(bare, Context(kind=kind), Config(select=(rule,))).findings
+    assert not lint_text(text, Context(kind=kind), Config(select=(rule,))).findings

@@ -8,7 +8,8 @@ follow-up vocabulary of ``rules/_data/kind-generic-words.txt`` never count), a w
 
 The finding is the rule's severity when the kind is sure and at least ``sure-coverage`` of the body's words are
 accounted for by template sequences; a suggestion when less of it reads as a template, or for the kinds in
-``suggestion-kinds``. Like ``kind-required``, silent when the draft's kind was only guessed.
+``suggestion-kinds``. Like ``kind-required``, silent when the draft's kind was only guessed, unless
+``when-guessed: suggestion``: then a suggestion (the guess may be wrong, the advice is still sound).
 """
 
 from __future__ import annotations
@@ -158,6 +159,8 @@ class KindDetail(LazyMatchers, Check):
                 raise RuleError(rule.path, f"options.{key}", "must be a number ≥ 0")
         if not isinstance(rule.options.get("opinion-words", True), bool):
             raise RuleError(rule.path, "options.opinion-words", "must be true or false")
+        if rule.options.get("when-guessed", "silent") not in ("silent", "suggestion"):
+            raise RuleError(rule.path, "options.when-guessed", "must be silent or suggestion")
         kinds = rule.options.get("suggestion-kinds", [])
         if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
             raise RuleError(rule.path, "options.suggestion-kinds", "must be a list of message kinds")
@@ -203,9 +206,10 @@ class KindDetail(LazyMatchers, Check):
 
     def run(self, doc: Document) -> Iterator[Finding]:
         body = doc.prose[doc.draft.body_start :]
-        if not body.strip() or not kind_is_sure(doc):
-            return
         options = self.rule.options
+        sure = kind_is_sure(doc)
+        if not body.strip() or (not sure and options.get("when-guessed", "silent") != "suggestion"):
+            return
         judged = []
         for sentence in sentences(doc, self.settings(doc)):
             if sentence.specific:
@@ -216,7 +220,11 @@ class KindDetail(LazyMatchers, Check):
             return
         share = sum(s.covered for s in judged) / words
         severity = None  # the rule's own: sure of it
-        if doc.kind[0] in options.get("suggestion-kinds", []) or share < float(options.get("sure-coverage", 0.0)):
+        if (
+            not sure
+            or doc.kind[0] in options.get("suggestion-kinds", [])
+            or share < float(options.get("sure-coverage", 0.0))
+        ):
             severity = Severity.SUGGESTION
         at = doc.draft.body_start + len(body) - len(body.lstrip())
         yield self.finding(
