@@ -184,3 +184,12 @@ def test_required_content_in_other_words_is_found(rule: str, kind: str, sentence
     bare = "Hi Dana,\n\nThank you for your note. I hope the week is going well.\n\nBest,\nSam\n"
     assert lint_text(bare, Context(kind=kind), Config(select=(rule,))).findings
     assert not lint_text(text, Context(kind=kind), Config(select=(rule,))).findings
+
+
+def test_their_schedule_reported_with_a_date_is_a_detail() -> None:
+    base = "Hi Dana,\n\nI wanted to check in on the analyst role. {} I remain very interested.\n\nBest,\nSam\n"
+    rule = "personalization.follow-up-detail"
+    known = base.format("I know the hiring panel was scheduled to meet on Thursday.")
+    vague = base.format("I know the hiring panel is busy and will meet when it can.")
+    assert not lint_text(known, Context(kind="check-in"), Config(select=(rule,))).findings
+    assert lint_text(vague, Context(kind="check-in"), Config(select=(rule,))).findings

@@ -16,7 +16,8 @@ normalised the same way), so a paraphrase with other names still matches. What i
 - ``name``: a capitalised word that is not one of the draft's own names (a person, product or place);
 - ``number``: a figure that is not a date, a time or a phone number;
 - ``quote``: a quoted phrase of two words or more;
-- ``timeline``: a date or time after a second-person cue ("you mentioned a decision by the end of the month").
+- ``timeline``: a date or time after a second-person cue ("you mentioned a decision by the end of the month"),
+  or in a sentence reporting their schedule ("the board was due to meet last week").
 
 No word counts in any inflection of the stop words, the generic vocabulary or the template words ("timelines",
 "chatting"), nor when it is an opinion word of the sentiment lexicon ("impressive", "admire": they judge, they
@@ -73,6 +74,11 @@ _DATE_WORDS = _words(
     "july august september october november december jan feb mar apr jun jul aug sep sept oct nov "
     "dec am pm a.m p.m today yesterday tomorrow morning afternoon evening week weeks day days hour "
     "hours minutes o'clock"
+)
+#: Their schedule reported as known: "the trustees were due to meet last week", "the board is expected to decide
+#: in May" (with a date or time word in the sentence).
+_THEIR_PLAN = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:due|scheduled|planned|expected|set|planning|hoping|aiming)\s+to\b", re.IGNORECASE
 )
 #: What a timeline is given in: "by the end of the month", "the week of the 19th".
 _WHEN = _DATE_WORDS | _words("month months quarter end weekend fortnight")
@@ -384,6 +390,10 @@ def _judge(
             evidence.append(("cued", text))
     if not evidence and cued:
         evidence.extend(_their_timeline(prose, matches, low, cue_spans))
+    if not evidence:
+        plan = _THEIR_PLAN.search(prose, start, end)
+        if plan is not None and any(w in _WHEN for w in low):
+            evidence.append(("timeline", plan.group(0)))
     if not evidence:
         below = s.topic_below if cued else s.plain_topic_below
         evidence.extend(_topic(raw, low, [i for i in content if i not in in_cue], covered_at, s, below))
