@@ -193,3 +193,17 @@ def test_their_schedule_reported_with_a_date_is_a_detail() -> None:
     vague = base.format("I know the hiring panel is busy and will meet when it can.")
     assert not lint_text(known, Context(kind="check-in"), Config(select=(rule,))).findings
     assert lint_text(vague, Context(kind="check-in"), Config(select=(rule,))).findings
+
+
+def test_stock_words_written_together_and_kind_vocabulary_are_no_detail() -> None:
+    rule = "personalization.follow-up-detail"
+    text = (
+        "Hi Dana,\n\nI wanted to follow up on my candidacy. Are there any timeframes or deadlines I should know"
+        " about? I remain very interested.\n\nBest,\nSam\n"
+    )
+    assert lint_text(text, Context(kind="check-in"), Config(select=(rule,))).findings
+
+
+def test_a_salutation_the_layout_missed_is_not_a_detail() -> None:
+    text = TEMPLATE.replace("Dear Mr. Ortiz,", "Esteemed Dr. Okafor and Dr. Lindqvist,")
+    assert findings(text)

@@ -52,7 +52,28 @@ def generic_words() -> frozenset[str]:
     except OSError as exc:
         raise RuleError(str(path), None, f"cannot read the generic word list ({exc})") from None
     words = {line.strip().lower() for line in lines if line.strip() and not line.startswith("#")}
-    return frozenset(words | {w.lower() for w in STOP_WORDS})
+    return frozenset(words | {w.lower() for w in STOP_WORDS} | cue_words())
+
+
+_CUE_WORD = re.compile(r"(?<![\\a-z])[a-z]{5,}(?![a-z(\[])")
+#: The kinds whose cues are the hiring process's own words ("candidacy", "unsuccessful"); networking cues name
+#: events and work ("keynote", "launch") that can be what a note is specifically about.
+_PROCESS_KINDS = ("check-in", "post-rejection")
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> frozenset[str]:
+    """The whole words of the check-in and rejection cues (``rules/_data/kind-cues.yaml``): the vocabulary that
+    tells what kind of message a draft is ("unsuccessful", "candidacy", "timeline") says nothing of this one
+    conversation."""
+    from ..kinds import cues
+
+    found: set[str] = set()
+    table = cues().kinds
+    for kind in _PROCESS_KINDS:
+        for cue in table.get(kind, ()):
+            found.update(_CUE_WORD.findall(cue.regex))
+    return frozenset(found)
 
 
 def _stop_words() -> set[str]:

@@ -19,9 +19,11 @@ normalised the same way), so a paraphrase with other names still matches. What i
 - ``timeline``: a date or time after a second-person cue ("you mentioned a decision by the end of the month"),
   or in a sentence reporting their schedule ("the board was due to meet last week").
 
-No word counts in any inflection of the stop words, the generic vocabulary or the template words ("timelines",
-"chatting"), nor when it is an opinion word of the sentiment lexicon ("impressive", "admire": they judge, they
-name no topic), nor a manner adverb. A word of the role before its head ("database" of "Database
+No word counts in any inflection of the stop words, the generic vocabulary (with the words of the check-in and
+rejection cues of ``kind-cues.yaml``) or the template words ("timelines", "chatting"), nor two of them written
+as one unknown word ("timeframes"), nor an opinion word of the sentiment lexicon ("impressive", "admire": they
+judge, they name no topic), nor a manner adverb. A first or last body line of names only is a salutation or a
+signature the layout missed. A word of the role before its head ("database" of "Database
 Administrator") is the draft's own name only next to another of its names; alone it is a topic.
 
 A sentence with any evidence is specific. ``coverage`` is the share of a sentence's words that its template
@@ -205,9 +207,25 @@ class Settings:
         template word, in any inflection ("timelines", "chatting"), or an opinion word."""
         if word in self.common or word in self.templates.words or word in self.opinion:
             return True
-        return any(
+        if any(
             lemma in self.common or lemma in self.templates.words or lemma in self.opinion for lemma in lemmas(word)
-        )
+        ):
+            return True
+        return self.stock_compound(word)
+
+    def stock_compound(self, word: str) -> bool:
+        """An unknown word made of two stock words written together: "timeframes", "followup"."""
+        if len(word) < 7 or not word.isalpha() or self.frequency(word) > 0:
+            return False
+        for cut in range(3, len(word) - 2):
+            head, tail = word[:cut], word[cut:]
+            if self._stock(head) and self._stock(tail):
+                return True
+        return False
+
+    def _stock(self, part: str) -> bool:
+        forms = (part, *lemmas(part))
+        return any(f in self.common or f in self.templates.words for f in forms)
 
 
 def lemmas(word: str) -> list[str]:
@@ -260,7 +278,24 @@ def body_lines(doc: Document) -> tuple[list[Line], set[str]]:
         for line in body
         if not _HEADER.match(line.text) and (not _CONTACT.search(line.text) or len(_TOKEN.findall(line.text)) > 12)
     ]
+    # a greeting or a signature the layout did not recognise: a first or last line of names only
+    # ("Respected Dr. Reyes and Dr. Moyo,", "Siobhán")
+    for edge in ([body[0]] if body else []) + ([body[-1]] if len(body) > 1 else []):
+        if _name_line(edge.text):
+            body.remove(edge)
+            names |= {_norm(w) for w in _TOKEN.findall(edge.text)}
     return body, names
+
+
+def _name_line(text: str) -> bool:
+    """A line of names only, ending in a comma or in nothing: a salutation or a signature."""
+    stripped = text.strip()
+    words = _TOKEN.findall(stripped)
+    if not words or len(words) > 8 or stripped[-1:] in ".!?:;":
+        return False
+    return all(w[:1].isupper() or w.lower() in ("and", "&") for w in words) and any(
+        w.lower() not in _TITLES and w.lower() != "and" for w in words
+    )
 
 
 def sentences(doc: Document, settings: Settings) -> Iterator[Sentence]:
