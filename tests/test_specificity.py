@@ -207,3 +207,10 @@ def test_stock_words_written_together_and_kind_vocabulary_are_no_detail() -> Non
 def test_a_salutation_the_layout_missed_is_not_a_detail() -> None:
     text = TEMPLATE.replace("Dear Mr. Ortiz,", "Esteemed Dr. Okafor and Dr. Lindqvist,")
     assert findings(text)
+
+
+def test_the_writers_own_background_is_not_a_detail_of_the_conversation() -> None:
+    pitch = "I have nine years of experience in neonatal resuscitation and phlebotomy."
+    told = "You mentioned the neonatal unit is short of staff trained in phlebotomy."
+    assert findings(TEMPLATE.replace("Please let me know", pitch + " Please let me know"))
+    assert not findings(TEMPLATE.replace("Please let me know", told + " Please let me know"))

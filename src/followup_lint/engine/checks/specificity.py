@@ -26,6 +26,9 @@ judge, they name no topic), nor a manner adverb. A first or last body line of na
 signature the layout missed. A word of the role before its head ("database" of "Database
 Administrator") is the draft's own name only next to another of its names; alone it is a topic.
 
+A sentence about the writer's own background ("I have 14 years of experience in ...") has no evidence unless
+a cue ties it to the conversation: the candidate's skills are theirs, not something discussed.
+
 A sentence with any evidence is specific. ``coverage`` is the share of a sentence's words that its template
 matches account for: how template-like it reads.
 """
@@ -81,6 +84,13 @@ _DATE_WORDS = _words(
 #: in May" (with a date or time word in the sentence).
 _THEIR_PLAN = re.compile(
     r"\b(?:was|were|is|are)\s+(?:due|scheduled|planned|expected|set|planning|hoping|aiming)\s+to\b", re.IGNORECASE
+)
+#: A sentence about the writer's own background ("I have 14 years of experience in rice agronomy", "I will
+#: bring my skills in Cisco switching"): what it names is the candidate's, not something of this conversation.
+_SELF_PITCH = re.compile(
+    r"\b(?:I|I've|I’ve|my)\b[^.!?]{0,60}\b(?:experience|skills?|background|qualifications?|expertise|strengths?"
+    r"|track\s+record)\b|\bI\s+(?:will|would|can|could)\s+bring\b",
+    re.IGNORECASE,
 )
 #: What a timeline is given in: "by the end of the month", "the week of the 19th".
 _WHEN = _DATE_WORDS | _words("month months quarter end weekend fortnight")
@@ -432,6 +442,8 @@ def _judge(
     if not evidence:
         below = s.topic_below if cued else s.plain_topic_below
         evidence.extend(_topic(raw, low, [i for i in content if i not in in_cue], covered_at, s, below))
+    if evidence and not cued and _SELF_PITCH.search(prose, start, end):
+        evidence = []  # the writer's own background, not this conversation
     for m in _QUOTE.finditer(prose, start, end):
         if len(m.group(1).split()) >= 2:
             evidence.append(("quote", m.group(1)))
