@@ -214,3 +214,11 @@ def test_the_writers_own_background_is_not_a_detail_of_the_conversation() -> Non
     told = "You mentioned the neonatal unit is short of staff trained in phlebotomy."
     assert findings(TEMPLATE.replace("Please let me know", pitch + " Please let me know"))
     assert not findings(TEMPLATE.replace("Please let me know", told + " Please let me know"))
+
+
+def test_naming_another_interviewer_says_which_conversation_it_follows() -> None:
+    rule = "personalization.follow-up-detail"
+    context = Context(kind="check-in", interviewers=("Dana Kim", "Omar Haddad"))
+    base = "Hi Dana,\n\nIt has been a week since {}, so I wanted to check in. Is there any news?\n\nBest,\nSam\n"
+    assert not lint_text(base.format("I spoke with Omar"), context, Config(select=(rule,))).findings
+    assert lint_text(base.format("we spoke"), context, Config(select=(rule,))).findings

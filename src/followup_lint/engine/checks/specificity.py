@@ -16,6 +16,7 @@ normalised the same way), so a paraphrase with other names still matches. What i
 - ``name``: a capitalised word that is not one of the draft's own names (a person, product or place);
 - ``number``: a figure that is not a date, a time or a phone number;
 - ``quote``: a quoted phrase of two words or more;
+- ``person``: an interviewer of the context whom the greeting does not address ("since I talked with Andy");
 - ``timeline``: a date or time after a second-person cue ("you mentioned a decision by the end of the month"),
   or in a sentence reporting their schedule ("the board was due to meet last week").
 
@@ -329,8 +330,25 @@ def sentences(doc: Document, settings: Settings) -> Iterator[Sentence]:
         _norm(m.group(0)) for v in (doc.context.company, *doc.context.interviewers) for m in _TOKEN.finditer(v or "")
     }
     loose = _loose_role_words(doc) - others
+    met = _others_met(doc)
     for start, end in spans:
-        yield _judge(prose, start, end, own, settings, loose)
+        yield _judge(prose, start, end, own, settings, loose, met)
+
+
+def _others_met(doc: Document) -> frozenset[str]:
+    """The names of the interviewers (given in the context) that the greeting does not address: "since I talked
+    with Andy" in a note to Shawn says which conversation it follows."""
+    greeting = doc.layout.greeting
+    if greeting is None or not doc.context.interviewers:
+        return frozenset()
+    addressed = {_norm(w) for w in _TOKEN.findall(greeting.text)}
+    shared = {_norm(w) for v in (doc.context.company, doc.context.role) for w in _TOKEN.findall(v or "")}
+    met = set()
+    for person in doc.context.interviewers:
+        words = {_norm(w) for w in _TOKEN.findall(person) if w[:1].isupper()} - _TITLES
+        if words and not words & addressed:
+            met |= words - shared
+    return frozenset(met)
 
 
 def _loose_role_words(doc: Document) -> set[str]:
@@ -367,7 +385,13 @@ def _paragraphs(lines: list[Line]) -> list[tuple[int, int]]:
 
 
 def _judge(
-    prose: str, start: int, end: int, names: set[str], s: Settings, loose: frozenset[str] | set[str] = frozenset()
+    prose: str,
+    start: int,
+    end: int,
+    names: set[str],
+    s: Settings,
+    loose: frozenset[str] | set[str] = frozenset(),
+    met: frozenset[str] = frozenset(),
 ) -> Sentence:
     matches = list(_TOKEN.finditer(prose, start, end))
     raw = [m.group(0) for m in matches]
@@ -433,6 +457,8 @@ def _judge(
             evidence.append(("rare", text))
         elif cued and rarity < s.cued_rare_below:
             evidence.append(("cued", text))
+    if met:
+        evidence.extend(("person", raw[i]) for i in range(len(raw)) if low[i] in met and raw[i][:1].isupper())
     if not evidence and cued:
         evidence.extend(_their_timeline(prose, matches, low, cue_spans))
     if not evidence:
