@@ -222,3 +222,30 @@ def test_naming_another_interviewer_says_which_conversation_it_follows() -> None
     base = "Hi Dana,\n\nIt has been a week since {}, so I wanted to check in. Is there any news?\n\nBest,\nSam\n"
     assert not lint_text(base.format("I spoke with Omar"), context, Config(select=(rule,))).findings
     assert lint_text(base.format("we spoke"), context, Config(select=(rule,))).findings
+
+
+def test_their_explanation_reported_as_a_gerund_introduces_a_detail() -> None:
+    rule = "personalization.follow-up-detail"
+    text = (
+        "Dear Ms. Lund,\n\nI wanted to follow up on the warehouse lead role. Thank you again for explaining how"
+        " the night crew rotates between loading bays. I remain very interested.\n\nBest,\nSam\n"
+    )
+    assert not lint_text(text, Context(kind="check-in"), Config(select=(rule,))).findings
+    generic = text.replace(" Thank you again for explaining how the night crew rotates between loading bays.", "")
+    assert lint_text(generic, Context(kind="check-in"), Config(select=(rule,))).findings
+
+
+def test_a_piece_of_work_named_by_its_subject_is_a_detail() -> None:
+    named = "I am still keen, especially on the loyalty-card rebuild project."
+    vague = "I am still keen, especially on the exciting new project."
+    assert not findings(TEMPLATE.replace("Please let me know", named + " Please let me know"))
+    assert findings(TEMPLATE.replace("Please let me know", vague + " Please let me know"))
+
+
+def test_a_gracious_generic_reply_to_a_rejection_gets_no_detail_finding() -> None:
+    text = (
+        "Hi Dana,\n\nThank you for letting me know, and for your time throughout the process. I wish you and the"
+        " team all the best, and I hope our paths cross again.\n\nBest,\nSam\n"
+    )
+    found = lint_text(text, Context(kind="post-rejection"), Config()).findings
+    assert not [f for f in found if f.rule.endswith("-detail")]

@@ -148,6 +148,15 @@ def specific_words(
     return list(seen)
 
 
+@lru_cache(maxsize=8)
+def _project_pattern(heads: tuple[str, ...]) -> re.Pattern[str] | None:
+    """ "the <one to three words> <head>": a named piece of work ("the dashboard clean-up project")."""
+    if not heads:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, head.split())) for head in heads)
+    return re.compile(rf"\b(?:the|that|this|your|our)\s+((?:[\w'’-]+\s+){{1,3}}?)(?:{alternatives})\b", re.IGNORECASE)
+
+
 def _opinion_words() -> frozenset[str]:
     """The sentiment lexicon's positive and negative words (``rules/_data/sentiment-vader.txt``)."""
     from .politeness_features import sentiment_words
@@ -180,6 +189,9 @@ class KindDetail(LazyMatchers, Check):
                 raise RuleError(rule.path, f"options.{key}", "must be a number ≥ 0")
         if not isinstance(rule.options.get("opinion-words", True), bool):
             raise RuleError(rule.path, "options.opinion-words", "must be true or false")
+        heads = rule.options.get("project-heads", [])
+        if not isinstance(heads, list) or not all(isinstance(h, str) and h.strip() for h in heads):
+            raise RuleError(rule.path, "options.project-heads", "must be a list of nouns")
         if rule.options.get("when-guessed", "silent") not in ("silent", "suggestion"):
             raise RuleError(rule.path, "options.when-guessed", "must be silent or suggestion")
         kinds = rule.options.get("suggestion-kinds", [])
@@ -223,6 +235,7 @@ class KindDetail(LazyMatchers, Check):
             topic_below=float(options.get("topic-below", 20.0)),
             plain_topic_below=float(options.get("plain-topic-below", 18.5)),
             opinion=_opinion_words() if options.get("opinion-words", True) else frozenset(),
+            project=_project_pattern(tuple(options.get("project-heads", ()))),
         )
 
     def run(self, doc: Document) -> Iterator[Finding]:

@@ -16,6 +16,7 @@ normalised the same way), so a paraphrase with other names still matches. What i
 - ``name``: a capitalised word that is not one of the draft's own names (a person, product or place);
 - ``number``: a figure that is not a date, a time or a phone number;
 - ``quote``: a quoted phrase of two words or more;
+- ``topic`` also: a piece of work named by its subject ("the dashboard clean-up project": ``project-heads``);
 - ``person``: an interviewer of the context whom the greeting does not address ("since I talked with Andy");
 - ``timeline``: a date or time after a second-person cue ("you mentioned a decision by the end of the month"),
   or in a sentence reporting their schedule ("the board was due to meet last week").
@@ -210,6 +211,8 @@ class Settings:
     cues: Callable[[int, int], list[tuple[int, int]]]  # the spans of detail cue phrases starting in [start, end)
     topic_below: float = 20.0
     plain_topic_below: float = 18.5
+    #: "the <words> project": the head nouns of a named piece of work (``project-heads``), compiled; None: off.
+    project: re.Pattern[str] | None = None
     #: Opinion words (a sentiment lexicon): "impressive", "admire", "fortunate" judge, they name no topic.
     opinion: frozenset[str] = frozenset()
 
@@ -466,6 +469,8 @@ def _judge(
         if plan is not None and any(w in _WHEN for w in low):
             evidence.append(("timeline", plan.group(0)))
     if not evidence:
+        evidence.extend(_named_work(prose, start, end, s))
+    if not evidence:
         below = s.topic_below if cued else s.plain_topic_below
         evidence.extend(_topic(raw, low, [i for i in content if i not in in_cue], covered_at, s, below))
     if evidence and not cued and _SELF_PITCH.search(prose, start, end):
@@ -487,6 +492,19 @@ def _their_timeline(
         for i, m in enumerate(matches):
             if m.start() >= last and (low[i] in _WHEN or low[i][0].isdigit()):
                 return [("timeline", m.group(0))]
+    return []
+
+
+def _named_work(prose: str, start: int, end: int, s: Settings) -> list[tuple[str, str]]:
+    """A piece of work named by what it is about: "the dashboard clean-up project", "your onboarding pilot"; the
+    words before the head noun (``project-heads``) say which one, when one of them is not stock vocabulary."""
+    if s.project is None:
+        return []
+    for m in s.project.finditer(prose, start, end):
+        words = [_norm(w) for w in _TOKEN.findall(m.group(1))]
+        named = [w for w in words if w.isalpha() and len(w) >= 3 and not s.plain(w) and s.frequency(w) < s.topic_below]
+        if named:
+            return [("topic", m.group(0))]
     return []
 
 
