@@ -229,7 +229,7 @@ class Settings:
 
     def stock_compound(self, word: str) -> bool:
         """An unknown word made of two stock words written together: "timeframes", "followup"."""
-        if len(word) < 7 or not word.isalpha() or self.frequency(word) > 0:
+        if not 7 <= len(word) <= 30 or not word.isalpha() or self.frequency(word) > 0:
             return False
         for cut in range(3, len(word) - 2):
             head, tail = word[:cut], word[cut:]
