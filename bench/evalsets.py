@@ -50,7 +50,12 @@ FLAW_FINDERS: dict[str, tuple[str, ...]] = {
     "misspelled-name": ("wrong-name", "typo"),
     "typo": ("typo",),
     "grammar": ("grammar",),
-    "generic": ("personalization.thank-you-detail", "personalization.no-specifics", "personalization.cliche"),
+    "generic": (
+        "personalization.thank-you-detail",
+        "personalization.follow-up-detail",
+        "personalization.no-specifics",
+        "personalization.cliche",
+    ),
     "no-thanks": ("gratitude",),
     "no-interest": ("structure",),
     "no-next-step": ("structure",),

@@ -73,11 +73,25 @@ def test_a_generic_note_with_little_template_text_is_only_a_suggestion() -> None
     assert [f.severity for f in findings(text)] == [Severity.SUGGESTION]
 
 
-def test_silent_on_a_guessed_kind_and_on_check_ins() -> None:
+def test_silent_on_a_guessed_kind_and_check_ins_have_their_own_rule() -> None:
     assert not findings(TEMPLATE, Context(kind="check-in"))
     short = "Hi Dana,\n\nPlease find my references attached.\n\nBest,\nSam\n"
-    assert not findings(short, Context())  # the kind is only guessed
+    guessed = lint_text(short, Context(), Config()).findings
+    assert not [f for f in guessed if f.rule.endswith("-detail")]  # the kind is only guessed
     assert findings(short, Context(kind="thank-you"))
+
+
+def test_a_generic_check_in_gets_a_suggestion_and_a_specific_one_none() -> None:
+    rule = "personalization.follow-up-detail"
+    generic = (
+        "Hi Dana,\n\nI wanted to follow up on my application and ask whether there is any news."
+        " I am still very interested in the position.\n\nBest,\nSam\n"
+    )
+    detail = " The scanner rollout you described at the Leeds depot is still on my mind."
+    specific = generic.replace("any news.", "any news." + detail)
+    found = lint_text(generic, Context(kind="check-in"), Config(select=(rule,))).findings
+    assert [f.severity for f in found] == [Severity.SUGGESTION]
+    assert not lint_text(specific, Context(kind="check-in"), Config(select=(rule,))).findings
 
 
 def test_contact_lines_and_dates_are_not_details() -> None:
@@ -118,3 +132,120 @@ def test_a_topic_named_twice_is_not_taken_for_the_employer() -> None:
         "I have already read up on Epic since you said the unit moves to Epic in May. Please let me know",
     )
     assert not findings(text)
+
+
+@pytest.mark.parametrize(
+    "praise",
+    [
+        "Your organisation is truly remarkable and I admire its values.",  # opinion words judge, name no topic
+        "I was delighted by how welcoming and supportive everyone seemed.",
+        "It was wonderful chatting with you and hearing about the company's plans.",  # an inflection of "chat"
+        "I appreciate your prompt reply and the clear timelines.",  # "timelines": an inflection of a generic word
+    ],
+)
+def test_opinions_and_inflections_of_stock_words_are_no_detail(praise: str) -> None:
+    text = TEMPLATE.replace("Please let me know", praise + " Please let me know")
+    assert findings(text)
+
+
+def test_a_word_of_the_role_used_on_its_own_is_a_topic() -> None:
+    """ "Charge" of "charge nurse" is the draft's own name only beside the rest of the role."""
+    context = Context(kind="thank-you", company="Riverside Clinic", role="telemetry nurse")
+    text = TEMPLATE.replace("charge nurse", "telemetry nurse").replace(
+        "Please let me know", "Your overview of the telemetry alarm redesign stayed with me. Please let me know"
+    )
+    assert not findings(text, context)
+    assert findings(TEMPLATE.replace("charge nurse", "telemetry nurse"), context)
+
+
+def test_a_timeline_the_interviewer_gave_is_a_detail() -> None:
+    base = "Hi Dana,\n\nI wanted to follow up on the analyst role. {} I remain very interested.\n\nBest,\nSam\n"
+    context = Context(kind="thank-you", role="analyst")
+    assert not findings(base.format("You'd mentioned the team hoped to decide by the end of the month."), context)
+    assert findings(base.format("I hope the team is well and the search is going smoothly."), context)
+
+
+@pytest.mark.parametrize(
+    ("rule", "kind", "sentence"),
+    [
+        ("structure.thank-you-interest", "thank-you", "Since our talk I am even keener on the post."),
+        ("structure.thank-you-interest", "thank-you", "The Harlow ward remains my top preference."),
+        ("structure.thank-you-interest", "thank-you", "It would be an honour to work with your surgeons."),
+        ("structure.thank-you-interest", "thank-you", "I left more convinced than ever that this is the right move."),
+        ("structure.check-in-interest", "check-in", "Harlow is still my number-one option."),
+        ("structure.next-step", "check-in", "Please keep me updated on the outcome."),
+        ("structure.next-step", "check-in", "I'd welcome a line on where the hiring stands."),
+        ("structure.post-rejection-door", "post-rejection", "I hope we can work together some day."),
+    ],
+)
+def test_required_content_in_other_words_is_found(rule: str, kind: str, sentence: str) -> None:
+    """Paraphrases of interest, next steps and an open door (issue 17 class 5) satisfy the structure rules."""
+    text = f"Hi Dana,\n\nThank you for your note. {sentence}\n\nBest,\nSam\n"
+    bare = "Hi Dana,\n\nThank you for your note. I hope the week is going well.\n\nBest,\nSam\n"
+    assert lint_text(bare, Context(kind=kind), Config(select=(rule,))).findings
+    assert not lint_text(text, Context(kind=kind), Config(select=(rule,))).findings
+
+
+def test_their_schedule_reported_with_a_date_is_a_detail() -> None:
+    base = "Hi Dana,\n\nI wanted to check in on the analyst role. {} I remain very interested.\n\nBest,\nSam\n"
+    rule = "personalization.follow-up-detail"
+    known = base.format("I know the hiring panel was scheduled to meet on Thursday.")
+    vague = base.format("I know the hiring panel is busy and will meet when it can.")
+    assert not lint_text(known, Context(kind="check-in"), Config(select=(rule,))).findings
+    assert lint_text(vague, Context(kind="check-in"), Config(select=(rule,))).findings
+
+
+def test_stock_words_written_together_and_kind_vocabulary_are_no_detail() -> None:
+    rule = "personalization.follow-up-detail"
+    text = (
+        "Hi Dana,\n\nI wanted to follow up on my candidacy. Are there any timeframes or deadlines I should know"
+        " about? I remain very interested.\n\nBest,\nSam\n"
+    )
+    assert lint_text(text, Context(kind="check-in"), Config(select=(rule,))).findings
+
+
+def test_a_salutation_the_layout_missed_is_not_a_detail() -> None:
+    text = TEMPLATE.replace("Dear Mr. Ortiz,", "Esteemed Dr. Okafor and Dr. Lindqvist,")
+    assert findings(text)
+
+
+def test_the_writers_own_background_is_not_a_detail_of_the_conversation() -> None:
+    pitch = "I have nine years of experience in neonatal resuscitation and phlebotomy."
+    told = "You mentioned the neonatal unit is short of staff trained in phlebotomy."
+    assert findings(TEMPLATE.replace("Please let me know", pitch + " Please let me know"))
+    assert not findings(TEMPLATE.replace("Please let me know", told + " Please let me know"))
+
+
+def test_naming_another_interviewer_says_which_conversation_it_follows() -> None:
+    rule = "personalization.follow-up-detail"
+    context = Context(kind="check-in", interviewers=("Dana Kim", "Omar Haddad"))
+    base = "Hi Dana,\n\nIt has been a week since {}, so I wanted to check in. Is there any news?\n\nBest,\nSam\n"
+    assert not lint_text(base.format("I spoke with Omar"), context, Config(select=(rule,))).findings
+    assert lint_text(base.format("we spoke"), context, Config(select=(rule,))).findings
+
+
+def test_their_explanation_reported_as_a_gerund_introduces_a_detail() -> None:
+    rule = "personalization.follow-up-detail"
+    text = (
+        "Dear Ms. Lund,\n\nI wanted to follow up on the warehouse lead role. Thank you again for explaining how"
+        " the night crew rotates between loading bays. I remain very interested.\n\nBest,\nSam\n"
+    )
+    assert not lint_text(text, Context(kind="check-in"), Config(select=(rule,))).findings
+    generic = text.replace(" Thank you again for explaining how the night crew rotates between loading bays.", "")
+    assert lint_text(generic, Context(kind="check-in"), Config(select=(rule,))).findings
+
+
+def test_a_piece_of_work_named_by_its_subject_is_a_detail() -> None:
+    named = "I am still keen, especially on the loyalty-card rebuild project."
+    vague = "I am still keen, especially on the exciting new project."
+    assert not findings(TEMPLATE.replace("Please let me know", named + " Please let me know"))
+    assert findings(TEMPLATE.replace("Please let me know", vague + " Please let me know"))
+
+
+def test_a_gracious_generic_reply_to_a_rejection_gets_no_detail_finding() -> None:
+    text = (
+        "Hi Dana,\n\nThank you for letting me know, and for your time throughout the process. I wish you and the"
+        " team all the best, and I hope our paths cross again.\n\nBest,\nSam\n"
+    )
+    found = lint_text(text, Context(kind="post-rejection"), Config()).findings
+    assert not [f for f in found if f.rule.endswith("-detail")]

@@ -201,5 +201,8 @@ class Linter:
 
 def _kind_applies(doc: Document, rule: Rule) -> bool:
     """Whether a rule for some kinds of message runs on this draft: its kind is one of them, given or detected
-    surely. On an unsure detection the rules that depend on the kind stay quiet rather than guess."""
-    return doc.kind[0] in rule.kinds and kind_is_sure(doc)
+    surely. On an unsure detection the rules that depend on the kind stay quiet rather than guess, unless the rule
+    says it may report a guess as a suggestion (``options.when-guessed: suggestion``)."""
+    if doc.kind[0] not in rule.kinds:
+        return False
+    return kind_is_sure(doc) or rule.options.get("when-guessed") == "suggestion"

@@ -8,7 +8,8 @@ follow-up vocabulary of ``rules/_data/kind-generic-words.txt`` never count), a w
 
 The finding is the rule's severity when the kind is sure and at least ``sure-coverage`` of the body's words are
 accounted for by template sequences; a suggestion when less of it reads as a template, or for the kinds in
-``suggestion-kinds``. Like ``kind-required``, silent when the draft's kind was only guessed.
+``suggestion-kinds``. Like ``kind-required``, silent when the draft's kind was only guessed, unless
+``when-guessed: suggestion``: then a suggestion (the guess may be wrong, the advice is still sound).
 """
 
 from __future__ import annotations
@@ -51,7 +52,28 @@ def generic_words() -> frozenset[str]:
     except OSError as exc:
         raise RuleError(str(path), None, f"cannot read the generic word list ({exc})") from None
     words = {line.strip().lower() for line in lines if line.strip() and not line.startswith("#")}
-    return frozenset(words | {w.lower() for w in STOP_WORDS})
+    return frozenset(words | {w.lower() for w in STOP_WORDS} | cue_words())
+
+
+_CUE_WORD = re.compile(r"(?<![\\a-z])[a-z]{5,}(?![a-z(\[])")
+#: The kinds whose cues are the hiring process's own words ("candidacy", "unsuccessful"); networking cues name
+#: events and work ("keynote", "launch") that can be what a note is specifically about.
+_PROCESS_KINDS = ("check-in", "post-rejection")
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> frozenset[str]:
+    """The whole words of the check-in and rejection cues (``rules/_data/kind-cues.yaml``): the vocabulary that
+    tells what kind of message a draft is ("unsuccessful", "candidacy", "timeline") says nothing of this one
+    conversation."""
+    from ..kinds import cues
+
+    found: set[str] = set()
+    table = cues().kinds
+    for kind in _PROCESS_KINDS:
+        for cue in table.get(kind, ()):
+            found.update(_CUE_WORD.findall(cue.regex))
+    return frozenset(found)
 
 
 def _stop_words() -> set[str]:
@@ -126,6 +148,23 @@ def specific_words(
     return list(seen)
 
 
+@lru_cache(maxsize=8)
+def _project_pattern(heads: tuple[str, ...]) -> re.Pattern[str] | None:
+    """ "the <one to three words> <head>": a named piece of work ("the dashboard clean-up project")."""
+    if not heads:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, head.split())) for head in heads)
+    return re.compile(rf"\b(?:the|that|this|your|our)\s+((?:[\w'’-]+\s+){{1,3}}?)(?:{alternatives})\b", re.IGNORECASE)
+
+
+def _opinion_words() -> frozenset[str]:
+    """The sentiment lexicon's positive and negative words (``rules/_data/sentiment-vader.txt``)."""
+    from .politeness_features import sentiment_words
+
+    positive, negative, _ = sentiment_words()
+    return positive | negative
+
+
 def _frequency():
     from ...spelling import speller
 
@@ -148,6 +187,13 @@ class KindDetail(LazyMatchers, Check):
             value = rule.options.get(key, 0.0)
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
                 raise RuleError(rule.path, f"options.{key}", "must be a number ≥ 0")
+        if not isinstance(rule.options.get("opinion-words", True), bool):
+            raise RuleError(rule.path, "options.opinion-words", "must be true or false")
+        heads = rule.options.get("project-heads", [])
+        if not isinstance(heads, list) or not all(isinstance(h, str) and h.strip() for h in heads):
+            raise RuleError(rule.path, "options.project-heads", "must be a list of nouns")
+        if rule.options.get("when-guessed", "silent") not in ("silent", "suggestion"):
+            raise RuleError(rule.path, "options.when-guessed", "must be silent or suggestion")
         kinds = rule.options.get("suggestion-kinds", [])
         if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
             raise RuleError(rule.path, "options.suggestion-kinds", "must be a list of message kinds")
@@ -188,13 +234,16 @@ class KindDetail(LazyMatchers, Check):
             cues=cued,
             topic_below=float(options.get("topic-below", 20.0)),
             plain_topic_below=float(options.get("plain-topic-below", 18.5)),
+            opinion=_opinion_words() if options.get("opinion-words", True) else frozenset(),
+            project=_project_pattern(tuple(options.get("project-heads", ()))),
         )
 
     def run(self, doc: Document) -> Iterator[Finding]:
         body = doc.prose[doc.draft.body_start :]
-        if not body.strip() or not kind_is_sure(doc):
-            return
         options = self.rule.options
+        sure = kind_is_sure(doc)
+        if not body.strip() or (not sure and options.get("when-guessed", "silent") != "suggestion"):
+            return
         judged = []
         for sentence in sentences(doc, self.settings(doc)):
             if sentence.specific:
@@ -205,7 +254,11 @@ class KindDetail(LazyMatchers, Check):
             return
         share = sum(s.covered for s in judged) / words
         severity = None  # the rule's own: sure of it
-        if doc.kind[0] in options.get("suggestion-kinds", []) or share < float(options.get("sure-coverage", 0.0)):
+        if (
+            not sure
+            or doc.kind[0] in options.get("suggestion-kinds", [])
+            or share < float(options.get("sure-coverage", 0.0))
+        ):
             severity = Severity.SUGGESTION
         at = doc.draft.body_start + len(body) - len(body.lstrip())
         yield self.finding(

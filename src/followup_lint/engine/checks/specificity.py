@@ -15,7 +15,21 @@ normalised the same way), so a paraphrase with other names still matches. What i
   product launch");
 - ``name``: a capitalised word that is not one of the draft's own names (a person, product or place);
 - ``number``: a figure that is not a date, a time or a phone number;
-- ``quote``: a quoted phrase of two words or more.
+- ``quote``: a quoted phrase of two words or more;
+- ``topic`` also: a piece of work named by its subject ("the dashboard clean-up project": ``project-heads``);
+- ``person``: an interviewer of the context whom the greeting does not address ("since I talked with Andy");
+- ``timeline``: a date or time after a second-person cue ("you mentioned a decision by the end of the month"),
+  or in a sentence reporting their schedule ("the board was due to meet last week").
+
+No word counts in any inflection of the stop words, the generic vocabulary (with the words of the check-in and
+rejection cues of ``kind-cues.yaml``) or the template words ("timelines", "chatting"), nor two of them written
+as one unknown word ("timeframes"), nor an opinion word of the sentiment lexicon ("impressive", "admire": they
+judge, they name no topic), nor a manner adverb. A first or last body line of names only is a salutation or a
+signature the layout missed. A word of the role before its head ("database" of "Database
+Administrator") is the draft's own name only next to another of its names; alone it is a topic.
+
+A sentence about the writer's own background ("I have 14 years of experience in ...") has no evidence unless
+a cue ties it to the conversation: the candidate's skills are theirs, not something discussed.
 
 A sentence with any evidence is specific. ``coverage`` is the share of a sentence's words that its template
 matches account for: how template-like it reads.
@@ -68,6 +82,20 @@ _DATE_WORDS = _words(
     "dec am pm a.m p.m today yesterday tomorrow morning afternoon evening week weeks day days hour "
     "hours minutes o'clock"
 )
+#: Their schedule reported as known: "the trustees were due to meet last week", "the board is expected to decide
+#: in May" (with a date or time word in the sentence).
+_THEIR_PLAN = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:due|scheduled|planned|expected|set|planning|hoping|aiming)\s+to\b", re.IGNORECASE
+)
+#: A sentence about the writer's own background ("I have 14 years of experience in rice agronomy", "I will
+#: bring my skills in Cisco switching"): what it names is the candidate's, not something of this conversation.
+_SELF_PITCH = re.compile(
+    r"\b(?:I|I've|I’ve|my)\b[^.!?]{0,60}\b(?:experience|skills?|background|qualifications?|expertise|strengths?"
+    r"|track\s+record)\b|\bI\s+(?:will|would|can|could)\s+bring\b",
+    re.IGNORECASE,
+)
+#: What a timeline is given in: "by the end of the month", "the week of the 19th".
+_WHEN = _DATE_WORDS | _words("month months quarter end weekend fortnight")
 #: Spelled-out figures: "forty trucks", "ten days to four" (not "one", which every template uses).
 _NUMBER_WORDS = _words(
     "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty "
@@ -183,6 +211,58 @@ class Settings:
     cues: Callable[[int, int], list[tuple[int, int]]]  # the spans of detail cue phrases starting in [start, end)
     topic_below: float = 20.0
     plain_topic_below: float = 18.5
+    #: "the <words> project": the head nouns of a named piece of work (``project-heads``), compiled; None: off.
+    project: re.Pattern[str] | None = None
+    #: Opinion words (a sentiment lexicon): "impressive", "admire", "fortunate" judge, they name no topic.
+    opinion: frozenset[str] = frozenset()
+
+    def plain(self, word: str) -> bool:
+        """Whether ``word`` says nothing of this conversation: a stop word, generic follow-up vocabulary or a
+        template word, in any inflection ("timelines", "chatting"), or an opinion word."""
+        if word in self.common or word in self.templates.words or word in self.opinion:
+            return True
+        if any(
+            lemma in self.common or lemma in self.templates.words or lemma in self.opinion for lemma in lemmas(word)
+        ):
+            return True
+        return self.stock_compound(word)
+
+    def stock_compound(self, word: str) -> bool:
+        """An unknown word made of two stock words written together: "timeframes", "followup"."""
+        if not 7 <= len(word) <= 30 or not word.isalpha() or self.frequency(word) > 0:
+            return False
+        for cut in range(3, len(word) - 2):
+            head, tail = word[:cut], word[cut:]
+            if self._stock(head) and self._stock(tail):
+                return True
+        return False
+
+    def _stock(self, part: str) -> bool:
+        forms = (part, *lemmas(part))
+        return any(f in self.common or f in self.templates.words for f in forms)
+
+
+def lemmas(word: str) -> list[str]:
+    """The forms ``word`` may be an inflection of, by regular English endings: "timelines" -> "timeline",
+    "chatting" -> "chat", "paused" -> "pause", "earliest" -> "early" (some are not words; they match nothing)."""
+    out: list[str] = []
+    n = len(word)
+    if n < 4:
+        return out
+    for suffix, stems in (("ies", ("y",)), ("ied", ("y",)), ("iest", ("y",)), ("ier", ("y",))):
+        if word.endswith(suffix):
+            out += [word[: -len(suffix)] + stem for stem in stems]
+    if word.endswith("es") and n >= 5:
+        out.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    for suffix in ("ing", "ed", "est", "er"):
+        if word.endswith(suffix) and n - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            out += [base, base + "e"]
+            if len(base) >= 3 and base[-1] == base[-2]:
+                out.append(base[:-1])  # "chatting" -> "chat"
+    return out
 
 
 def body_lines(doc: Document) -> tuple[list[Line], set[str]]:
@@ -212,7 +292,24 @@ def body_lines(doc: Document) -> tuple[list[Line], set[str]]:
         for line in body
         if not _HEADER.match(line.text) and (not _CONTACT.search(line.text) or len(_TOKEN.findall(line.text)) > 12)
     ]
+    # a greeting or a signature the layout did not recognise: a first or last line of names only
+    # ("Respected Dr. Reyes and Dr. Moyo,", "Siobhán")
+    for edge in ([body[0]] if body else []) + ([body[-1]] if len(body) > 1 else []):
+        if _name_line(edge.text):
+            body.remove(edge)
+            names |= {_norm(w) for w in _TOKEN.findall(edge.text)}
     return body, names
+
+
+def _name_line(text: str) -> bool:
+    """A line of names only, ending in a comma or in nothing: a salutation or a signature."""
+    stripped = text.strip()
+    words = _TOKEN.findall(stripped)
+    if not words or len(words) > 8 or stripped[-1:] in ".!?:;":
+        return False
+    return all(w[:1].isupper() or w.lower() in ("and", "&") for w in words) and any(
+        w.lower() not in _TITLES and w.lower() != "and" for w in words
+    )
 
 
 def sentences(doc: Document, settings: Settings) -> Iterator[Sentence]:
@@ -232,8 +329,36 @@ def sentences(doc: Document, settings: Settings) -> Iterator[Sentence]:
     # Corp sounds like"); with it given, a repeated name is more likely a topic ("Kubernetes").
     repeated = {w for w, n in capitalised.items() if n >= 2} if not doc.context.company else set()
     own = names | repeated
+    others = {
+        _norm(m.group(0)) for v in (doc.context.company, *doc.context.interviewers) for m in _TOKEN.finditer(v or "")
+    }
+    loose = _loose_role_words(doc) - others
+    met = _others_met(doc)
     for start, end in spans:
-        yield _judge(prose, start, end, own, settings)
+        yield _judge(prose, start, end, own, settings, loose, met)
+
+
+def _others_met(doc: Document) -> frozenset[str]:
+    """The names of the interviewers (given in the context) that the greeting does not address: "since I talked
+    with Andy" in a note to Shawn says which conversation it follows."""
+    greeting = doc.layout.greeting
+    if greeting is None or not doc.context.interviewers:
+        return frozenset()
+    addressed = {_norm(w) for w in _TOKEN.findall(greeting.text)}
+    shared = {_norm(w) for v in (doc.context.company, doc.context.role) for w in _TOKEN.findall(v or "")}
+    met = set()
+    for person in doc.context.interviewers:
+        words = {_norm(w) for w in _TOKEN.findall(person) if w[:1].isupper()} - _TITLES
+        if words and not words & addressed:
+            met |= words - shared
+    return frozenset(met)
+
+
+def _loose_role_words(doc: Document) -> set[str]:
+    """The role's words before its head ("database" of "Database Administrator"): the draft's own name only
+    next to another of its names, else a topic ("the database integration project")."""
+    words = [_norm(m.group(0)) for m in _TOKEN.finditer(doc.context.role or "")]
+    return set(words[:-1]) - {words[-1]} if words else set()
 
 
 def _inside(matches: list[re.Match[str]], spans: list[tuple[int, int]]) -> set[int]:
@@ -262,11 +387,19 @@ def _paragraphs(lines: list[Line]) -> list[tuple[int, int]]:
     return spans
 
 
-def _judge(prose: str, start: int, end: int, names: set[str], s: Settings) -> Sentence:
+def _judge(
+    prose: str,
+    start: int,
+    end: int,
+    names: set[str],
+    s: Settings,
+    loose: frozenset[str] | set[str] = frozenset(),
+    met: frozenset[str] = frozenset(),
+) -> Sentence:
     matches = list(_TOKEN.finditer(prose, start, end))
     raw = [m.group(0) for m in matches]
     low = [_norm(w) for w in raw]
-    masked = _own_names(raw, low, names)
+    masked = _own_names(raw, low, names, loose)
     # skeleton: index into ``low`` for every kept token
     kept: list[int] = []
     skeleton: list[str] = []
@@ -314,9 +447,9 @@ def _judge(prose: str, start: int, end: int, names: set[str], s: Settings) -> Se
                 evidence.append(("name", text))
             continue
         stem = _CLITIC.sub("", word)
-        if len(stem) < 3 or stem in s.common or word in s.common or stem in s.templates.words or i in in_cue:
+        if len(stem) < 3 or word in s.common or s.plain(stem) or i in in_cue:
             continue
-        if _ADVERB.search(stem):
+        if _adverb(stem, s.frequency):
             continue  # a manner adverb ("meaningfully") tells how, not what was discussed
         if stem in _DATE_WORDS:
             continue
@@ -327,13 +460,52 @@ def _judge(prose: str, start: int, end: int, names: set[str], s: Settings) -> Se
             evidence.append(("rare", text))
         elif cued and rarity < s.cued_rare_below:
             evidence.append(("cued", text))
+    if met:
+        evidence.extend(("person", raw[i]) for i in range(len(raw)) if low[i] in met and raw[i][:1].isupper())
+    if not evidence and cued:
+        evidence.extend(_their_timeline(prose, matches, low, cue_spans))
+    if not evidence:
+        plan = _THEIR_PLAN.search(prose, start, end)
+        if plan is not None and any(w in _WHEN for w in low):
+            evidence.append(("timeline", plan.group(0)))
+    if not evidence:
+        evidence.extend(_named_work(prose, start, end, s))
     if not evidence:
         below = s.topic_below if cued else s.plain_topic_below
         evidence.extend(_topic(raw, low, [i for i in content if i not in in_cue], covered_at, s, below))
+    if evidence and not cued and _SELF_PITCH.search(prose, start, end):
+        evidence = []  # the writer's own background, not this conversation
     for m in _QUOTE.finditer(prose, start, end):
         if len(m.group(1).split()) >= 2:
             evidence.append(("quote", m.group(1)))
     return Sentence(start, end, len(content), covered, tuple(evidence))
+
+
+def _their_timeline(
+    prose: str, matches: list[re.Match[str]], low: list[str], cue_spans: list[tuple[int, int]]
+) -> list[tuple[str, str]]:
+    """A date or time the interviewer gave, reported after a second-person cue: "you mentioned a decision
+    around the week of May 19", "you said you hoped to decide by the end of the month"."""
+    for first, last in cue_spans:
+        if not prose[first:last].lower().startswith("you"):
+            continue
+        for i, m in enumerate(matches):
+            if m.start() >= last and (low[i] in _WHEN or low[i][0].isdigit()):
+                return [("timeline", m.group(0))]
+    return []
+
+
+def _named_work(prose: str, start: int, end: int, s: Settings) -> list[tuple[str, str]]:
+    """A piece of work named by what it is about: "the dashboard clean-up project", "your onboarding pilot"; the
+    words before the head noun (``project-heads``) say which one, when one of them is not stock vocabulary."""
+    if s.project is None:
+        return []
+    for m in s.project.finditer(prose, start, end):
+        words = [_norm(w) for w in _TOKEN.findall(m.group(1))]
+        named = [w for w in words if w.isalpha() and len(w) >= 3 and not s.plain(w) and s.frequency(w) < s.topic_below]
+        if named:
+            return [("topic", m.group(0))]
+    return []
 
 
 def _topic(
@@ -349,9 +521,8 @@ def _topic(
             and i not in covered_at
             and low[i].isalpha()
             and len(low[i]) >= 3
-            and low[i] not in s.common
-            and low[i] not in s.templates.words
-            and not _ADVERB.search(low[i])
+            and not s.plain(low[i])
+            and not _adverb(low[i], s.frequency)
             and s.frequency(low[i]) < below
         )
         if ok and (not run or run[-1] == i - 1):
@@ -363,11 +534,17 @@ def _topic(
     return found
 
 
-def _own_names(raw: list[str], low: list[str], names: set[str]) -> list[bool]:
+def _own_names(
+    raw: list[str], low: list[str], names: set[str], loose: frozenset[str] | set[str] = frozenset()
+) -> list[bool]:
     """Which tokens are the draft's own names: the context's and the letter's names, a title before a name,
     the words of a role before "position"/"role", a capitalised name after "at"/"join" or before "team"."""
     n = len(raw)
     masked = [_base(w) in names for w in low]
+    for i in range(n):
+        if masked[i] and _base(low[i]) in loose:
+            near = [low[k] for k in (i - 1, i + 1) if 0 <= k < n]
+            masked[i] = any(_base(w) in names or w in _ROLE_HEADS for w in near)
     for i in range(n):
         if low[i] in _DATE_WORDS and raw[i][:1].isupper():
             masked[i] = True  # "on Tuesday", "March 3": a date is a slot of every template
@@ -403,6 +580,17 @@ def _own_names(raw: list[str], low: list[str], names: set[str]) -> list[bool]:
                 masked[k] = True
                 k -= 1
     return masked
+
+
+def _adverb(word: str, frequency: Callable[[str], float]) -> bool:
+    """A manner adverb: a listed ending ("meaningfully"), or "-ly" after a known word ("smoothly", "happily";
+    not "family", nor "weekly" or "quarterly", which can name what is discussed)."""
+    if _ADVERB.search(word):
+        return True
+    if len(word) <= 5 or not word.endswith("ly"):
+        return False
+    base = word[:-3] + "y" if word.endswith("ily") else word[:-2]
+    return base not in _WHEN and base != "quarter" and frequency(base) > 0
 
 
 def _is_figure(low: list[str], i: int) -> bool:
