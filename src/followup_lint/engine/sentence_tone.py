@@ -52,6 +52,36 @@ def _negated(words: list[str]) -> list[str]:
     return out
 
 
+#: Cues of a class of tone that many wordings share, each one feature (``cue:<name>``), so that evidence for one
+#: wording is evidence for the others: asking to revisit a decision, comparing oneself with the other
+#: candidates, the decision named next to a reason or a contrast, need made stronger, reproach in the second
+#: person, a bare order to the reader, and an offer of oneself on any terms. Matched on the lowercase sentence.
+CUES: dict[str, re.Pattern[str]] = {
+    name: re.compile(pattern)
+    for name, pattern in {
+        "revisit": r"\b(?:reconsider\w*|re-?evaluat\w+|re-?review\w*|revisit\w*|appeal\w*|overturn\w*|think (?:it )?"
+        r"(?:over|again)|(?:second|another|fresh) look|look (?:at \w+ \w+ )?again|review \w+ (?:\w+ )?again)\b",
+        "others": r"\b(?:(?:other|another|successful|chosen|selected|winning) (?:candidate|applicant|person|hire)s?|"
+        r"(?:someone|anyone|nobody|no one|noone) else|more (?:qualified|experienced|suitable)|"
+        r"(?:better|stronger|best) (?:fit|match|candidate|applicant|choice))\b",
+        "decision": r"\b(?:decision|outcome|result|rejection|refusal|verdict|choice|call|not (?:been )?selected|"
+        r"turned (?:me )?down|passed (?:me )?over|overlooked|unsuccessful)\b",
+        "contrast": r"\b(?:given|considering|despite|although|though|yet|surely|since|because|how|fail to|"
+        r"(?:do not|don't|cannot|can't|struggle to) (?:see|understand)|makes? no sense|unfair\w*|mistake\w*|wrong)\b",
+        "merit": r"\b(?:my (?:\w+ )?(?:years|experience|record|qualifications?|results|track|credentials|"
+        r"background|expertise)|i (?:have|had) (?:done|led|managed|run|built|delivered)|exceed\w*|"
+        r"(?:most|more|best|better) qualified)\b",
+        "need": r"\b(?:really|badly|desperately|truly|so|urgently) need|need (?:this|the) (?:job|role|position|"
+        r"work|income|money)|begg?\w*|please,? (?:i|just)|anything (?:at all|you)|whatever (?:it takes|you)|"
+        r"any (?:salary|terms|level|shift|hours|pay|wage)\b",
+        "reproach": r"\byou (?:never|still|failed|didn't|did not|haven't|have not|could have|should have|"
+        r"couldn't|could not|promised|ignored|wasted|clearly|obviously)\b",
+        "order": r"^(?:please |kindly )?(?:send|call|phone|ring|email|e-mail|reply|respond|confirm|inform|tell|"
+        r"give|get back|update|revert|forward|pay|provide|explain|make sure|contact)\b",
+    }.items()
+}
+
+
 def features(sentence: str) -> list[str]:
     """The sentence's features, each once."""
     words = tokens(sentence)
@@ -59,6 +89,11 @@ def features(sentence: str) -> list[str]:
     out = {f"w:{w}" for w in marked}
     out.update(f"b:{a}_{b}" for a, b in pairwise(marked))
     out.update(f"p:{w[:PREFIX]}" for w in words if len(w) > PREFIX + 1)
+    low = " ".join(sentence.replace("\u2019", "'").lower().split())
+    cues = {name for name, pattern in CUES.items() if pattern.search(low)}
+    out.update(f"cue:{name}" for name in cues)
+    if "decision" in cues and ("contrast" in cues or "merit" in cues):
+        out.add("cue:contest")  # the decision and a reason against it, in one sentence
     if words and words[0] == "you":
         out.add("start:you")
     if sentence.count("!") >= 2:
