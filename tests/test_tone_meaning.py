@@ -1,7 +1,7 @@
 """Tone by meaning on whole messages: arguing with a decision in polite words, comparing oneself with the chosen
 candidate, pleading, bare orders and gloating are reported and pull the meter below 0; their hard negatives (a
 request for feedback, a competing offer, availability offered once, "as I mentioned" before a point of
-substance, a short line about a hard choice) stay clean and score high. All examples written for these tests."""
+substance, short neutral lines) stay clean and score high. All examples written for these tests."""
 
 from __future__ import annotations
 
@@ -33,8 +33,7 @@ MUST_FIRE = {
     ),
     "gloats": (
         "post-rejection",
-        "Hi Tom,\n\nThanks for the note. Honestly, you did me a favour, since I would never want to work for a team "
-        "run like yours.\n\nAlex",
+        "Hi Tom,\n\nThanks for the note. You did me a favour, frankly, your team seemed a shambles.\n\nAlex",
     ),
 }
 MUST_NOT_FIRE = {
@@ -60,9 +59,9 @@ MUST_NOT_FIRE = {
         "Hi Tom,\n\nThank you for the interview on Monday. As I mentioned, I think the onboarding flow is where a "
         "redesign would help most, and I would be glad to share my sketches.\n\nBest,\nAlex",
     ),
-    "a short line about a hard choice": (
+    "short neutral lines": (
         "post-rejection",
-        "Hi Tom,\n\nThank you for telling me. I know this was a hard choice. I wish the team well with the launch."
+        "Hi Tom,\n\nThank you for telling me so quickly. The launch sounds exciting. I wish the team well with it."
         "\n\nAlex",
     ),
 }
@@ -93,5 +92,5 @@ def test_cues_shared_by_many_wordings_are_features() -> None:
     assert "cue:contest" in features("Given my record, the decision makes no sense.")
     assert "cue:contest" not in features("Thank you for letting me know your decision.")
     assert "cue:need" in features("I badly need this job.")
-    assert "cue:order" in features("Please phone me with the result today.")
+    assert "cue:order" in features("Send me the result today.")
     assert "cue:order" not in features("Please let me know if you need anything else.")
