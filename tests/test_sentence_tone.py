@@ -114,7 +114,7 @@ def test_several_leaning_sentences_make_one_suggestion(tmp_path) -> None:
     from followup_lint.engine.sentence_tone import parse
 
     model = parse(json.loads(MODEL.read_text(encoding="utf-8")))
-    leaning = ["I assume a decision is imminent.", "I suppose the team is still deciding."]
+    leaning = ["I assume a decision is imminent.", "Kindly revert at the earliest."]
     assert all(0.5 <= model.judge(s)[1] < 0.7 for s in leaning), [model.judge(s) for s in leaning]
     both = "Hi Tom,\n\n" + " ".join(leaning) + "\n\nSam"
     report = lint_text(both, {"kind": "networking"}, Config())  # a kind without prior odds

@@ -52,61 +52,6 @@ def _negated(words: list[str]) -> list[str]:
     return out
 
 
-#: Cues of a class of tone that many wordings share, each one feature (``cue:<name>``), so that evidence for one
-#: wording is evidence for the others: asking to revisit a decision, comparing oneself with the other
-#: candidates, the decision named next to a reason or a contrast, need made stronger, reproach in the second
-#: person, a bare order to the reader, and an offer of oneself on any terms. Matched on the lowercase sentence.
-CUES: dict[str, re.Pattern[str]] = {
-    name: re.compile(pattern)
-    for name, pattern in {
-        "revisit": r"\b(?:reconsider\w*|re-?evaluat\w+|re-?review\w*|revisit\w*|appeal\w*|overturn\w*|think (?:it )?"
-        r"(?:over|again)|(?:second|another|fresh) look|look (?:at \w+ \w+ )?again|review \w+ (?:\w+ )?again)\b",
-        "others": r"\b(?:(?:other|another|successful|chosen|selected|winning) (?:candidate|applicant|person|hire)s?|"
-        r"(?:someone|anyone|nobody|no one|noone) else|more (?:qualified|experienced|suitable)|"
-        r"(?:better|stronger|best) (?:fit|match|candidate|applicant|choice))\b",
-        "decision": r"\b(?:decision|outcome|result|rejection|refusal|verdict|choice|call|not (?:been )?selected|"
-        r"turned (?:me )?down|passed (?:me )?over|overlooked|unsuccessful)\b",
-        "contrast": r"\b(?:given|considering|despite|although|though|yet|surely|since|because|how|fail to|"
-        r"(?:do not|don't|cannot|can't|struggle to) (?:see|understand)|makes? no sense|unfair\w*|mistake\w*|wrong)\b",
-        "merit": r"\b(?:my (?:\w+ )?(?:years|experience|record|qualifications?|results|track|credentials|"
-        r"background|expertise)|i (?:have|had) (?:done|led|managed|run|built|delivered)|exceed\w*|"
-        r"(?:most|more|best|better) qualified)\b",
-        "need": r"\b(?:really|badly|desperately|truly|so|urgently) need|need (?:this|the) (?:job|role|position|"
-        r"work|income|money)|\bbeg(?:ging|ged)?\b|please,? (?:i|just)|anything (?:at all|you)|"
-        r"whatever (?:it takes|you|salary|pay|terms|wage)|any (?:salary|terms|level|shift|hours|pay|wage)\b",
-        "reproach": r"\byou (?:never|still|failed|didn't|did not|haven't|have not|could have|should have|"
-        r"couldn't|could not|promised|ignored|wasted|clearly|obviously)\b",
-        "order": r"^(?:please |kindly )?(?:send|call|phone|ring|email|e-mail|reply|respond|confirm|inform|tell|"
-        r"give|get back|update|revert|forward|pay|provide|explain|make sure|contact)\b",
-    }.items()
-}
-
-
-#: For each cue, the words one of which every one of its matches holds: the pattern is only searched in a
-#: sentence with such a word (a pattern search costs about 20 microseconds, a set intersection far less).
-CUE_WORDS: dict[str, frozenset[str]] = {
-    name: frozenset(words.split())
-    for name, words in {
-        "revisit": "reconsider reconsidered reconsidering reconsiders reconsideration reevaluate reevaluated "
-        "reevaluating reevaluation evaluate evaluated evaluating evaluation review reviewed reviewing reviews "
-        "rereview revisit revisited revisiting appeal appealed appealing appeals overturn overturned overturning "
-        "over again look",
-        "others": "candidate candidates applicant applicants person persons hire hires else qualified experienced "
-        "suitable fit match choice",
-        "decision": "decision outcome result rejection refusal verdict choice call selected turned passed "
-        "overlooked unsuccessful",
-        "contrast": "given considering despite although though yet surely since because how fail see understand "
-        "make makes sense unfair unfairly unfairness mistake mistaken mistakes wrong",
-        "merit": "years experience record qualification qualifications results track credentials background "
-        "expertise done led managed run built delivered exceed exceeded exceeding exceeds most more best better",
-        "need": "need beg begging begged beggar anything whatever salary terms level shift hours pay wage please",
-        "reproach": "you",
-        "order": "please kindly send call phone ring email e reply respond confirm inform tell give get update "
-        "revert forward pay provide explain make contact",
-    }.items()
-}
-
-
 def features(sentence: str) -> list[str]:
     """The sentence's features, each once."""
     words = tokens(sentence)
@@ -114,12 +59,6 @@ def features(sentence: str) -> list[str]:
     out = {f"w:{w}" for w in marked}
     out.update(f"b:{a}_{b}" for a, b in pairwise(marked))
     out.update(f"p:{w[:PREFIX]}" for w in words if len(w) > PREFIX + 1)
-    low = " ".join(sentence.replace("\u2019", "'").lower().split())
-    stems = {w.split("'")[0] for w in words}  # "candidate's": candidate
-    cues = {name for name, pattern in CUES.items() if not CUE_WORDS[name].isdisjoint(stems) and pattern.search(low)}
-    out.update(f"cue:{name}" for name in cues)
-    if "decision" in cues and ("contrast" in cues or "merit" in cues):
-        out.add("cue:contest")  # the decision and a reason against it, in one sentence
     if words and words[0] == "you":
         out.add("start:you")
     if sentence.count("!") >= 2:
