@@ -135,6 +135,18 @@ def threshold(p: np.ndarray, y: np.ndarray, precision: float) -> float:
     return 0.99
 
 
+def auc(positive: np.ndarray, negative: np.ndarray) -> float:
+    """The probability that a positive scores above a negative (ties count half), by ranks."""
+    ranks = np.concatenate([positive, negative]).argsort().argsort().astype(float) + 1
+    values = np.concatenate([positive, negative])
+    for v in np.unique(values):  # ties: their mean rank
+        same = values == v
+        if same.sum() > 1:
+            ranks[same] = ranks[same].mean()
+    n, m = len(positive), len(negative)
+    return float((ranks[:n].sum() - n * (n + 1) / 2) / (n * m))
+
+
 def report(name: str, p: np.ndarray, y: np.ndarray, t: float) -> dict[str, float]:
     top = 1 + p[:, 1:].argmax(axis=1)
     flagged = 1 - p[:, 0] >= t
@@ -165,6 +177,9 @@ def build() -> tuple[dict, str]:
         f"sentences: train {len(sets['train'])}, dev {len(sets['dev'])}, test {len(sets['test'])}; "
         f"features {len(vocab)}"
     )
+    for s in ("dev", "test"):
+        bad = 1 - p[s][:, 0]
+        print(f"  {s}: AUC polite vs not {auc(bad[y[s] != 0], bad[y[s] == 0]):.3f}")
     figures = {}
     for s in ("dev", "test"):
         for name, t in (("warn", warn), ("suggest", suggest)):
