@@ -19,9 +19,9 @@ def typos(text: str, context: Context | dict | None = None, **config: object) ->
 
 def test_misspellings_are_reported_with_the_best_correction_first() -> None:
     found = typos("Hi Dana,\n\nI recieved the notes and I acheive more with a clear oppurtunity." + SIGN)
-    assert found["recieved"][0] == ("received", True)
+    assert found["recieved"][0][0] == "received"
     assert found["acheive"][0][0] == "achieve"
-    assert found["oppurtunity"][0][0] == "opportunity"
+    assert found["oppurtunity"][0] == ("opportunity", True)
 
 
 def test_an_uncertain_correction_is_not_safe() -> None:
@@ -33,7 +33,7 @@ def test_an_uncertain_correction_is_not_safe() -> None:
 
 def test_capitalisation_follows_the_typed_word() -> None:
     found = typos("Hi Dana,\n\nThnak you for the tour. Recieved with thanks." + SIGN)
-    assert found["Thnak"][0][0] == "Thank" and found["Recieved"][0] == ("Received", True)
+    assert found["Thnak"][0][0] == "Thank" and found["Recieved"][0][0] == "Received"
 
 
 @pytest.mark.parametrize(
@@ -47,6 +47,31 @@ def test_capitalisation_follows_the_typed_word() -> None:
 def test_a_fix_is_safe_only_when_nearly_certain(sentence: str) -> None:
     found = typos(f"Hi Dana,\n\n{sentence}" + SIGN)
     assert found and not any(safe for fixes in found.values() for _, safe in fixes)
+
+
+@pytest.mark.parametrize(
+    ("typed", "margin", "safe"),
+    [
+        ("tomorow", 9.0, True),  # a letter dropped: a typing slip, clearly ahead of the runner-up
+        ("tomorrpw", 9.0, False),  # a letter replaced: as often another word, so it needs a larger margin
+        ("tomorrpw", 13.0, True),
+        ("tomorow", 6.0, False),  # a typing slip, but the runner-up is close
+    ],
+)
+def test_the_margin_a_safe_fix_needs_depends_on_the_edit(typed: str, margin: float, safe: bool) -> None:
+    from followup_lint.engine.checks.spelling import safe_fix
+    from followup_lint.spelling import speller
+    from followup_lint.spelling.suggest import Suggestion
+
+    found = [Suggestion("tomorrow", 0.5, 0.0), Suggestion("tomorrows", 1.0, margin)]
+    options = {"safe-margin": 8.0, "safe-margin-substitution": 12.0}
+    assert safe_fix(typed, found, options, speller()) is safe
+
+
+def test_a_frequent_misspelling_is_judged_against_each_close_correction() -> None:
+    # "dieing" is frequent enough in real text to pass as a word beside "dyeing", its closest correction, but
+    # "dining" and "dying" are far more frequent.
+    assert "dieing" in typos("Hi Dana,\n\nThe plant was dieing before we moved it." + SIGN)
 
 
 def test_applying_the_safe_fixes_leaves_no_typo() -> None:

@@ -27,6 +27,13 @@ FREQUENT_SHORT = 2.0
 #: A frequent word whose slip evidence is under FREQUENT_MARGIN + FREQUENT_DOUBT is reported as a question
 #: (severity suggestion): "merci" beside "mercy", "cron" beside "corn".
 FREQUENT_DOUBT = 0.5
+#: How many corrections of a frequent word are weighed as rivals: a slip is judged against each of its close
+#: corrections, not only the first ("dieing" is nearer "dyeing", but "dining" is the far more frequent rival).
+RIVALS = 3
+#: The corrections after the first count only for a word this long, and only when this close: a short word has
+#: many frequent neighbours by chance ("lua", "ini" beside "la", "in"), and a far one is no slip ("corman").
+RIVAL_LENGTH = 6
+RIVAL_DISTANCE = 1.0
 #: The edit distance of two words run together ("alot" for "a lot").
 SPLIT = 0.2
 #: Zipf frequency (log10 per billion words) from ln(count) of the frequency list: the two agree on common words.
@@ -101,10 +108,13 @@ class Speller:
         return max(evidence, default=-9.0)
 
     def rivals(self, low: str, dialect: str | None) -> list[tuple[float, float]]:
-        """(Edit distance, Zipf frequency) of the first correction of ``low`` and of each split of it into two
+        """(Edit distance, Zipf frequency) of the first RIVALS corrections of ``low`` and of each split of it into two
         known words, one of them a function word or short ("alot", "infact": a missing space costs SPLIT; "config" and
         "barcode" are compounds, not slips)."""
-        rivals = [(s.distance, self.zipf(s.word)) for s in self.suggest(low, dialect, 1)]
+        found = self.suggest(low, dialect, RIVALS)
+        rivals = [(s.distance, self.zipf(s.word)) for s in found[:1]]
+        if len(low) >= RIVAL_LENGTH:
+            rivals += [(s.distance, self.zipf(s.word)) for s in found[1:] if s.distance <= RIVAL_DISTANCE]
         function = self.affixes.function_words
         for i in range(1, len(low) - 1):
             head, tail = low[:i], low[i:]

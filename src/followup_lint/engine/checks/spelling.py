@@ -302,15 +302,36 @@ def safe_fix(word: str, found: list, options: Mapping[str, object], speller: Spe
     """Whether the first correction of ``word`` is nearly certain, so safe to apply unreviewed: the word has
     ``safe-shortest`` letters or more, the correction is close (``safe-distance``), common (ln count at least
     ``safe-common``), more than a change of capitals ("dan" -> "Dan" is as often "den" or "done"), and its score
-    at least ``safe-margin`` ahead of the runner-up's. The thresholds are measured on the misspelling lists."""
+    ahead of the runner-up's by a margin that depends on the edit: ``safe-margin`` for a typing slip (two
+    letters swapped, one letter added or dropped), ``safe-margin-substitution`` for any other edit (a letter
+    replaced, a sound spelled another way: "frens" is "friends" or "ferns"). The thresholds are measured on the
+    misspelling lists (``bench/typos.py --safe``)."""
     if not found or len(word) < int(options.get("safe-shortest", 7)):  # type: ignore[call-overload]
         return False
     best = found[0]
-    if best.word.lower() == word.lower() or best.distance > float(options.get("safe-distance", 1.2)):  # type: ignore[arg-type]
+    if best.word.lower() == word.lower() or best.distance > float(options.get("safe-distance", 0.8)):  # type: ignore[arg-type]
         return False
     if speller.frequency(best.word) < float(options.get("safe-common", 16.0)):  # type: ignore[arg-type]
         return False
-    return len(found) == 1 or found[1].score - best.score >= float(options.get("safe-margin", 5.0))  # type: ignore[arg-type]
+    if len(found) == 1:
+        return True
+    key = "safe-margin" if typing_slip(word.lower(), best.word.lower()) else "safe-margin-substitution"
+    default = 8.0 if key == "safe-margin" else 12.0
+    return found[1].score - best.score >= float(options.get(key, default))  # type: ignore[arg-type]
+
+
+def typing_slip(typed: str, word: str) -> bool:
+    """Whether ``typed`` is ``word`` with two neighbouring letters swapped, or one letter added or dropped."""
+    if len(typed) == len(word):
+        diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+        if len(diff) != 2 or diff[1] != diff[0] + 1:
+            return False
+        return typed[diff[0]] == word[diff[1]] and typed[diff[1]] == word[diff[0]]
+    if abs(len(typed) - len(word)) != 1:
+        return False
+    longer, shorter = (typed, word) if len(typed) > len(word) else (word, typed)
+    i = next((k for k, (a, b) in enumerate(zip(shorter, longer, strict=False)) if a != b), len(shorter))
+    return longer[:i] + longer[i + 1 :] == shorter
 
 
 def _prefix(word: str, prose: str, end: int) -> bool:
