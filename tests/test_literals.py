@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from followup_lint.engine.literals import (
+    AFTER,
     ASCII_ONLY,
     LINE_START,
     TEXT_START,
@@ -144,6 +145,14 @@ def test_trying_only_where_a_match_can_start_finds_the_same_matches(
         (r"^hey\b", re.I, (TEXT_START,), "hey\nhey"),  # without MULTILINE: the text's start only
         (r"\b\d+\s+weeks", re.I, (ASCII_ONLY, *"0123456789"), "2 weeks; \u0663 weeks"),  # \d matches other digits
         (r"\bthanks\b", re.I, ("thanks",), "THANKS; \u212aelvin; thank\u017f"),  # Kelvin sign, long s fold
+        # A leading lookbehind names the places better than a class of letters after it.
+        (
+            r"(?:(?<=[.!?] )|\A)[A-Z][a-z]+ x",
+            re.I,
+            (TEXT_START, AFTER + ". ", AFTER + "! ", AFTER + "? "),
+            "Big x. Red x! tiny x, old x",
+        ),
+        (r"(?<=\s)[a-z]x", re.I, (ASCII_ONLY, *(AFTER + c for c in " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")), "ax bx cx"),
     ],
 )
 def test_where_a_match_can_start(regex: str, flags: int, firsts: tuple[str, ...], text: str) -> None:

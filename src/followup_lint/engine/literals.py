@@ -354,6 +354,11 @@ def finditer(
 #: Markers among ``first_strings``: a match may start at the text's start (``\A``, ``^``), at the start of a
 #: line (``^`` with ``re.MULTILINE``); the strings hold only if the text is ASCII (``\d``'s ten digits).
 TEXT_START, LINE_START, ASCII_ONLY = "\0start", "\0line", "\0ascii"
+#: A marker prefix among ``first_strings``: a match may start right after the string that follows it (a leading
+#: lookbehind, ``(?<=[.!?]\s)``). It sorts after ``ASCII_ONLY``, which must come first.
+AFTER = "\0|"
+#: The most strings a leading lookbehind may stand for (the product of its characters).
+_MOST_AFTER = 64
 
 
 def first_strings(regex: str, flags: int = re.IGNORECASE) -> tuple[str, ...] | None:
@@ -379,9 +384,16 @@ def _firsts(items: list[Any], multiline: bool) -> frozenset[str] | None:
             return frozenset([TEXT_START])
         if op == constants.AT and value == constants.AT_BEGINNING:
             return frozenset([LINE_START if multiline else TEXT_START])
+        rest = items[index + 1 :]
+        anchors = _anchors(op, value, multiline)
+        if anchors is not None:
+            # A leading lookbehind (or a choice of them and the text's start): where it holds is rarer than a
+            # first character of a class ("(?<=[.!?]\s)[A-Z][a-z]+"), so it names the places instead.
+            following = _firsts(rest, multiline)
+            if following is not None and all(len(string) == 1 for string in following):
+                return anchors
         if op in (constants.AT, constants.ASSERT, constants.ASSERT_NOT):
             continue  # zero-width: the match starts with what follows
-        rest = items[index + 1 :]
         if op == constants.LITERAL:
             run: list[str] = []
             for next_op, next_value in items[index:]:
@@ -403,6 +415,77 @@ def _firsts(items: list[Any], multiline: bool) -> frozenset[str] | None:
             return body if value[0] >= 1 else _union([body, _firsts(rest, multiline)])
         return None
     return None  # nothing but assertions
+
+
+def _anchors(op: Any, value: Any, multiline: bool) -> frozenset[str] | None:
+    """For a positive lookbehind of fixed characters, the text's start, or a choice of these: ``AFTER`` markers
+    (and ``TEXT_START``, ``LINE_START``, ``ASCII_ONLY``) naming every place where it holds; else None."""
+    from re import _constants as constants  # type: ignore[attr-defined]
+
+    if op == constants.AT:
+        if value == constants.AT_BEGINNING_STRING:
+            return frozenset([TEXT_START])
+        if value == constants.AT_BEGINNING:
+            return frozenset([LINE_START if multiline else TEXT_START])
+        return None
+    if op == constants.ASSERT and value[0] < 0:  # (lookbehind: direction -1)
+        strings = [""]
+        markers: set[str] = set()
+        for item_op, item_value in value[1]:
+            if item_op == constants.LITERAL:
+                char = _literal(item_value)
+                chars: frozenset[str] | None = None if char is None else frozenset([char])
+            elif item_op == constants.IN:
+                chars = _lookbehind_chars(item_value)
+            else:
+                return None
+            if not chars:
+                return None
+            if ASCII_ONLY in chars:
+                markers.add(ASCII_ONLY)
+                chars = chars - {ASCII_ONLY}
+            strings = [string + char for string in strings for char in sorted(chars)]
+            if len(strings) > _MOST_AFTER:
+                return None
+        if strings == [""]:
+            return None
+        return frozenset([*(AFTER + string for string in strings), *markers])
+    if op == constants.BRANCH:
+        found: set[str] = set()
+        for branch in value[1]:
+            if len(branch) != 1:
+                return None
+            anchors = _anchors(*branch[0], multiline)
+            if anchors is None:
+                return None
+            found |= anchors
+        return frozenset(found)
+    return None
+
+
+#: The ASCII characters ``\s`` matches in a str pattern (others, such as a no-break space, are not ASCII).
+_ASCII_SPACE = frozenset(chr(code) for code in range(128) if chr(code).isspace())
+
+
+def _lookbehind_chars(members: Any) -> frozenset[str] | None:
+    r"""``_class_chars`` of a lookbehind's class, where ``\s`` also stands for its ASCII characters (with
+    ``ASCII_ONLY``: in other text it matches more)."""
+    from re import _constants as constants  # type: ignore[attr-defined]
+
+    chars: set[str] = set()
+    plain = []
+    for op, value in members:
+        if op == constants.CATEGORY and value == constants.CATEGORY_SPACE:
+            chars |= _ASCII_SPACE
+            chars.add(ASCII_ONLY)
+        else:
+            plain.append((op, value))
+    if plain:
+        others = _class_chars(plain)
+        if others is None:
+            return None
+        chars |= others
+    return frozenset(chars)
 
 
 def _union(parts: list[frozenset[str] | None]) -> frozenset[str] | None:
@@ -449,6 +532,7 @@ def starts(strings: tuple[str, ...], folded: str, found: dict[Any, Any], dense: 
         # (Only strings of one or two characters are frequent enough to count.)
         count = folded.count
         total = sum(count(s) for s in strings if len(s) <= 2) + sum(count("\n") + 1 for s in strings if s == LINE_START)
+        total += sum(count(s[len(AFTER) :]) for s in strings if s.startswith(AFTER) and len(s) <= len(AFTER) + 2)
         if total * dense > len(folded):
             found[strings] = None
             return None
@@ -462,6 +546,9 @@ def starts(strings: tuple[str, ...], folded: str, found: dict[Any, Any], dense: 
             elif string == LINE_START:
                 merged.add(0)
                 merged.update(i + 1 for i in occurrences("\n", folded, found))
+            elif string.startswith(AFTER):
+                size = len(string) - len(AFTER)
+                merged.update(i + size for i in occurrences(string[len(AFTER) :], folded, found))
             elif string != ASCII_ONLY:
                 merged.update(occurrences(string, folded, found))
         places = sorted(merged)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from .errors import RuleError
@@ -558,6 +558,10 @@ class PatternSet:
                     starts &= reach
                 if not starts:
                     break
+            if starts.bit_length() > _LONG:
+                for i in _set_bits(starts):
+                    seeds.setdefault(i, set()).add(number)
+                continue
             while starts:
                 lowest = starts & -starts
                 seeds.setdefault(lowest.bit_length() - 1, set()).add(number)
@@ -590,6 +594,21 @@ class PatternSet:
                 break
         _finish(patterns, states, emitted)
         return [match for match in dict.fromkeys(emitted) if match[2] > match[1]]
+
+
+#: Bits from which ``_set_bits`` reads an integer's bits as digits.
+_LONG = 512
+
+
+def _set_bits(bits: int) -> Iterator[int]:
+    """The numbers of the set bits of a long ``bits``, lowest first, read once as binary digits: taking off its
+    lowest bit one at a time copied the whole integer per bit (quadratic on a 512 KB draft)."""
+    digits = format(bits, "b")[::-1]
+    find = digits.find
+    i = find("1")
+    while i >= 0:
+        yield i
+        i = find("1", i + 1)
 
 
 def _telling(literal: tuple[str, frozenset[str]]) -> tuple[int, int]:

@@ -163,16 +163,39 @@ def _judge(doc: Document, model: ToneModel) -> Iterator[tuple[int, int, str, flo
     end = closing(doc)
     last = end[0] if end is not None else len(doc.prose)
     for sentence in body_sentences(doc):
+        if not first <= sentence.start_char < last:
+            continue
         text = doc.source[sentence.start_char : sentence.end_char]
-        words = tokens(text)
-        if (
-            not first <= sentence.start_char < last
-            or len(words) < MIN_WORDS
-            or (words[0] in _GREETING_WORDS and len(words) <= 8)
-            or (words[0] in _HEADING_LABELS and text.lstrip()[len(words[0]) : len(words[0]) + 1] == ":")
-            or model.coverage(text) < MIN_KNOWN
-        ):
+        verdict = _verdict(model, text, kind, confidence)
+        if verdict is None:
             continue  # a heading, a greeting, a signature, a fragment, or words the model never saw
-        label, p = model.judge(text, kind, confidence)
+        label, p = verdict
         start = sentence.start_char + len(text) - len(text.lstrip())
         yield start, sentence.start_char + len(text.rstrip()), label, p
+
+
+#: ``(sentence, kind, confidence) -> (model, verdict)``: a sentence's verdict depends on its text alone, so an
+#: editor's re-lint after a keystroke judges only the sentence that changed.
+_VERDICTS: dict[tuple[str, str | None, float], tuple[ToneModel, tuple[str, float] | None]] = {}
+_MOST_VERDICTS = 20_000
+
+
+def _verdict(model: ToneModel, text: str, kind: str | None, confidence: float) -> tuple[str, float] | None:
+    """The likeliest non-polite label and its probability for one sentence, or None when it is not judged."""
+    key = (text, kind, confidence)
+    known = _VERDICTS.get(key)
+    if known is not None and known[0] is model:
+        return known[1]
+    words = tokens(text)
+    verdict = None
+    if not (
+        len(words) < MIN_WORDS
+        or (words[0] in _GREETING_WORDS and len(words) <= 8)
+        or (words[0] in _HEADING_LABELS and text.lstrip()[len(words[0]) : len(words[0]) + 1] == ":")
+        or model.coverage(text) < MIN_KNOWN
+    ):
+        verdict = model.judge(text, kind, confidence)
+    if len(_VERDICTS) >= _MOST_VERDICTS:
+        _VERDICTS.clear()
+    _VERDICTS[key] = (model, verdict)
+    return verdict

@@ -33,6 +33,8 @@ _WORD = re.compile(rf"{_LETTER}+(?:['\u2018\u2019\u02bb\u02bc]{_LETTER}+)*")
 #: a word of another language, which makes its unknown neighbours words of that language too.
 _ELISION = re.compile(r"(?:[cdjlmnst]|qu|dell|all|nell|sull)['\u2019]\w", re.IGNORECASE)
 _SKIP_CHUNK = re.compile(r"[@#_/\\0-9=<>{}|~^*+]|[A-Za-z][.][A-Za-z]|^['\u2019]|&")
+#: What a chunk's skip test (``_SKIP_CHUNK``) ignores at its ends.
+_CHUNK_EDGES = "\"'()[]{},.;:!?\u201c\u201d\u2018\u2019*"
 _STRETCHED = re.compile(r"([a-z])\1\1", re.IGNORECASE)
 _SENTENCE_END = ".!?:;\u2026"
 #: Prefixes written with a hyphen that need not be words on their own.
@@ -85,31 +87,37 @@ class Spelling(Check):
         passes: dict[str, bool] = {}
         known = self.speller.known
         own_words = doc.words
-        particles = [m.span(1) if m.group(1) else m.span(2) for m in NAME_PARTICLE.finditer(prose)]
-        #: Every word in order: (start, end, line, foreign or unknown), for the neighbours of an unknown word.
-        tokens: list[tuple[int, int, int, bool]] = []
+        particles: list[tuple[int, int]] | None = None
         pending: list[tuple[int, int, str, list, bool]] = []
         own_names: frozenset[str] | None = None
-        line, counted = 0, 0
+        #: Chunk -> whether it is skipped or holds only words that pass (most chunks repeat: "the", "you,").
+        clean: dict[str, bool] = {}
         for chunk in _CHUNK.finditer(prose):
             text = chunk.group()
-            skipped = bool(_SKIP_CHUNK.search(text.strip("\"'()[]{},.;:!?\u201c\u201d\u2018\u2019*")))
+            fine = clean.get(text)
+            if fine is None:
+                fine = True
+                if not _SKIP_CHUNK.search(text.strip(_CHUNK_EDGES)):
+                    for word in _WORD.findall(text):  # every word judged once a draft
+                        passed = passes.get(word)
+                        if passed is None:
+                            lower = word.lower()
+                            passed = passes[word] = (
+                                not _judgeable(word) or lower in names or lower in own_words or known(word, dialect)
+                            )
+                        fine = fine and passed
+                clean[text] = fine
+            if fine:
+                continue
             for match in _WORD.finditer(text):
                 word = match.group()
+                if passes[word]:
+                    continue
                 start = chunk.start() + match.start()
                 end = start + len(word)
-                line, counted = line + prose.count("\n", counted, start), start
-                if skipped:
-                    tokens.append((start, end, line, False))
-                    continue
-                passed = passes.get(word)
-                if passed is None:
-                    lower = word.lower()
-                    passed = passes[word] = (
-                        not _judgeable(word) or lower in names or lower in own_words or known(word, dialect)
-                    )
-                tokens.append((start, end, line, not word.isascii() or not passed or bool(_ELISION.match(word))))
-                if passed or _prefix(word, prose, end) or any(a <= start < b for a, b in particles):
+                if particles is None:
+                    particles = [m.span(1) if m.group(1) else m.span(2) for m in NAME_PARTICLE.finditer(prose)]
+                if _prefix(word, prose, end) or any(a <= start < b for a, b in particles):
                     continue
                 if _HONORIFIC.search(prose, max(0, start - 40), start + 1):
                     continue  # "Tanaka-san", "Ravi-ji": a suffix on a name
@@ -146,7 +154,14 @@ class Spelling(Check):
                             continue
                         unsure = True
                 pending.append((start, end, word, found, unsure))
+        lines: dict[int, list[tuple[int, int, int, bool]]] = {}
         for start, end, word, found, unsure in pending:
+            # Only the words of the same line can make a phrase of another language with it.
+            first = prose.rfind("\n", 0, start) + 1
+            tokens = lines.get(first)
+            if tokens is None:
+                last = prose.find("\n", start)
+                tokens = lines[first] = _word_places(prose, passes, first, len(prose) if last < 0 else last)
             yield self._finding(doc, start, end, word, found, _in_foreign_phrase(tokens, start), unsure)
 
     def _finding(
@@ -172,6 +187,21 @@ class Spelling(Check):
             severity=Severity.SUGGESTION,
             values={"match": word},
         )
+
+
+def _word_places(prose: str, passes: dict[str, bool], lo: int, hi: int) -> list[tuple[int, int, int, bool]]:
+    """Every word of the line ``prose[lo:hi]`` in order: (start, end, line, foreign or unknown), for the
+    neighbours of an unknown word. ``passes``: whether each judged word passes."""
+    tokens: list[tuple[int, int, int, bool]] = []
+    for chunk in _CHUNK.finditer(prose, lo, hi):
+        text = chunk.group()
+        skipped = bool(_SKIP_CHUNK.search(text.strip(_CHUNK_EDGES)))
+        for match in _WORD.finditer(text):
+            word = match.group()
+            start = chunk.start() + match.start()
+            foreign = not skipped and (not word.isascii() or not passes[word] or bool(_ELISION.match(word)))
+            tokens.append((start, start + len(word), 0, foreign))
+    return tokens
 
 
 #: A lowercase word joined by a hyphen to a capitalised name: an honorific or a part of the name.
