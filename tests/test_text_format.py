@@ -84,7 +84,8 @@ def test_a_long_line_is_shown_around_each_finding_not_whole(run_cli, tmp_path) -
     from followup_lint.reporting.text_format import MAX_SNIPPET_WIDTH
 
     path = tmp_path / "long.txt"
-    path.write_text("I think " + "the " * 60_000 + "end.\n")
+    # A misspelling at the very end of the line: its finding shows the line's last window.
+    path.write_text("I think " + "the " * 60_000 + "end I recieved.\n")
     status, out, _ = run_cli(str(path))
     assert status == 1
     lines = out.splitlines()
@@ -92,7 +93,7 @@ def test_a_long_line_is_shown_around_each_finding_not_whole(run_cli, tmp_path) -
     snippets = [line for line in lines if line.startswith(("   1 | ", "     | "))]
     assert shown and all(len(line) <= MAX_SNIPPET_WIDTH + 10 for line in snippets)
     assert shown[0].startswith("   1 | I think the the") and shown[0].endswith("\u2026")
-    assert shown[-1].startswith("   1 | \u2026") and shown[-1].endswith("the end.")
+    assert shown[-1].startswith("   1 | \u2026") and shown[-1].endswith("the end I recieved.")
     for index, line in enumerate(lines):  # each underline stays under its window, where the finding is shown
         if line.startswith("   1 | \u2026"):
             underline = lines[index + 1]
