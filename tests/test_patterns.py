@@ -390,6 +390,41 @@ class RuleMatchers:
     reference: SpacyReference
 
 
+class AllRulesReference:
+    """Every rule's ``SpacyReference`` run as one spaCy ``PhraseMatcher`` and one ``Matcher``: one pass over a
+    doc instead of one a rule, with each match keyed by (rule, item). A rule's matches keep spaCy's order, since
+    ``assert_same`` compares them, order included, with ours."""
+
+    def __init__(self, rules: list[RuleMatchers]) -> None:
+        from spacy.matcher import Matcher as SpacyMatcher
+        from spacy.matcher import PhraseMatcher
+
+        nlp = pipeline()
+        self.count = len(rules)
+        self.phrase = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.tokens = SpacyMatcher(nlp.vocab, validate=True)
+        for number, rule in enumerate(rules):
+            for index, item in enumerate(rule.reference.items):
+                if item.phrase is not None:
+                    self.phrase.add(f"{number}:{index}", [nlp.make_doc(item.phrase.lower())])
+                elif item.pattern is not None:
+                    self.tokens.add(f"{number}:{index}", [list(item.pattern)])
+
+    def run(self, doc: Any) -> list[list[list[tuple[int, int, int]]]]:
+        """Each rule's ``SpacyReference.run`` on ``doc``, in rule order."""
+        runs: list[list[list[tuple[int, int, int]]]] = [[[], []] for _ in range(self.count)]
+        for kind, matcher in enumerate((self.phrase, self.tokens)):
+            for key, start, end in matcher(doc) if len(matcher) else []:
+                number, index = map(int, doc.vocab.strings[key].split(":"))
+                runs[number][kind].append((index, start, end))
+        return runs
+
+
+@cache
+def all_rules_reference() -> AllRulesReference:
+    return AllRulesReference(rule_matchers())
+
+
 @cache
 def rule_matchers() -> list[RuleMatchers]:
     found = []
@@ -413,9 +448,11 @@ def assert_same(text: str, bounds: tuple[int, int] | None = None) -> int:
     words, kept = words_doc(prose.doc)
     start, end = bounds or (0, len(text))
     count = 0
-    for rule in rule_matchers():
-        for doc in (prose.doc, words) if kept is not None else (prose.doc,):
-            phrases, tokens = rule.reference.run(doc)
+    docs = (prose.doc, words) if kept is not None else (prose.doc,)
+    references = [all_rules_reference().run(doc) for doc in docs]
+    for number, rule in enumerate(rule_matchers()):
+        for doc, reference in zip(docs, references, strict=True):
+            phrases, tokens = reference[number]
             view = TokenView(doc)
             ours = set()
             for matcher in (rule.ours._phrase_set, rule.ours._pattern_set):
