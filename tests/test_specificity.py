@@ -73,12 +73,21 @@ def test_a_generic_note_with_little_template_text_is_only_a_suggestion() -> None
     assert [f.severity for f in findings(text)] == [Severity.SUGGESTION]
 
 
-def test_silent_on_a_guessed_kind_and_check_ins_have_their_own_rule() -> None:
+def test_a_guessed_kind_gets_a_suggestion_and_check_ins_have_their_own_rule() -> None:
+    """A note with no detail is generic whatever its kind: on a guessed thank-you the finding is a suggestion
+    (the guess may be wrong, the advice is still sound); a draft read as another kind is left to its rules."""
     assert not findings(TEMPLATE, Context(kind="check-in"))
     short = "Hi Dana,\n\nPlease find my references attached.\n\nBest,\nSam\n"
-    guessed = lint_text(short, Context(), Config()).findings
-    assert not [f for f in guessed if f.rule.endswith("-detail")]  # the kind is only guessed
+    other = lint_text(short, Context(), Config()).findings  # read as a networking note
+    assert not [f for f in other if f.rule.endswith("-detail")]
     assert findings(short, Context(kind="thank-you"))
+    guessed = (
+        "Hello Ms. Grant,\n\nI wanted to thank you for the call this afternoon. As requested, my references are"
+        " attached. Do tell me if anything else would help.\n\nRegards,\nPeter"
+    )
+    report = lint_text(guessed, Context(), Config())
+    assert not report.metrics["kind"]["sure"]
+    assert [f.severity for f in report.findings if f.rule == RULE] == [Severity.SUGGESTION]
 
 
 def test_a_generic_check_in_gets_a_suggestion_and_a_specific_one_none() -> None:

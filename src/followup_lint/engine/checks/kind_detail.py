@@ -157,6 +157,12 @@ def _project_pattern(heads: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:the|that|this|your|our)\s+((?:[\w'’-]+\s+){{1,3}}?)(?:{alternatives})\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern option (``their-plan``, ``self-pitch``), case-insensitive, compiled once per process."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
 def _opinion_words() -> frozenset[str]:
     """The sentiment lexicon's positive and negative words (``rules/_data/sentiment-vader.txt``)."""
     from .politeness_features import sentiment_words
@@ -197,6 +203,16 @@ class KindDetail(LazyMatchers, Check):
         kinds = rule.options.get("suggestion-kinds", [])
         if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
             raise RuleError(rule.path, "options.suggestion-kinds", "must be a list of message kinds")
+        for key in ("their-plan", "self-pitch"):
+            value = rule.options.get(key)
+            if value is None:
+                continue
+            if not isinstance(value, str) or not value:
+                raise RuleError(rule.path, f"options.{key}", "must be a regular expression")
+            try:
+                _compiled(value)
+            except re.error as exc:
+                raise RuleError(rule.path, f"options.{key}", f"is not a valid regular expression ({exc})") from None
         templates = rule.options.get("templates", TEMPLATES_FILE)
         if not isinstance(templates, str) or not templates or "/" in templates or "\\" in templates:
             raise RuleError(rule.path, "options.templates", "must be a file name under _data/")
@@ -236,6 +252,8 @@ class KindDetail(LazyMatchers, Check):
             plain_topic_below=float(options.get("plain-topic-below", 18.5)),
             opinion=_opinion_words() if options.get("opinion-words", True) else frozenset(),
             project=_project_pattern(tuple(options.get("project-heads", ()))),
+            their_plan=_compiled(options["their-plan"]) if options.get("their-plan") else None,
+            self_pitch=_compiled(options["self-pitch"]) if options.get("self-pitch") else None,
         )
 
     def run(self, doc: Document) -> Iterator[Finding]:

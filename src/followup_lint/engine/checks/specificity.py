@@ -82,18 +82,6 @@ _DATE_WORDS = _words(
     "dec am pm a.m p.m today yesterday tomorrow morning afternoon evening week weeks day days hour "
     "hours minutes o'clock"
 )
-#: Their schedule reported as known: "the trustees were due to meet last week", "the board is expected to decide
-#: in May" (with a date or time word in the sentence).
-_THEIR_PLAN = re.compile(
-    r"\b(?:was|were|is|are)\s+(?:due|scheduled|planned|expected|set|planning|hoping|aiming)\s+to\b", re.IGNORECASE
-)
-#: A sentence about the writer's own background ("I have 14 years of experience in rice agronomy", "I will
-#: bring my skills in Cisco switching"): what it names is the candidate's, not something of this conversation.
-_SELF_PITCH = re.compile(
-    r"\b(?:I|I've|I’ve|my)\b[^.!?]{0,60}\b(?:experience|skills?|background|qualifications?|expertise|strengths?"
-    r"|track\s+record)\b|\bI\s+(?:will|would|can|could)\s+bring\b",
-    re.IGNORECASE,
-)
 #: What a timeline is given in: "by the end of the month", "the week of the 19th".
 _WHEN = _DATE_WORDS | _words("month months quarter end weekend fortnight")
 #: Spelled-out figures: "forty trucks", "ten days to four" (not "one", which every template uses).
@@ -215,6 +203,12 @@ class Settings:
     project: re.Pattern[str] | None = None
     #: Opinion words (a sentiment lexicon): "impressive", "admire", "fortunate" judge, they name no topic.
     opinion: frozenset[str] = frozenset()
+    #: Their schedule reported as known ("the board was due to meet", with a date or time word in the sentence):
+    #: the rule's ``their-plan`` pattern, compiled; None: off.
+    their_plan: re.Pattern[str] | None = None
+    #: A sentence about the writer's own background ("I have 14 years of experience in ..."): the rule's
+    #: ``self-pitch`` pattern, compiled; None: off.
+    self_pitch: re.Pattern[str] | None = None
 
     def plain(self, word: str) -> bool:
         """Whether ``word`` says nothing of this conversation: a stop word, generic follow-up vocabulary or a
@@ -465,7 +459,7 @@ def _judge(
     if not evidence and cued:
         evidence.extend(_their_timeline(prose, matches, low, cue_spans))
     if not evidence:
-        plan = _THEIR_PLAN.search(prose, start, end)
+        plan = s.their_plan.search(prose, start, end) if s.their_plan is not None else None
         if plan is not None and any(w in _WHEN for w in low):
             evidence.append(("timeline", plan.group(0)))
     if not evidence:
@@ -473,7 +467,7 @@ def _judge(
     if not evidence:
         below = s.topic_below if cued else s.plain_topic_below
         evidence.extend(_topic(raw, low, [i for i in content if i not in in_cue], covered_at, s, below))
-    if evidence and not cued and _SELF_PITCH.search(prose, start, end):
+    if evidence and not cued and s.self_pitch is not None and s.self_pitch.search(prose, start, end):
         evidence = []  # the writer's own background, not this conversation
     for m in _QUOTE.finditer(prose, start, end):
         if len(m.group(1).split()) >= 2:
