@@ -258,3 +258,36 @@ def test_a_gracious_generic_reply_to_a_rejection_gets_no_detail_finding() -> Non
     )
     found = lint_text(text, Context(kind="post-rejection"), Config()).findings
     assert not [f for f in found if f.rule.endswith("-detail")]
+
+
+@pytest.mark.parametrize(
+    "stock",
+    [
+        "I have attached my two references as you asked.",  # a count of what every application has
+        "Both rounds of interviews were a pleasure.",
+        "I admire your company's mission and the team's goals.",  # nouns every employer has
+        "Please contact me at your earliest convenience.",  # a formula of any business letter
+        "Happy Interviewing!",  # a short line in capitals is no name
+    ],
+)
+def test_stock_counts_employer_nouns_and_letter_formulas_are_no_detail(stock: str) -> None:
+    text = TEMPLATE.replace("Please let me know", stock + " Please let me know")
+    assert findings(text)
+
+
+@pytest.mark.parametrize(
+    "detail",
+    [
+        "I was struck that two nurses cover the whole recovery bay at night.",  # a count of something specific
+        "Hearing that falls dropped 30% last year was encouraging.",  # a share
+        "You said 3 of your clients have asked for weekend clinics.",
+    ],
+)
+def test_a_count_of_something_specific_is_still_a_detail(detail: str) -> None:
+    text = TEMPLATE.replace("Please let me know", detail + " Please let me know")
+    assert not findings(text)
+
+
+def test_a_sign_off_and_name_on_the_last_body_line_is_not_a_detail() -> None:
+    text = TEMPLATE.replace("\n\nKind regards,\nLena Fischer\n", " Kind regards, Lena Marisol Fischer-Quispe\n")
+    assert findings(text)

@@ -14,7 +14,8 @@ normalised the same way), so a paraphrase with other names still matches. What i
   ``plain-topic-below`` ("the apple harvest"), or after such a phrase than ``topic-below`` ("the upcoming
   product launch");
 - ``name``: a capitalised word that is not one of the draft's own names (a person, product or place);
-- ``number``: a figure that is not a date, a time or a phone number;
+- ``number``: a figure that is not a date, a time, a phone number or a count of stock things ("my two
+  references", "both rounds": the next word is generic vocabulary);
 - ``quote``: a quoted phrase of two words or more;
 - ``topic`` also: a piece of work named by its subject ("the dashboard clean-up project": ``project-heads``);
 - ``person``: an interviewer of the context whom the greeting does not address ("since I talked with Andy");
@@ -25,8 +26,10 @@ No word counts in any inflection of the stop words, the generic vocabulary (with
 rejection cues of ``kind-cues.yaml``) or the template words ("timelines", "chatting"), nor two of them written
 as one unknown word ("timeframes"), nor an opinion word of the sentiment lexicon ("impressive", "admire": they
 judge, they name no topic), nor a manner adverb. A first or last body line of names only is a salutation or a
-signature the layout missed. A word of the role before its head ("database" of "Database
-Administrator") is the draft's own name only next to another of its names; alone it is a topic.
+signature the layout missed, and so is a last sentence of a sign-off and names ("Best regards, Maria Lopes"); in a
+sentence of capitalised words only ("Happy Interviewing!") capitals say nothing of names. A word of the role
+before its head ("database" of "Database Administrator") is the draft's own name only next to another of its
+names; alone it is a topic.
 
 A sentence about the writer's own background ("I have 14 years of experience in ...") has no evidence unless
 a cue ties it to the conversation: the candidate's skills are theirs, not something discussed.
@@ -328,8 +331,18 @@ def sentences(doc: Document, settings: Settings) -> Iterator[Sentence]:
     }
     loose = _loose_role_words(doc) - others
     met = _others_met(doc)
+    if spans and _inline_sign_off(prose[spans[-1][0] : spans[-1][1]]):
+        spans.pop()  # "Best regards, Maria Lopes" on the last line of the body: the writer's name
     for start, end in spans:
         yield _judge(prose, start, end, own, settings, loose, met)
+
+
+def _inline_sign_off(text: str) -> bool:
+    """A sign-off and the writer's name written as the body's last sentence: "Best regards, Maria Lopes"."""
+    from ..layout import SIGN_OFF
+
+    head, comma, tail = text.strip().partition(",")
+    return bool(comma) and SIGN_OFF.match(head + comma) is not None and _name_line(tail)
 
 
 def _others_met(doc: Document) -> frozenset[str]:
@@ -421,16 +434,17 @@ def _judge(
     if slots:
         content = [i for i in content if i not in slots]
     # In Title Case Every Word Is Capitalised: capitals say nothing about names there.
-    title_case = sum(1 for w in raw if w[:1].isupper()) > max(2, len(raw) // 2)
+    capitals = sum(1 for w in raw if w[:1].isupper())
+    title_case = capitals > max(2, len(raw) // 2) or (len(raw) >= 2 and capitals == len(raw))
     for i in content:
         if i in covered_at:
             continue
         word, text = low[i], raw[i]
-        if word in _NUMBER_WORDS and _is_figure(low, i):
+        if word in _NUMBER_WORDS and _is_figure(low, i) and not _stock_count(low, i, s):
             evidence.append(("number", text))
             continue
         if word[0].isdigit():
-            if _is_figure(low, i) and i not in contact:
+            if _is_figure(low, i) and i not in contact and not _stock_count(low, i, s):
                 evidence.append(("number", text))
             continue
         if word == "i" or word.startswith("i'"):
@@ -585,6 +599,26 @@ def _adverb(word: str, frequency: Callable[[str], float]) -> bool:
         return False
     base = word[:-3] + "y" if word.endswith("ily") else word[:-2]
     return base not in _WHEN and base != "quarter" and frequency(base) > 0
+
+
+def _stock_count(low: list[str], i: int, s: Settings) -> bool:
+    """A count of stock things ("my two references", "both of the interviews", "3 rounds"): the figure's next
+    word is stock vocabulary, so the number says nothing only this conversation holds. A share ("30%") and a
+    count of anything else ("1,200 drivers", "two nurses") still do."""
+    if low[i].endswith("%") or i + 1 >= len(low):
+        return False
+    following = low[i + 1]
+    if following in ("of", "or", "to", "and"):
+        following = (
+            low[i + 2]
+            if i + 2 < len(low) and low[i + 2] not in ("the", "my", "your", "our")
+            else (low[i + 3] if i + 3 < len(low) else following)
+        )
+    return following.isalpha() and following not in _STOP_COUNTED and s.plain(following)
+
+
+#: After a figure these words say what is counted without being stock: "30 percent", "two million".
+_STOP_COUNTED = _words("percent per cent million thousand hundred billion dozen times")
 
 
 def _is_figure(low: list[str], i: int) -> bool:
