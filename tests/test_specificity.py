@@ -296,3 +296,13 @@ def test_a_count_of_something_specific_is_still_a_detail(detail: str) -> None:
 def test_a_sign_off_and_name_on_the_last_body_line_is_not_a_detail() -> None:
     text = TEMPLATE.replace("\n\nKind regards,\nLena Fischer\n", " Kind regards, Lena Marisol Fischer-Quispe\n")
     assert findings(text)
+
+
+def test_header_lines_typed_into_the_text_are_not_sentences_of_the_body() -> None:
+    """``Subject:`` and ``To:`` lines at the top of a plain draft (the ``header_lines`` analysis) hold no detail
+    of the conversation; the same words in a sentence of the body do."""
+    headers = "Subject: Kubernetes autoscaling interview\nTo: miguel.ortiz@riverside.example\n\n"
+    assert findings(headers + TEMPLATE)
+    story = "Your Kubernetes autoscaling story stayed with me."
+    detail = TEMPLATE.replace("Please let me know", story + " Please let me know")
+    assert not findings(headers + detail)

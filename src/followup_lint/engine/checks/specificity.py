@@ -58,14 +58,12 @@ if TYPE_CHECKING:
 TEMPLATES_FILE = "specific-templates.txt"
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th)?")
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _QUOTE = re.compile(r"[\"\u201c]([^\"\u201d\n]{3,80})[\"\u201d]")
 #: A manner adverb: "meaningfully", "greatly", "extensively" (not "monthly", "early", "family").
 _ADVERB = re.compile(r"(?:al|ful|ive|ous|ing|ate|ed|ent|ant|ible|able|ic)ly$")
 #: Bounded, so that a run of unclosed brackets cannot make the search quadratic.
 _SLOT = re.compile(r"\[[^\]\n]{0,80}\]|\{[^}\n]{0,80}\}|<[^>\n]{0,80}>")
 _CLITIC = re.compile(r"(?:n't|'(?:s|d|m|ll|re|ve))$")
-_HEADER = re.compile(r"\s*(?:subject|re|fwd?|to|from|cc|date)\s*:", re.IGNORECASE)
 _CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d ().\-]{7,20}\d")
 
 
@@ -263,8 +261,9 @@ def lemmas(word: str) -> list[str]:
 
 
 def body_lines(doc: Document) -> tuple[list[Line], set[str]]:
-    """The body's lines (no greeting, sign-off, signature or contact lines) and the draft's own names."""
+    """The body's lines (no greeting, sign-off, signature, header or contact lines) and the draft's own names."""
     layout = doc.layout
+    headers = doc.header_lines
     names: set[str] = set()
     for value in (doc.context.company, doc.context.role, *doc.context.interviewers):
         names |= {_norm(m.group(0)) for m in _TOKEN.finditer(value or "")}
@@ -287,7 +286,7 @@ def body_lines(doc: Document) -> tuple[list[Line], set[str]]:
     body = [
         line
         for line in body
-        if not _HEADER.match(line.text) and (not _CONTACT.search(line.text) or len(_TOKEN.findall(line.text)) > 12)
+        if not _header(line, headers) and (not _CONTACT.search(line.text) or len(_TOKEN.findall(line.text)) > 12)
     ]
     # a greeting or a signature the layout did not recognise: a first or last line of names only
     # ("Respected Dr. Reyes and Dr. Moyo,", "Siobhán")
@@ -296,6 +295,30 @@ def body_lines(doc: Document) -> tuple[list[Line], set[str]]:
             body.remove(edge)
             names |= {_norm(w) for w in _TOKEN.findall(edge.text)}
     return body, names
+
+
+def _header(line: Line, headers: list[tuple[int, int]]) -> bool:
+    """Whether ``line`` starts inside one of the draft's header spans (the ``header_lines`` analysis)."""
+    return any(start <= line.start < end or line.start <= start < line.end for start, end in headers)
+
+
+def _sentence_spans(doc: Document, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The body's sentences: the ``doc`` analysis's sentences, each cut to the runs of body lines it lies in (a
+    greeting, sign-off, header or contact line beside it is left out). Both lists are in text order."""
+    found = [(s.start_char, s.end_char) for s in doc.doc.sents]
+    prose = doc.prose
+    spans: list[tuple[int, int]] = []
+    j = 0
+    for first, last in paragraphs:
+        while j < len(found) and found[j][1] <= first:
+            j += 1
+        k = j
+        while k < len(found) and found[k][0] < last:
+            low, high = max(found[k][0], first), min(found[k][1], last)
+            if high > low and prose[low:high].strip():
+                spans.append((low, high))
+            k += 1
+    return spans
 
 
 def _name_line(text: str) -> bool:
@@ -313,9 +336,7 @@ def sentences(doc: Document, settings: Settings) -> Iterator[Sentence]:
     """The body's sentences, judged one at a time (a caller may stop at the first specific one)."""
     lines, names = body_lines(doc)
     prose = doc.prose
-    spans = []
-    for first, last in _paragraphs(lines):
-        spans += [(m.start(), m.end()) for m in _SENTENCE.finditer(prose, first, last) if m.group().strip()]
+    spans = _sentence_spans(doc, _paragraphs(lines))
     capitalised: dict[str, int] = {}
     for start, end in spans:
         for index, m in enumerate(_TOKEN.finditer(prose, start, end)):
