@@ -306,3 +306,8 @@ def test_header_lines_typed_into_the_text_are_not_sentences_of_the_body() -> Non
     story = "Your Kubernetes autoscaling story stayed with me."
     detail = TEMPLATE.replace("Please let me know", story + " Please let me know")
     assert not findings(headers + detail)
+
+
+def test_the_channel_of_the_conversation_is_not_a_detail() -> None:
+    channel = "I enjoyed our Zoom call, and I would be glad to connect on LinkedIn."
+    assert findings(TEMPLATE.replace("Please let me know", channel + " Please let me know"))
