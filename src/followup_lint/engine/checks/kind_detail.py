@@ -9,7 +9,8 @@ follow-up vocabulary of ``rules/_data/kind-generic-words.txt`` never count), a w
 The finding is the rule's severity when the kind is sure and at least ``sure-coverage`` of the body's words are
 accounted for by template sequences; a suggestion when less of it reads as a template, or for the kinds in
 ``suggestion-kinds``. Like ``kind-required``, silent when the draft's kind was only guessed, unless
-``when-guessed: suggestion``: then a suggestion (the guess may be wrong, the advice is still sound).
+``when-guessed: suggestion``: then a suggestion (the guess may be wrong, the advice is still sound), when the
+guess's confidence is at least ``guessed-from``.
 """
 
 from __future__ import annotations
@@ -189,7 +190,14 @@ class KindDetail(LazyMatchers, Check):
             value = rule.options.get(key, 1)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise RuleError(rule.path, f"options.{key}", "must be a whole number ≥ 1")
-        for key in ("rare-below", "cued-rare-below", "topic-below", "plain-topic-below", "sure-coverage"):
+        for key in (
+            "rare-below",
+            "cued-rare-below",
+            "topic-below",
+            "plain-topic-below",
+            "sure-coverage",
+            "guessed-from",
+        ):
             value = rule.options.get(key, 0.0)
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
                 raise RuleError(rule.path, f"options.{key}", "must be a number ≥ 0")
@@ -262,6 +270,8 @@ class KindDetail(LazyMatchers, Check):
         sure = kind_is_sure(doc)
         if not body.strip() or (not sure and options.get("when-guessed", "silent") != "suggestion"):
             return
+        if not sure and doc.kind[1] < float(options.get("guessed-from", 0.0)):
+            return  # hardly a guess: a message of none of the kinds (an offer accepted, an interview moved)
         judged = []
         for sentence in sentences(doc, self.settings(doc)):
             if sentence.specific:
