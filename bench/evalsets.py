@@ -53,6 +53,7 @@ FLAW_FINDERS: dict[str, tuple[str, ...]] = {
     "generic": (
         "personalization.thank-you-detail",
         "personalization.follow-up-detail",
+        "personalization.rejection-reply-detail",
         "personalization.no-specifics",
         "personalization.cliche",
     ),

@@ -73,12 +73,21 @@ def test_a_generic_note_with_little_template_text_is_only_a_suggestion() -> None
     assert [f.severity for f in findings(text)] == [Severity.SUGGESTION]
 
 
-def test_silent_on_a_guessed_kind_and_check_ins_have_their_own_rule() -> None:
+def test_a_guessed_kind_gets_a_suggestion_and_check_ins_have_their_own_rule() -> None:
+    """A note with no detail is generic whatever its kind: on a guessed thank-you the finding is a suggestion
+    (the guess may be wrong, the advice is still sound); a draft read as another kind is left to its rules."""
     assert not findings(TEMPLATE, Context(kind="check-in"))
     short = "Hi Dana,\n\nPlease find my references attached.\n\nBest,\nSam\n"
-    guessed = lint_text(short, Context(), Config()).findings
-    assert not [f for f in guessed if f.rule.endswith("-detail")]  # the kind is only guessed
+    other = lint_text(short, Context(), Config()).findings  # read as a networking note
+    assert not [f for f in other if f.rule.endswith("-detail")]
     assert findings(short, Context(kind="thank-you"))
+    guessed = (
+        "Hello Ms. Grant,\n\nI wanted to thank you for the call this afternoon. As requested, my references are"
+        " attached. Do tell me if anything else would help.\n\nRegards,\nPeter"
+    )
+    report = lint_text(guessed, Context(), Config())
+    assert not report.metrics["kind"]["sure"]
+    assert [f.severity for f in report.findings if f.rule == RULE] == [Severity.SUGGESTION]
 
 
 def test_a_generic_check_in_gets_a_suggestion_and_a_specific_one_none() -> None:
@@ -242,10 +251,63 @@ def test_a_piece_of_work_named_by_its_subject_is_a_detail() -> None:
     assert findings(TEMPLATE.replace("Please let me know", vague + " Please let me know"))
 
 
-def test_a_gracious_generic_reply_to_a_rejection_gets_no_detail_finding() -> None:
+def test_a_gracious_generic_reply_to_a_rejection_gets_only_a_suggestion() -> None:
+    """A short gracious reply is sound advice, so a reply with no detail gets a suggestion at most (from its own
+    rule); one line from the conversation silences it."""
     text = (
         "Hi Dana,\n\nThank you for letting me know, and for your time throughout the process. I wish you and the"
         " team all the best, and I hope our paths cross again.\n\nBest,\nSam\n"
     )
-    found = lint_text(text, Context(kind="post-rejection"), Config()).findings
-    assert not [f for f in found if f.rule.endswith("-detail")]
+    found = [f for f in lint_text(text, Context(kind="post-rejection"), Config()).findings if "detail" in f.rule]
+    assert [(f.rule, f.severity) for f in found] == [("personalization.rejection-reply-detail", Severity.SUGGESTION)]
+    detail = text.replace("I wish", "Meeting the two ward sisters on the night shift was a highlight. I wish")
+    found = lint_text(detail, Context(kind="post-rejection"), Config()).findings
+    assert not [f for f in found if "detail" in f.rule]
+
+
+@pytest.mark.parametrize(
+    "stock",
+    [
+        "I have attached my two references as you asked.",  # a count of what every application has
+        "Both rounds of interviews were a pleasure.",
+        "I admire your company's mission and the team's goals.",  # nouns every employer has
+        "Please contact me at your earliest convenience.",  # a formula of any business letter
+        "Happy Interviewing!",  # a short line in capitals is no name
+    ],
+)
+def test_stock_counts_employer_nouns_and_letter_formulas_are_no_detail(stock: str) -> None:
+    text = TEMPLATE.replace("Please let me know", stock + " Please let me know")
+    assert findings(text)
+
+
+@pytest.mark.parametrize(
+    "detail",
+    [
+        "I was struck that two nurses cover the whole recovery bay at night.",  # a count of something specific
+        "Hearing that falls dropped 30% last year was encouraging.",  # a share
+        "You said 3 of your clients have asked for weekend clinics.",
+    ],
+)
+def test_a_count_of_something_specific_is_still_a_detail(detail: str) -> None:
+    text = TEMPLATE.replace("Please let me know", detail + " Please let me know")
+    assert not findings(text)
+
+
+def test_a_sign_off_and_name_on_the_last_body_line_is_not_a_detail() -> None:
+    text = TEMPLATE.replace("\n\nKind regards,\nLena Fischer\n", " Kind regards, Lena Marisol Fischer-Quispe\n")
+    assert findings(text)
+
+
+def test_header_lines_typed_into_the_text_are_not_sentences_of_the_body() -> None:
+    """``Subject:`` and ``To:`` lines at the top of a plain draft (the ``header_lines`` analysis) hold no detail
+    of the conversation; the same words in a sentence of the body do."""
+    headers = "Subject: Kubernetes autoscaling interview\nTo: miguel.ortiz@riverside.example\n\n"
+    assert findings(headers + TEMPLATE)
+    story = "Your Kubernetes autoscaling story stayed with me."
+    detail = TEMPLATE.replace("Please let me know", story + " Please let me know")
+    assert not findings(headers + detail)
+
+
+def test_the_channel_of_the_conversation_is_not_a_detail() -> None:
+    channel = "I enjoyed our Zoom call, and I would be glad to connect on LinkedIn."
+    assert findings(TEMPLATE.replace("Please let me know", channel + " Please let me know"))

@@ -39,6 +39,8 @@ ANALYSES: dict[str, str] = {
     "body_words": "followup_lint.engine.metrics:body_words",
     # greeting, sign-off, paragraphs
     "layout": "followup_lint.engine.document:layout",
+    # the body's header lines written into the text ("Subject: ...", "To: ...", "Re: ..."), as spans
+    "header_lines": "followup_lint.engine.document:header_lines",
     # the message kind (thank-you, check-in, post-rejection, networking) and the confidence in it
     "kind": "followup_lint.engine.kinds:message_kind",
     # the body's sentences for the reading grade and sentence length

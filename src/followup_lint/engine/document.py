@@ -23,6 +23,7 @@ class Document:
     doc: Any
     body_words: list[re.Match[str]]
     layout: Layout
+    header_lines: list[tuple[int, int]]
     kind: tuple[str, float]
     tone: Any
 
@@ -109,3 +110,17 @@ def runs(doc: Document) -> tuple[int, int]:
 def layout(doc: Document) -> Layout:
     """The greeting, sign-off and lines of the draft."""
     return analyse(doc.prose, doc.draft.body_start)
+
+
+#: A header line written into a draft's text: "Subject: ...", "To: ...", "Re: ..." (not the user's prose).
+_HEADER_LINE = re.compile(r"\s*(?:subject|re|fwd?|to|from|cc|bcc|date)\s*:", re.IGNORECASE)
+
+
+def header_lines(doc: Document) -> list[tuple[int, int]]:
+    """The spans of the body's lines that are e-mail headers typed into the text ("Subject: Thank you",
+    "To: dana@example.com"), and of an e-mail's subject when it is part of the prose: no sentence of the body."""
+    spans = [(line.start, line.end) for line in doc.layout.lines if _HEADER_LINE.match(line.text)]
+    subject = doc.draft.subject_span
+    if subject is not None and subject[1] > subject[0]:
+        spans.append(subject)
+    return sorted(spans)

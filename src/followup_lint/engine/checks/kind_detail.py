@@ -9,7 +9,8 @@ follow-up vocabulary of ``rules/_data/kind-generic-words.txt`` never count), a w
 The finding is the rule's severity when the kind is sure and at least ``sure-coverage`` of the body's words are
 accounted for by template sequences; a suggestion when less of it reads as a template, or for the kinds in
 ``suggestion-kinds``. Like ``kind-required``, silent when the draft's kind was only guessed, unless
-``when-guessed: suggestion``: then a suggestion (the guess may be wrong, the advice is still sound).
+``when-guessed: suggestion``: then a suggestion (the guess may be wrong, the advice is still sound), when the
+guess's confidence is at least ``guessed-from``.
 """
 
 from __future__ import annotations
@@ -157,6 +158,12 @@ def _project_pattern(heads: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:the|that|this|your|our)\s+((?:[\w'’-]+\s+){{1,3}}?)(?:{alternatives})\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern option (``their-plan``, ``self-pitch``), case-insensitive, compiled once per process."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
 def _opinion_words() -> frozenset[str]:
     """The sentiment lexicon's positive and negative words (``rules/_data/sentiment-vader.txt``)."""
     from .politeness_features import sentiment_words
@@ -183,7 +190,14 @@ class KindDetail(LazyMatchers, Check):
             value = rule.options.get(key, 1)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise RuleError(rule.path, f"options.{key}", "must be a whole number ≥ 1")
-        for key in ("rare-below", "cued-rare-below", "topic-below", "plain-topic-below", "sure-coverage"):
+        for key in (
+            "rare-below",
+            "cued-rare-below",
+            "topic-below",
+            "plain-topic-below",
+            "sure-coverage",
+            "guessed-from",
+        ):
             value = rule.options.get(key, 0.0)
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
                 raise RuleError(rule.path, f"options.{key}", "must be a number ≥ 0")
@@ -197,6 +211,16 @@ class KindDetail(LazyMatchers, Check):
         kinds = rule.options.get("suggestion-kinds", [])
         if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
             raise RuleError(rule.path, "options.suggestion-kinds", "must be a list of message kinds")
+        for key in ("their-plan", "self-pitch"):
+            value = rule.options.get(key)
+            if value is None:
+                continue
+            if not isinstance(value, str) or not value:
+                raise RuleError(rule.path, f"options.{key}", "must be a regular expression")
+            try:
+                _compiled(value)
+            except re.error as exc:
+                raise RuleError(rule.path, f"options.{key}", f"is not a valid regular expression ({exc})") from None
         templates = rule.options.get("templates", TEMPLATES_FILE)
         if not isinstance(templates, str) or not templates or "/" in templates or "\\" in templates:
             raise RuleError(rule.path, "options.templates", "must be a file name under _data/")
@@ -236,6 +260,8 @@ class KindDetail(LazyMatchers, Check):
             plain_topic_below=float(options.get("plain-topic-below", 18.5)),
             opinion=_opinion_words() if options.get("opinion-words", True) else frozenset(),
             project=_project_pattern(tuple(options.get("project-heads", ()))),
+            their_plan=_compiled(options["their-plan"]) if options.get("their-plan") else None,
+            self_pitch=_compiled(options["self-pitch"]) if options.get("self-pitch") else None,
         )
 
     def run(self, doc: Document) -> Iterator[Finding]:
@@ -244,6 +270,8 @@ class KindDetail(LazyMatchers, Check):
         sure = kind_is_sure(doc)
         if not body.strip() or (not sure and options.get("when-guessed", "silent") != "suggestion"):
             return
+        if not sure and doc.kind[1] < float(options.get("guessed-from", 0.0)):
+            return  # hardly a guess: a message of none of the kinds (an offer accepted, an interview moved)
         judged = []
         for sentence in sentences(doc, self.settings(doc)):
             if sentence.specific:

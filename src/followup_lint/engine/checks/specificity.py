@@ -14,7 +14,8 @@ normalised the same way), so a paraphrase with other names still matches. What i
   ``plain-topic-below`` ("the apple harvest"), or after such a phrase than ``topic-below`` ("the upcoming
   product launch");
 - ``name``: a capitalised word that is not one of the draft's own names (a person, product or place);
-- ``number``: a figure that is not a date, a time or a phone number;
+- ``number``: a figure that is not a date, a time, a phone number or a count of stock things ("my two
+  references", "both rounds": the next word is generic vocabulary);
 - ``quote``: a quoted phrase of two words or more;
 - ``topic`` also: a piece of work named by its subject ("the dashboard clean-up project": ``project-heads``);
 - ``person``: an interviewer of the context whom the greeting does not address ("since I talked with Andy");
@@ -25,8 +26,10 @@ No word counts in any inflection of the stop words, the generic vocabulary (with
 rejection cues of ``kind-cues.yaml``) or the template words ("timelines", "chatting"), nor two of them written
 as one unknown word ("timeframes"), nor an opinion word of the sentiment lexicon ("impressive", "admire": they
 judge, they name no topic), nor a manner adverb. A first or last body line of names only is a salutation or a
-signature the layout missed. A word of the role before its head ("database" of "Database
-Administrator") is the draft's own name only next to another of its names; alone it is a topic.
+signature the layout missed, and so is a last sentence of a sign-off and names ("Best regards, Maria Lopes"); in a
+sentence of capitalised words only ("Happy Interviewing!") capitals say nothing of names. A word of the role
+before its head ("database" of "Database Administrator") is the draft's own name only next to another of its
+names; alone it is a topic.
 
 A sentence about the writer's own background ("I have 14 years of experience in ...") has no evidence unless
 a cue ties it to the conversation: the candidate's skills are theirs, not something discussed.
@@ -55,14 +58,12 @@ if TYPE_CHECKING:
 TEMPLATES_FILE = "specific-templates.txt"
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*|\d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th)?")
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 _QUOTE = re.compile(r"[\"\u201c]([^\"\u201d\n]{3,80})[\"\u201d]")
 #: A manner adverb: "meaningfully", "greatly", "extensively" (not "monthly", "early", "family").
 _ADVERB = re.compile(r"(?:al|ful|ive|ous|ing|ate|ed|ent|ant|ible|able|ic)ly$")
 #: Bounded, so that a run of unclosed brackets cannot make the search quadratic.
 _SLOT = re.compile(r"\[[^\]\n]{0,80}\]|\{[^}\n]{0,80}\}|<[^>\n]{0,80}>")
 _CLITIC = re.compile(r"(?:n't|'(?:s|d|m|ll|re|ve))$")
-_HEADER = re.compile(r"\s*(?:subject|re|fwd?|to|from|cc|date)\s*:", re.IGNORECASE)
 _CONTACT = re.compile(r"@|https?://|www\.|\+?\d[\d ().\-]{7,20}\d")
 
 
@@ -81,18 +82,6 @@ _DATE_WORDS = _words(
     "july august september october november december jan feb mar apr jun jul aug sep sept oct nov "
     "dec am pm a.m p.m today yesterday tomorrow morning afternoon evening week weeks day days hour "
     "hours minutes o'clock"
-)
-#: Their schedule reported as known: "the trustees were due to meet last week", "the board is expected to decide
-#: in May" (with a date or time word in the sentence).
-_THEIR_PLAN = re.compile(
-    r"\b(?:was|were|is|are)\s+(?:due|scheduled|planned|expected|set|planning|hoping|aiming)\s+to\b", re.IGNORECASE
-)
-#: A sentence about the writer's own background ("I have 14 years of experience in rice agronomy", "I will
-#: bring my skills in Cisco switching"): what it names is the candidate's, not something of this conversation.
-_SELF_PITCH = re.compile(
-    r"\b(?:I|I've|I’ve|my)\b[^.!?]{0,60}\b(?:experience|skills?|background|qualifications?|expertise|strengths?"
-    r"|track\s+record)\b|\bI\s+(?:will|would|can|could)\s+bring\b",
-    re.IGNORECASE,
 )
 #: What a timeline is given in: "by the end of the month", "the week of the 19th".
 _WHEN = _DATE_WORDS | _words("month months quarter end weekend fortnight")
@@ -215,6 +204,12 @@ class Settings:
     project: re.Pattern[str] | None = None
     #: Opinion words (a sentiment lexicon): "impressive", "admire", "fortunate" judge, they name no topic.
     opinion: frozenset[str] = frozenset()
+    #: Their schedule reported as known ("the board was due to meet", with a date or time word in the sentence):
+    #: the rule's ``their-plan`` pattern, compiled; None: off.
+    their_plan: re.Pattern[str] | None = None
+    #: A sentence about the writer's own background ("I have 14 years of experience in ..."): the rule's
+    #: ``self-pitch`` pattern, compiled; None: off.
+    self_pitch: re.Pattern[str] | None = None
 
     def plain(self, word: str) -> bool:
         """Whether ``word`` says nothing of this conversation: a stop word, generic follow-up vocabulary or a
@@ -266,8 +261,9 @@ def lemmas(word: str) -> list[str]:
 
 
 def body_lines(doc: Document) -> tuple[list[Line], set[str]]:
-    """The body's lines (no greeting, sign-off, signature or contact lines) and the draft's own names."""
+    """The body's lines (no greeting, sign-off, signature, header or contact lines) and the draft's own names."""
     layout = doc.layout
+    headers = doc.header_lines
     names: set[str] = set()
     for value in (doc.context.company, doc.context.role, *doc.context.interviewers):
         names |= {_norm(m.group(0)) for m in _TOKEN.finditer(value or "")}
@@ -290,7 +286,7 @@ def body_lines(doc: Document) -> tuple[list[Line], set[str]]:
     body = [
         line
         for line in body
-        if not _HEADER.match(line.text) and (not _CONTACT.search(line.text) or len(_TOKEN.findall(line.text)) > 12)
+        if not _header(line, headers) and (not _CONTACT.search(line.text) or len(_TOKEN.findall(line.text)) > 12)
     ]
     # a greeting or a signature the layout did not recognise: a first or last line of names only
     # ("Respected Dr. Reyes and Dr. Moyo,", "Siobhán")
@@ -299,6 +295,30 @@ def body_lines(doc: Document) -> tuple[list[Line], set[str]]:
             body.remove(edge)
             names |= {_norm(w) for w in _TOKEN.findall(edge.text)}
     return body, names
+
+
+def _header(line: Line, headers: list[tuple[int, int]]) -> bool:
+    """Whether ``line`` starts inside one of the draft's header spans (the ``header_lines`` analysis)."""
+    return any(start <= line.start < end or line.start <= start < line.end for start, end in headers)
+
+
+def _sentence_spans(doc: Document, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The body's sentences: the ``doc`` analysis's sentences, each cut to the runs of body lines it lies in (a
+    greeting, sign-off, header or contact line beside it is left out). Both lists are in text order."""
+    found = [(s.start_char, s.end_char) for s in doc.doc.sents]
+    prose = doc.prose
+    spans: list[tuple[int, int]] = []
+    j = 0
+    for first, last in paragraphs:
+        while j < len(found) and found[j][1] <= first:
+            j += 1
+        k = j
+        while k < len(found) and found[k][0] < last:
+            low, high = max(found[k][0], first), min(found[k][1], last)
+            if high > low and prose[low:high].strip():
+                spans.append((low, high))
+            k += 1
+    return spans
 
 
 def _name_line(text: str) -> bool:
@@ -316,9 +336,7 @@ def sentences(doc: Document, settings: Settings) -> Iterator[Sentence]:
     """The body's sentences, judged one at a time (a caller may stop at the first specific one)."""
     lines, names = body_lines(doc)
     prose = doc.prose
-    spans = []
-    for first, last in _paragraphs(lines):
-        spans += [(m.start(), m.end()) for m in _SENTENCE.finditer(prose, first, last) if m.group().strip()]
+    spans = _sentence_spans(doc, _paragraphs(lines))
     capitalised: dict[str, int] = {}
     for start, end in spans:
         for index, m in enumerate(_TOKEN.finditer(prose, start, end)):
@@ -334,8 +352,18 @@ def sentences(doc: Document, settings: Settings) -> Iterator[Sentence]:
     }
     loose = _loose_role_words(doc) - others
     met = _others_met(doc)
+    if spans and _inline_sign_off(prose[spans[-1][0] : spans[-1][1]]):
+        spans.pop()  # "Best regards, Maria Lopes" on the last line of the body: the writer's name
     for start, end in spans:
         yield _judge(prose, start, end, own, settings, loose, met)
+
+
+def _inline_sign_off(text: str) -> bool:
+    """A sign-off and the writer's name written as the body's last sentence: "Best regards, Maria Lopes"."""
+    from ..layout import SIGN_OFF
+
+    head, comma, tail = text.strip().partition(",")
+    return bool(comma) and SIGN_OFF.match(head + comma) is not None and _name_line(tail)
 
 
 def _others_met(doc: Document) -> frozenset[str]:
@@ -427,16 +455,17 @@ def _judge(
     if slots:
         content = [i for i in content if i not in slots]
     # In Title Case Every Word Is Capitalised: capitals say nothing about names there.
-    title_case = sum(1 for w in raw if w[:1].isupper()) > max(2, len(raw) // 2)
+    capitals = sum(1 for w in raw if w[:1].isupper())
+    title_case = capitals > max(2, len(raw) // 2) or (len(raw) >= 2 and capitals == len(raw))
     for i in content:
         if i in covered_at:
             continue
         word, text = low[i], raw[i]
-        if word in _NUMBER_WORDS and _is_figure(low, i):
+        if word in _NUMBER_WORDS and _is_figure(low, i) and not _stock_count(low, i, s):
             evidence.append(("number", text))
             continue
         if word[0].isdigit():
-            if _is_figure(low, i) and i not in contact:
+            if _is_figure(low, i) and i not in contact and not _stock_count(low, i, s):
                 evidence.append(("number", text))
             continue
         if word == "i" or word.startswith("i'"):
@@ -465,7 +494,7 @@ def _judge(
     if not evidence and cued:
         evidence.extend(_their_timeline(prose, matches, low, cue_spans))
     if not evidence:
-        plan = _THEIR_PLAN.search(prose, start, end)
+        plan = s.their_plan.search(prose, start, end) if s.their_plan is not None else None
         if plan is not None and any(w in _WHEN for w in low):
             evidence.append(("timeline", plan.group(0)))
     if not evidence:
@@ -473,7 +502,7 @@ def _judge(
     if not evidence:
         below = s.topic_below if cued else s.plain_topic_below
         evidence.extend(_topic(raw, low, [i for i in content if i not in in_cue], covered_at, s, below))
-    if evidence and not cued and _SELF_PITCH.search(prose, start, end):
+    if evidence and not cued and s.self_pitch is not None and s.self_pitch.search(prose, start, end):
         evidence = []  # the writer's own background, not this conversation
     for m in _QUOTE.finditer(prose, start, end):
         if len(m.group(1).split()) >= 2:
@@ -591,6 +620,26 @@ def _adverb(word: str, frequency: Callable[[str], float]) -> bool:
         return False
     base = word[:-3] + "y" if word.endswith("ily") else word[:-2]
     return base not in _WHEN and base != "quarter" and frequency(base) > 0
+
+
+def _stock_count(low: list[str], i: int, s: Settings) -> bool:
+    """A count of stock things ("my two references", "both of the interviews", "3 rounds"): the figure's next
+    word is stock vocabulary, so the number says nothing only this conversation holds. A share ("30%") and a
+    count of anything else ("1,200 drivers", "two nurses") still do."""
+    if low[i].endswith("%") or i + 1 >= len(low):
+        return False
+    following = low[i + 1]
+    if following in ("of", "or", "to", "and"):
+        following = (
+            low[i + 2]
+            if i + 2 < len(low) and low[i + 2] not in ("the", "my", "your", "our")
+            else (low[i + 3] if i + 3 < len(low) else following)
+        )
+    return following.isalpha() and following not in _STOP_COUNTED and s.plain(following)
+
+
+#: After a figure these words say what is counted without being stock: "30 percent", "two million".
+_STOP_COUNTED = _words("percent per cent million thousand hundred billion dozen times")
 
 
 def _is_figure(low: list[str], i: int) -> bool:
