@@ -33,6 +33,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     ),
     "services": (
         "followup_lint.cache",
+        "followup_lint.heap",
         "followup_lint.data",
         "followup_lint.dates",
         "followup_lint.date_owners",

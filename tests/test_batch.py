@@ -152,6 +152,25 @@ def test_jobs_keep_input_order_and_match_a_single_process(tmp_path: Path) -> Non
     assert flagged == [f"d{i:03}.txt" for i in range(23, -1, -1) if i % 3 == 0]
 
 
+def test_a_lint_resumes_the_collector_it_paused_to_load_and_leaves_a_callers_alone(tmp_path: Path) -> None:
+    import gc
+
+    from followup_lint import heap
+
+    paths = corpus(tmp_path, 3)
+    config = Config(select=("gratitude",))
+    try:
+        heap.pause()  # as the command line does before it builds the linter
+        paused = lint_many(paths, lambda _d: config)
+        assert gc.isenabled()  # the drafts' own garbage is collected again
+        gc.disable()  # a library caller's own choice
+        assert lint_many(paths, lambda _d: config).to_dict() == paused.to_dict()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert sum(1 for f in paused.files if f.findings) == 1
+
+
 def test_spawned_workers_build_their_own_linter(tmp_path: Path) -> None:
     paths = corpus(tmp_path, 6)
     config = Config(select=("gratitude",))

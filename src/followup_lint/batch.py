@@ -21,6 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from . import heap
+
 if TYPE_CHECKING:
     from .engine.linter import Linter
     from .model import Context, Finding
@@ -447,6 +449,7 @@ def lint_many(
     _init_worker(configs, context)
     if "failure" in _WORKER:
         raise _WORKER.pop("failure")
+    heap.settle_if_paused()
     if fixing is not None or "-" in paths:
         _WORKER["input"] = {"fixing": fixing, "stdin_name": stdin_name}
         jobs = 1  # standard input and writes stay in this process, in order
@@ -488,6 +491,7 @@ def _run(
     jobs = min(jobs, len(tasks))
     if method == "fork":
         _warm_up()  # forked workers inherit what it loaded, instead of each loading it on its first draft
+        heap.settle(collect=True)  # and their collections skip it, instead of copying its pages on the first
     chunk = max(1, min(16, len(tasks) // (jobs * 8)))
     done = 0
     try:

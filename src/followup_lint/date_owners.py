@@ -129,8 +129,22 @@ def _nearest(text: str, lo: int, hi: int, start: int, end: int, table: OwnerCues
     return best[2] if best else None
 
 
+#: The last text ``owned_times`` read and what it found: the rules that ask on one draft share it.
+_last: tuple[str, tuple[OwnedTime, ...]] | None = None
+
+
 def owned_times(text: str) -> list[OwnedTime]:
     """Every date, deadline or urgency word in ``text``, with its owner."""
+    global _last
+    last = _last
+    if last is not None and (last[0] is text or last[0] == text):
+        return list(last[1])
+    found = _owned_times(text)
+    _last = (text, tuple(found))
+    return found
+
+
+def _owned_times(text: str) -> list[OwnedTime]:
     table = cues()
     out: list[OwnedTime] = []
     for sentence in _SENTENCE.finditer(text):

@@ -528,32 +528,47 @@ def starts(strings: tuple[str, ...], folded: str, found: dict[Any, Any], dense: 
     places = found.get(strings, False)
     if places is not False:
         return places  # type: ignore[no-any-return]
-    if dense:
+    short, lines, plain, after = _plan(strings)
+    if dense and (short or lines):
         # (Only strings of one or two characters are frequent enough to count.)
         count = folded.count
-        total = sum(count(s) for s in strings if len(s) <= 2) + sum(count("\n") + 1 for s in strings if s == LINE_START)
-        total += sum(count(s[len(AFTER) :]) for s in strings if s.startswith(AFTER) and len(s) <= len(AFTER) + 2)
+        total = sum(map(count, short)) + lines * (count("\n") + 1)
         if total * dense > len(folded):
             found[strings] = None
             return None
-    if len(strings) == 1 and strings[0][:1] != "\0":
-        places = occurrences(strings[0], folded, found)
+    if len(strings) == 1 and plain:
+        places = occurrences(plain[0], folded, found)
     else:
         merged: set[int] = set()
-        for string in strings:
-            if string == TEXT_START:
-                merged.add(0)
-            elif string == LINE_START:
-                merged.add(0)
-                merged.update(i + 1 for i in occurrences("\n", folded, found))
-            elif string.startswith(AFTER):
-                size = len(string) - len(AFTER)
-                merged.update(i + size for i in occurrences(string[len(AFTER) :], folded, found))
-            elif string != ASCII_ONLY:
-                merged.update(occurrences(string, folded, found))
+        if TEXT_START in strings or lines:
+            merged.add(0)
+        if lines:
+            merged.update(i + 1 for i in occurrences("\n", folded, found))
+        for string, size in after:
+            merged.update(i + size for i in occurrences(string, folded, found))
+        get = found.get
+        for string in plain:
+            known = get(string)
+            if known is None:
+                if string not in folded:  # most strings of a long alternation: nothing to list
+                    found[string] = []
+                    continue
+                known = occurrences(string, folded, found)
+            merged.update(known)
         places = sorted(merged)
     found[strings] = places
     return places  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=4096)
+def _plan(strings: tuple[str, ...]) -> tuple[tuple[str, ...], int, tuple[str, ...], tuple[tuple[str, int], ...]]:
+    """``strings`` sorted out once for ``starts``: the strings (and strings after an ``AFTER`` marker) of one or
+    two characters, counted to judge density; 1 when ``LINE_START`` is among them (else 0); the plain strings; the
+    strings after ``AFTER`` markers, with their lengths."""
+    plain = tuple(s for s in strings if s[:1] != "\0")
+    after = tuple((s[len(AFTER) :], len(s) - len(AFTER)) for s in strings if s.startswith(AFTER))
+    short = tuple(s for s in plain if len(s) <= 2) + tuple(s for s, size in after if size <= 2)
+    return short, int(LINE_START in strings), plain, after
 
 
 def match_at(

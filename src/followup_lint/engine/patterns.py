@@ -718,6 +718,14 @@ def _bit_masks(column: Sequence[Any]) -> dict[Any, int]:
     A frequent value's mask is built in a byte array, once: OR-ing ``1 << i`` into it token by token copied the
     growing integer each time, quadratic in the tokens of one value (500 KB of '%' after a sentence).
     """
+    if len(column) <= _LONG:  # short masks: OR-ing each token's bit in is quicker than listing positions first
+        short: dict[Any, int] = {}
+        get = short.get
+        bit = 1
+        for value in column:
+            short[value] = get(value, 0) | bit
+            bit <<= 1
+        return short
     positions: dict[Any, list[int]] = {}
     for i, value in enumerate(column):
         positions.setdefault(value, []).append(i)

@@ -13,6 +13,7 @@ import logging
 import re
 import sys
 import threading
+import weakref
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from ..engine.errors import RuleError
 from ..engine.linter import Linter
 from ..engine.rule import Rule
 from ..fixes import fix_text
+from ..heap import settle
 from ..model import Finding
 from ..reading import Draft, DraftError, draft_from_text, format_for
 from ..reading.decode import MAX_BYTES
@@ -119,6 +121,8 @@ class FollowupServer(LanguageServer):
         # highest number, and an older run still queued is skipped.
         self.linting = MainThreadExecutor()
         self.runs: dict[str, int] = {}
+        #: Linters whose loaded objects the collector no longer walks (``heap.settle``).
+        self.settled: weakref.WeakSet[Linter] = weakref.WeakSet()
 
     # -- transport ----------------------------------------------------------------------------------------
 
@@ -237,6 +241,9 @@ class FollowupServer(LanguageServer):
             linter = linter_for(config)
             draft = self.draft(uri, source, language_id)
             findings = linter.lint(draft).findings
+            if linter not in self.settled:  # once its resources are loaded (the first lint loads some)
+                self.settled.add(linter)
+                settle(collect=True)
         except (RuleError, DraftError) as exc:
             return str(exc)
         except Exception as exc:  # a bug must not take the editor's server down

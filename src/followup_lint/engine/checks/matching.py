@@ -15,7 +15,7 @@ compiled on first use, behind the literal pre-checks of ``engine/literals.py``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -101,16 +101,17 @@ class Regex:
 
     def search(
         self, doc: Document, start: int, end: int, runs: list[tuple[int, int]] | None = None
-    ) -> Iterator[re.Match[str]]:
+    ) -> Iterable[re.Match[str]]:
         """The matches in ``[start, end)`` of the document's prose, searched for only where they can be (``runs``:
-        a one-item cache of ``literals.longest_runs(prose)``, shared by the regexes of one search)."""
+        a one-item cache of ``literals.longest_runs(prose)``, shared by the regexes of one search). The pre-checks
+        run now, so that a regex that cannot match costs no generator (most of some 200 searches a lint)."""
         if self._literals is None:
             from ..literals import facts
 
             self._literals, self._reach, self._non_ascii, self._firsts = facts(self.pattern, self.flags)
-        literals, terms = self._literals, self._reach
+        literals = self._literals
         if self._non_ascii and getattr(doc, "ascii", False):
-            return  # every match has a character (an emoji) that the draft does not
+            return ()  # every match has a character (an emoji) that the draft does not
         folded, prose = doc.folded, doc.prose
         # Whether and where each literal occurs in the draft, worked out once per draft for all rules.
         # (An empty dict is the document's own: ``or {}`` would replace it by a new one at each search.)
@@ -118,15 +119,15 @@ class Regex:
         places: dict[Any, list[int]] | None = getattr(doc, "literal_places", None)
         if seen is None or places is None:
             seen, places = {}, {}
+        if literals and not may_match(literals, folded, seen):
+            return ()  # a word every match contains is not in the draft: the search cannot succeed
         firsts = self._firsts
         if firsts is not None and len(folded) == len(prose) and (firsts[0] != ASCII_ONLY or doc.ascii):
-            if not may_match(literals, folded, seen):
-                return
             # Tried only where a match can start, unless that is almost everywhere (``re`` is quicker there).
             positions = starts(firsts, folded, places, DENSE)
             if positions is not None:
-                yield from match_at(self.compiled, positions, prose, start, end)
-                return
+                return match_at(self.compiled, positions, prose, start, end) if positions else ()
+        terms = self._reach
         if terms is not None and literals:  # searched only around its literals (``literals.windows``)
             if terms[1] or terms[2]:
                 runs = [] if runs is None else runs
@@ -135,17 +136,13 @@ class Regex:
                 width = width_in(terms, runs[0])
             else:
                 width = terms[0]
-            if may_match(literals, folded, seen):
-                yield from finditer(self.compiled, literals, width, prose, folded, start, end, seen, places)
-            return
-        if not may_match(literals, folded, seen):
-            return  # a word every match contains is not in the draft: the search cannot succeed
+            return finditer(self.compiled, literals, width, prose, folded, start, end, seen, places)
         if self._relaxed is _UNKNOWN:
             self._relaxed = _relaxed(self.compiled)  # made on first use (few regexes get that far)
         relaxed = self._relaxed
         if relaxed is not None and relaxed.search(prose, start, end) is None:  # type: ignore[attr-defined]
-            return  # not even the regex without its leading conditions matches
-        yield from self.compiled.finditer(prose, start, end)
+            return ()  # not even the regex without its leading conditions matches
+        return self.compiled.finditer(prose, start, end)
 
 
 def parse_regex(
