@@ -202,3 +202,18 @@ def test_job_titles_degrees_and_sites_are_not_other_employers() -> None:
     assert _company_findings(leftover, company="Delmar Water Partners", kind="thank-you") == [
         ("Globex Industries", "error")
     ]
+
+
+def test_what_makes_a_name_part_of_the_employer_is_a_user_option() -> None:
+    text = "Dear Ms. Ito,\n\nThank you. I would love to join the Orbit crew and build its tools.\n\nBest,\nSam"
+    assert _company_findings(text, company="Hooli") == [("Orbit", "error")]
+    parts = ["team", "crew"]
+    config = Config(select=("wrong-name.company",), overrides=(("wrong-name.company", {"part-words": parts}),))
+    assert lint_text(text, {"company": "Hooli"}, config).findings == []
+    # The organisation nouns after a possessive are an option too: by default "Globex's fleet" is no candidate.
+    text = "Dear Mr. Ruiz,\n\nThank you. I read about Globex's fleet last week.\n\nBest,\nSam"
+    assert _company_findings(text, company="Acme Corp") == []
+    nouns = {"organisation-nouns": ["mission", "fleet"]}
+    config = Config(select=("wrong-name.company",), overrides=(("wrong-name.company", nouns),))
+    report = lint_text(text, {"company": "Acme Corp"}, config)
+    assert [(report.source[f.offset : f.end], f.severity.label) for f in report.findings] == [("Globex", "suggestion")]

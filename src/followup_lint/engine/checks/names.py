@@ -50,13 +50,6 @@ def _flexible_spaces(pattern: str) -> str:
 _RUN_WORD = re.compile(r"\S+")
 _LEADING = frozenset({"the", "i", "a", "an", "at", "with", "for"} | TITLES)
 _JOINERS = frozenset({"&", "of", "the", "for", "de", "la", "du"})
-_TEAM_AFTER = re.compile(
-    r"[ \t]+(?:team|group|department|division|org|organi[sz]ation|function|squad|unit|side|office|offices|campus"
-    r"|site|branch|location|store|plant|facility|headquarters|HQ|lab|clinic|hospital|kitchen|warehouse"
-    r"|terminal|depot|yard|hub|center|centre|distribution|fulfil?lment|call[ \t]+center)\b"
-    r"|[ \t]+and[ \t]+(?-i:[A-Z][a-z])",
-    re.I,
-)
 #: The words of a name may be split by a hard-wrapped line ("City of Riverton / Department of Public Works").
 _CAP_RUN = re.compile(
     r"(?<![\w'\u2019&-])[A-Z][\w.&]*(?:-[A-Z]\w*)*"
@@ -247,6 +240,8 @@ class Names(Check):
         self.titles = {s.lower() for s in rule.spec.get("titles", [])}
         self.degrees = {s.lower() for s in rule.spec.get("degrees", [])}
         self.places = {s.lower() for s in rule.spec.get("places", [])}
+        # Only ``test: company`` reads what follows a name; the other tests have no such options.
+        self._team_after, self._possessive = _after_patterns(rule) if self.test == "company" else (_NEVER, _NEVER)
         self._cues: tuple[re.Pattern[str] | None, ...] | None = None
 
     @property
@@ -380,7 +375,7 @@ class Names(Check):
             cues, _, strong_cues = self.cue_patterns
             cued = any(rx is not None and rx.search(before) for rx in (cues, strong_cues))
             after = prose[stop : stop + 40]
-            if (cued or ampersand) and not suffixed and (_TEAM_AFTER.match(after) or _PRACTICE_AFTER.match(after)):
+            if (cued or ampersand) and not suffixed and self._team_after.match(after):
                 continue  # "join the Data Science team", "the Energy & Projects practice": a part of the employer
             if (
                 len(words) == 1
@@ -392,7 +387,7 @@ class Names(Check):
                 continue  # "join Marcus's team": a person
             # "Globex's mission": a possessive with a noun only an organisation has says it is a company, not
             # that it is the employer written to (a parent, a client, a competitor): a candidate, not a cue.
-            possessive = bool(_COMPANY_POSSESSIVE.match(after))
+            possessive = bool(self._possessive.match(after))
             if cued and not suffixed and lowered[-1] in self.places:
                 cued = False  # "the visit at Kingsway Depot": a site, maybe the employer's own
             if suffixed or ampersand or cued or possessive:
@@ -440,18 +435,28 @@ class Names(Check):
                 break
 
 
-#: A practice, desk or line of business named after the employer's name: part of the employer, not another one.
-_PRACTICE_AFTER = re.compile(
-    r"[ \t]+(?:practice|desk|business|segment|line|sector|vertical|portfolio)\b", re.IGNORECASE
-)
+_NEVER = re.compile(r"(?!)")
 
-#: "Globex's mission": a possessive with a noun only an organisation has (not an eponym and a one-letter
-#: symbol, "Manning's n values").
-_COMPANY_POSSESSIVE = re.compile(
-    r"['\u2019]s[ \t]+(?:[\w-]{2,}[ \t]+)?(?:mission|culture|values|products|commitment|vision|brand|customers|clients"
-    r"|platform|stores|offices|headquarters|hiring[ \t]+process|employees|workforce|board|shareholders|market)\b",
-    re.IGNORECASE,
-)
+
+def _words(rule: Rule, key: str) -> list[str]:
+    """The option ``key``: a list of words or phrases (a space matches any run of blanks)."""
+    items = rule.options.get(key) or []
+    if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+        raise RuleError(rule.path, f"options.{key}", "must be a list of words or phrases")
+    return [r"[ \t]+".join(re.escape(w) for w in i.split()) for i in items]
+
+
+def _after_patterns(rule: Rule) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What follows a name that makes it part of the employer (``part-words``: "the Data Science team", "the
+    Energy & Projects practice"; or "and" and a capitalised word), and what follows a possessive that only an
+    organisation has (``organisation-nouns``: "Globex's mission"; not an eponym and a symbol, "Manning's n")."""
+    parts = "|".join(_words(rule, "part-words")) or r"(?!)"
+    nouns = "|".join(_words(rule, "organisation-nouns")) or r"(?!)"
+    team = re.compile(rf"[ \t]+(?:{parts})\b|[ \t]+and[ \t]+(?-i:[A-Z][a-z])", re.IGNORECASE)
+    possessive = re.compile(rf"['\u2019]s[ \t]+(?:[\w-]{{2,}}[ \t]+)?(?:{nouns})\b", re.IGNORECASE)
+    return team, possessive
+
+
 _SALUTATION = re.compile(r"^\s*(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening))\b[ \t]*", re.IGNORECASE)
 
 
