@@ -70,7 +70,11 @@ def test_a_generic_note_with_little_template_text_is_only_a_suggestion() -> None
         "Dear Mr. Ortiz,\n\nI am writing after our meeting. Everything about the visit left a good impression on me,"
         " and I feel that my background would suit the work well.\n\nKind regards,\nLena\n"
     )
-    assert [f.severity for f in findings(text)] == [Severity.SUGGESTION]
+    found = findings(text)
+    assert [f.severity for f in found] == [Severity.SUGGESTION]
+    # with few stock words, the message says what is missing rather than quoting a low share of template text
+    assert "%" not in found[0].message and "topic" in found[0].message
+    assert "% of the words are stock template phrases" in findings(TEMPLATE)[0].message
 
 
 def test_a_guessed_kind_gets_a_suggestion_and_check_ins_have_their_own_rule() -> None:

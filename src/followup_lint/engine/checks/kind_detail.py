@@ -197,10 +197,13 @@ class KindDetail(LazyMatchers, Check):
             "plain-topic-below",
             "sure-coverage",
             "guessed-from",
+            "stock-message-from",
         ):
             value = rule.options.get(key, 0.0)
             if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
                 raise RuleError(rule.path, f"options.{key}", "must be a number ≥ 0")
+        if not isinstance(rule.options.get("low-coverage-message", ""), str):
+            raise RuleError(rule.path, "options.low-coverage-message", "must be a text")
         if not isinstance(rule.options.get("opinion-words", True), bool):
             raise RuleError(rule.path, "options.opinion-words", "must be true or false")
         heads = rule.options.get("project-heads", [])
@@ -289,6 +292,14 @@ class KindDetail(LazyMatchers, Check):
         ):
             severity = Severity.SUGGESTION
         at = doc.draft.body_start + len(body) - len(body.lstrip())
+        # few stock phrases: the message says that no detail was found, not that the words are a template's
+        few = share < float(options.get("stock-message-from", 0.0))
+        message = options.get("low-coverage-message") if few else None
         yield self.finding(
-            doc, at, at, severity=severity, values={"share": f"{round(100 * share)}%", "sentences": len(judged)}
+            doc,
+            at,
+            at,
+            message=str(message) if message else None,
+            severity=severity,
+            values={"share": f"{round(100 * share)}%", "sentences": len(judged)},
         )
