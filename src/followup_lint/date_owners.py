@@ -129,22 +129,14 @@ def _nearest(text: str, lo: int, hi: int, start: int, end: int, table: OwnerCues
     return best[2] if best else None
 
 
-#: The last text ``owned_times`` read and what it found: the rules that ask on one draft share it.
-_last: tuple[str, tuple[OwnedTime, ...]] | None = None
-
-
 def owned_times(text: str) -> list[OwnedTime]:
     """Every date, deadline or urgency word in ``text``, with its owner."""
-    global _last
-    last = _last
-    if last is not None and (last[0] is text or last[0] == text):
-        return list(last[1])
-    found = _owned_times(text)
-    _last = (text, tuple(found))
-    return found
+    return list(_owned_times(text))
 
 
-def _owned_times(text: str) -> list[OwnedTime]:
+@lru_cache(maxsize=1)
+def _owned_times(text: str) -> tuple[OwnedTime, ...]:
+    """``owned_times``, kept for the last text read: the rules that ask about one draft share one reading."""
     table = cues()
     out: list[OwnedTime] = []
     for sentence in _SENTENCE.finditer(text):
@@ -162,7 +154,7 @@ def _owned_times(text: str) -> list[OwnedTime]:
             c_hi = max(c_hi, end)
             owner = _nearest(text, c_lo, c_hi, start, end, table) or _nearest(text, s_lo, s_hi, start, end, table)
             out.append(OwnedTime(start, end, owner or table.default))
-    return out
+    return tuple(out)
 
 
 def not_employers(text: str) -> list[tuple[int, int]]:
