@@ -49,7 +49,7 @@ def serve(
         import uvicorn  # noqa: F401
     except ImportError:
         return error("serve: the web page needs the 'web' extra: pip install 'followup-lint[web]'")
-    from ..web.server import ServeError, bind, make_server, url_of
+    from ..web.server import ServeError, bind, make_server, serve_until_stopped, url_of
     from ..web.service import Service
 
     settings = server_config(config, isolated, select, ignore, rules, dialect.value if dialect else None)
@@ -68,8 +68,7 @@ def serve(
         import webbrowser
 
         threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
-    make_server(service, sock).run(sockets=[sock])
-    return 0
+    return 130 if serve_until_stopped(make_server(service, sock), sock) else 0  # 130: stopped by Ctrl+C
 
 
 def server_config(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import signal
 import socket
 import threading
 import time
@@ -71,6 +72,27 @@ def make_server(service: Service, sock: socket.socket) -> uvicorn.Server:
         timeout_keep_alive=30,
     )
     return uvicorn.Server(config)
+
+
+def serve_until_stopped(server: uvicorn.Server, sock: socket.socket) -> bool:
+    """Serve on ``sock`` until a signal stops the server; True when that signal was Ctrl+C (SIGINT).
+
+    uvicorn raises the signal again once it has shut down, but under asyncio's own Ctrl+C handling that can end
+    as a plain return, so the signal is also noted as it arrives: Ctrl+C then always exits with status 130.
+    """
+    received: list[int] = []
+    handle_exit = server.handle_exit
+
+    def note(sig: int, frame: object) -> None:
+        received.append(sig)
+        handle_exit(sig, frame)  # type: ignore[arg-type]
+
+    server.handle_exit = note  # type: ignore[method-assign]
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        return True
+    return signal.SIGINT in received
 
 
 class BackgroundServer:
