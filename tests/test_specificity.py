@@ -161,6 +161,50 @@ def test_opinions_and_inflections_of_stock_words_are_no_detail(praise: str) -> N
     assert findings(text)
 
 
+@pytest.mark.parametrize(
+    "stock",
+    [
+        "Please let me know if I can expedite anything on my side.",  # a rare verb says what is done, not what
+        "I was sorry the call was postponed twice.",  # a past form
+        "I am a punctual, patient and well-organised team leader.",  # a self-description is the writer's own
+        "I'm an adaptable quick learner who thrives under pressure.",
+    ],
+)
+def test_rare_verbs_and_self_descriptions_are_no_detail(stock: str) -> None:
+    text = TEMPLATE.replace("Please let me know", stock + " Please let me know")
+    assert findings(text)
+
+
+@pytest.mark.parametrize(
+    "detail",
+    [
+        "Your point about underwriting backlogs stayed with me.",  # an -ing form names an activity
+        "I enjoyed the story of the audits that caught the billing error.",  # a noun that is also a verb
+        "I am a little unsure about the night rota, and would like to ask about it.",  # not a self-description
+    ],
+)
+def test_activities_and_nouns_still_count(detail: str) -> None:
+    text = TEMPLATE.replace("Please let me know", detail + " Please let me know")
+    assert not findings(text)
+
+
+def test_the_signature_is_no_detail_in_one_line_notes() -> None:
+    """A name as the body's last sentence, or after a sign-off with a name particle, is the writer's own."""
+    context = Context(kind="thank-you")
+    assert findings("Hi Tomasz, thank you for your time today. I look forward to hearing from you. Ines", context)
+    assert findings(
+        "Hello Carla, thank you for the interview. I look forward to hearing from you. Kind regards, Joao da Silva",
+        context,
+    )
+
+
+def test_a_person_met_counts_under_an_unrecognised_greeting() -> None:
+    """ "Hi Shawn" without a comma is still the greeting: Andy, met in the interview, is a detail."""
+    context = Context(kind="thank-you", interviewers=("Shawn Ray", "Andy Moss"))
+    text = "Hi Shawn\n\nThank you for setting up my interview with Andy today. I look forward to hearing from you.\n"
+    assert not findings(text, context)
+
+
 def test_a_word_of_the_role_used_on_its_own_is_a_topic() -> None:
     """ "Charge" of "charge nurse" is the draft's own name only beside the rest of the role."""
     context = Context(kind="thank-you", company="Riverside Clinic", role="telemetry nurse")
