@@ -359,3 +359,12 @@ def test_header_lines_typed_into_the_text_are_not_sentences_of_the_body() -> Non
 def test_the_channel_of_the_conversation_is_not_a_detail() -> None:
     channel = "I enjoyed our Zoom call, and I would be glad to connect on LinkedIn."
     assert findings(TEMPLATE.replace("Please let me know", channel + " Please let me know"))
+
+
+def test_a_stock_phrase_is_reported_only_in_a_note_without_a_detail() -> None:
+    """personalization.cliche points at the template a note is made of; beside a real detail it stays quiet."""
+    config = Config(select=("personalization.cliche",))
+    bare = "Hi Dana,\n\nI am writing to ask whether there is any news on the analyst role.\n\nBest,\nSam\n"
+    detail = bare.replace("role.", "role. You mentioned the reconciliation backlog would be cleared by May.")
+    assert [f.rule for f in lint_text(bare, Context(), config).findings] == ["personalization.cliche"]
+    assert not lint_text(detail, Context(), config).findings

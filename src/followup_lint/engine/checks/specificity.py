@@ -23,22 +23,23 @@ normalised the same way), so a paraphrase with other names still matches. What i
   or in a sentence reporting their schedule ("the board was due to meet last week").
 
 No word counts in any inflection of the stop words, the generic vocabulary (with the words of the check-in and
-rejection cues of ``kind-cues.yaml``) or the template words ("timelines", "chatting"), nor two of them written
-as one unknown word ("timeframes"), nor an opinion word of the sentiment lexicon ("impressive", "admire": they
-judge, they name no topic), nor a manner adverb, nor a word that can only be a verb form ("expedite",
-"postponed", "rang": it says what someone does, not what was discussed; a noun that is also a verb, "audit", and
-an -ing form, which names an activity, "underwriting", still count). A first or last body line of names only is a salutation or a
-signature the layout missed, and so is a last sentence of a sign-off and names ("Best regards, Maria Lopes"); in a
-sentence of capitalised words only ("Happy Interviewing!") capitals say nothing of names. So is a name as the
-body's last sentence ("... to my network. Siobhán"), a name particle in either ("Joao da Silva"), and the
-addressee of a greeting on the first sentence's line ("Hi Tomasz, thank you for ..."); a first line of names
-only is the greeting when naming the interviewers met ("Hi Shawn" ... "my interview with Andy"). A word of the role
-before its head ("database" of "Database Administrator") is the draft's own name only next to another of its
-names; alone it is a topic.
+rejection cues of ``kind-cues.yaml``) or the template words ("timelines", "chatting"), nor two of them written as
+one unknown word ("timeframes"), nor an opinion word of the sentiment lexicon ("impressive", "admire": they judge,
+they name no topic), nor a manner adverb, nor a word that can only be a verb form ("expedite", "postponed", "rang":
+it says what someone does, not what was discussed; a noun that is also a verb, "audit", and an -ing form, which
+names an activity, "underwriting", still count). In a sentence of capitalised words only ("Happy Interviewing!")
+capitals say nothing of names.
+
+A first or last body line of names only is a salutation or a signature the layout missed, and so is a last sentence
+of a sign-off and names ("Best regards, Maria Lopes"), a name as the body's last sentence ("... to my network.
+Siobhán"), a name particle in either ("Joao da Silva"), and the addressee of a greeting on the first sentence's
+line ("Hi Tomasz, thank you for ..."); a first line of names only is the greeting when naming the interviewers met
+("Hi Shawn" ... "my interview with Andy"). A word of the role before its head ("database" of "Database
+Administrator") is the draft's own name only next to another of its names; alone it is a topic.
 
 A sentence about the writer's own background ("I have 14 years of experience in ...", "I am a punctual team
-leader") has no evidence unless
-a cue ties it to the conversation: the candidate's skills are theirs, not something discussed.
+leader") has no evidence unless a cue ties it to the conversation: the candidate's skills are theirs, not something
+discussed.
 
 A sentence with any evidence is specific. ``coverage`` is the share of a sentence's words that its template
 matches account for: how template-like it reads.
