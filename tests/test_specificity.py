@@ -368,3 +368,18 @@ def test_a_stock_phrase_is_reported_only_in_a_note_without_a_detail() -> None:
     detail = bare.replace("role.", "role. You mentioned the reconciliation backlog would be cleared by May.")
     assert [f.rule for f in lint_text(bare, Context(), config).findings] == ["personalization.cliche"]
     assert not lint_text(detail, Context(), config).findings
+
+
+def test_a_stock_phrase_rule_naming_no_detail_rule_is_a_rule_error(tmp_path: Path) -> None:
+    from followup_lint.api import linter_for
+
+    folder = tmp_path / "rules" / "mine"
+    folder.mkdir(parents=True)
+    (folder / "stock.yaml").write_text(
+        "id: mine.stock\ncategory: personalization\nseverity: suggestion\ncheck: stock-phrase\n"
+        "summary: s\nmessage: m\nwhy: w\nphrases: [I am writing to]\noptions: {detail-rule: mine.nothing}\n"
+        "examples: {fire: ['I am writing to ask.'], pass: ['Hello.']}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleError, match="detail-rule"):
+        linter_for(Config(rule_dirs=(tmp_path / "rules",)))
