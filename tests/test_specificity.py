@@ -383,3 +383,12 @@ def test_a_stock_phrase_rule_naming_no_detail_rule_is_a_rule_error(tmp_path: Pat
     )
     with pytest.raises(RuleError, match="detail-rule"):
         linter_for(Config(rule_dirs=(tmp_path / "rules",)))
+
+
+def test_a_deadline_on_a_calendar_day_is_a_detail_a_weekday_is_not() -> None:
+    rule = "personalization.follow-up-detail"
+    base = "Hi Dana,\n\nI wanted to ask whether there is any news on the analyst role. {}\n\nBest,\nSam\n"
+    config = Config(select=(rule,))
+    deadline = "Another firm has asked me to reply to their offer by 14 November."
+    assert not lint_text(base.format(deadline), Context(kind="check-in"), config).findings
+    assert lint_text(base.format("I hope to hear from you by Friday."), Context(kind="check-in"), config).findings

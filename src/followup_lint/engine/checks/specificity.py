@@ -20,7 +20,8 @@ normalised the same way), so a paraphrase with other names still matches. What i
 - ``topic`` also: a piece of work named by its subject ("the dashboard clean-up project": ``project-heads``);
 - ``person``: an interviewer of the context whom the greeting does not address ("since I talked with Andy");
 - ``timeline``: a date or time after a second-person cue ("you mentioned a decision by the end of the month"),
-  or in a sentence reporting their schedule ("the board was due to meet last week").
+  or in a sentence reporting their schedule ("the board was due to meet last week"), or a deadline on a calendar
+  day ("they asked for my answer by 18 December"; not "by Friday").
 
 No word counts in any inflection of the stop words, the generic vocabulary (with the words of the check-in and
 rejection cues of ``kind-cues.yaml``) or the template words ("timelines", "chatting"), nor two of them written as
@@ -92,6 +93,17 @@ _DATE_WORDS = _words(
 )
 #: What a timeline is given in: "by the end of the month", "the week of the 19th".
 _WHEN = _DATE_WORDS | _words("month months quarter end weekend fortnight")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+#: A deadline on a calendar day ("asked for my answer by 18 December", "before March 3rd"): a template has a slot
+#: for the interview's date, not for a date by which something must happen.
+_DEADLINE = re.compile(
+    rf"\b(?:by|before|until|no\s+later\s+than)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b",
+    re.IGNORECASE,
+)
 #: Spelled-out figures: "forty trucks", "ten days to four" (not "one", which every template uses).
 _NUMBER_WORDS = _words(
     "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty "
@@ -526,6 +538,10 @@ def _judge(
         evidence.extend(("person", raw[i]) for i in range(len(raw)) if low[i] in met and raw[i][:1].isupper())
     if not evidence and cued:
         evidence.extend(_their_timeline(prose, matches, low, cue_spans))
+    if not evidence:
+        deadline = _DEADLINE.search(prose, start, end)
+        if deadline is not None:
+            evidence.append(("timeline", deadline.group(0)))
     if not evidence:
         plan = s.their_plan.search(prose, start, end) if s.their_plan is not None else None
         if plan is not None and any(w in _WHEN for w in low):
