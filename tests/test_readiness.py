@@ -85,6 +85,9 @@ def test_a_generic_template_is_not_ready_to_send() -> None:
     assert not verdict([timing, finding(detail, Severity.SUGGESTION, "personalization")]).startswith("ready")
     # The error and warning verdicts still come first.
     assert verdict([finding("a.b", Severity.ERROR), finding(detail, Severity.SUGGESTION)]) == "fix 1 error first"
+    # A check-in or a reply to a rejection with nothing of this application: "almost ready", never "ready".
+    for rule in ("personalization.follow-up-detail", "personalization.rejection-reply-detail"):
+        assert verdict([finding(rule, Severity.SUGGESTION, "personalization")]).startswith("almost ready")
 
 
 def test_published_template_with_names_filled_in_is_not_ready(tmp_path: Path) -> None:

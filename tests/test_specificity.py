@@ -161,6 +161,50 @@ def test_opinions_and_inflections_of_stock_words_are_no_detail(praise: str) -> N
     assert findings(text)
 
 
+@pytest.mark.parametrize(
+    "stock",
+    [
+        "Please let me know if I can expedite anything on my side.",  # a rare verb says what is done, not what
+        "I was sorry the call was postponed twice.",  # a past form
+        "I am a punctual, patient and well-organised team leader.",  # a self-description is the writer's own
+        "I'm an adaptable quick learner who thrives under pressure.",
+    ],
+)
+def test_rare_verbs_and_self_descriptions_are_no_detail(stock: str) -> None:
+    text = TEMPLATE.replace("Please let me know", stock + " Please let me know")
+    assert findings(text)
+
+
+@pytest.mark.parametrize(
+    "detail",
+    [
+        "Your point about underwriting backlogs stayed with me.",  # an -ing form names an activity
+        "I enjoyed the story of the audits that caught the billing error.",  # a noun that is also a verb
+        "I am a little unsure about the night rota, and would like to ask about it.",  # not a self-description
+    ],
+)
+def test_activities_and_nouns_still_count(detail: str) -> None:
+    text = TEMPLATE.replace("Please let me know", detail + " Please let me know")
+    assert not findings(text)
+
+
+def test_the_signature_is_no_detail_in_one_line_notes() -> None:
+    """A name as the body's last sentence, or after a sign-off with a name particle, is the writer's own."""
+    context = Context(kind="thank-you")
+    assert findings("Hi Tomasz, thank you for your time today. I look forward to hearing from you. Ines", context)
+    assert findings(
+        "Hello Carla, thank you for the interview. I look forward to hearing from you. Kind regards, Joao da Silva",
+        context,
+    )
+
+
+def test_a_person_met_counts_under_an_unrecognised_greeting() -> None:
+    """ "Hi Shawn" without a comma is still the greeting: Andy, met in the interview, is a detail."""
+    context = Context(kind="thank-you", interviewers=("Shawn Ray", "Andy Moss"))
+    text = "Hi Shawn\n\nThank you for setting up my interview with Andy today. I look forward to hearing from you.\n"
+    assert not findings(text, context)
+
+
 def test_a_word_of_the_role_used_on_its_own_is_a_topic() -> None:
     """ "Charge" of "charge nurse" is the draft's own name only beside the rest of the role."""
     context = Context(kind="thank-you", company="Riverside Clinic", role="telemetry nurse")
@@ -315,3 +359,36 @@ def test_header_lines_typed_into_the_text_are_not_sentences_of_the_body() -> Non
 def test_the_channel_of_the_conversation_is_not_a_detail() -> None:
     channel = "I enjoyed our Zoom call, and I would be glad to connect on LinkedIn."
     assert findings(TEMPLATE.replace("Please let me know", channel + " Please let me know"))
+
+
+def test_a_stock_phrase_is_reported_only_in_a_note_without_a_detail() -> None:
+    """personalization.cliche points at the template a note is made of; beside a real detail it stays quiet."""
+    config = Config(select=("personalization.cliche",))
+    bare = "Hi Dana,\n\nI am writing to ask whether there is any news on the analyst role.\n\nBest,\nSam\n"
+    detail = bare.replace("role.", "role. You mentioned the reconciliation backlog would be cleared by May.")
+    assert [f.rule for f in lint_text(bare, Context(), config).findings] == ["personalization.cliche"]
+    assert not lint_text(detail, Context(), config).findings
+
+
+def test_a_stock_phrase_rule_naming_no_detail_rule_is_a_rule_error(tmp_path: Path) -> None:
+    from followup_lint.api import linter_for
+
+    folder = tmp_path / "rules" / "mine"
+    folder.mkdir(parents=True)
+    (folder / "stock.yaml").write_text(
+        "id: mine.stock\ncategory: personalization\nseverity: suggestion\ncheck: stock-phrase\n"
+        "summary: s\nmessage: m\nwhy: w\nphrases: [I am writing to]\noptions: {detail-rule: mine.nothing}\n"
+        "examples: {fire: ['I am writing to ask.'], pass: ['Hello.']}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleError, match="detail-rule"):
+        linter_for(Config(rule_dirs=(tmp_path / "rules",)))
+
+
+def test_a_deadline_on_a_calendar_day_is_a_detail_a_weekday_is_not() -> None:
+    rule = "personalization.follow-up-detail"
+    base = "Hi Dana,\n\nI wanted to ask whether there is any news on the analyst role. {}\n\nBest,\nSam\n"
+    config = Config(select=(rule,))
+    deadline = "Another firm has asked me to reply to their offer by 14 November."
+    assert not lint_text(base.format(deadline), Context(kind="check-in"), config).findings
+    assert lint_text(base.format("I hope to hear from you by Friday."), Context(kind="check-in"), config).findings

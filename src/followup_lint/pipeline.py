@@ -73,6 +73,7 @@ CHECKS: dict[str, str] = {
     "timing": "followup_lint.engine.checks.timing:Timing",
     "kind-required": "followup_lint.engine.checks.kind_required:KindRequired",
     "kind-detail": "followup_lint.engine.checks.kind_detail:KindDetail",
+    "stock-phrase": "followup_lint.engine.checks.stock_phrase:StockPhrase",
     "sentence-model": "followup_lint.engine.checks.sentence_model:SentenceModel",
     "grammar-forms": "followup_lint.engine.checks.grammar_forms:GrammarForms",
 }

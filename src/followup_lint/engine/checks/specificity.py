@@ -20,19 +20,27 @@ normalised the same way), so a paraphrase with other names still matches. What i
 - ``topic`` also: a piece of work named by its subject ("the dashboard clean-up project": ``project-heads``);
 - ``person``: an interviewer of the context whom the greeting does not address ("since I talked with Andy");
 - ``timeline``: a date or time after a second-person cue ("you mentioned a decision by the end of the month"),
-  or in a sentence reporting their schedule ("the board was due to meet last week").
+  or in a sentence reporting their schedule ("the board was due to meet last week"), or a deadline on a calendar
+  day ("they asked for my answer by 18 December"; not "by Friday").
 
 No word counts in any inflection of the stop words, the generic vocabulary (with the words of the check-in and
-rejection cues of ``kind-cues.yaml``) or the template words ("timelines", "chatting"), nor two of them written
-as one unknown word ("timeframes"), nor an opinion word of the sentiment lexicon ("impressive", "admire": they
-judge, they name no topic), nor a manner adverb. A first or last body line of names only is a salutation or a
-signature the layout missed, and so is a last sentence of a sign-off and names ("Best regards, Maria Lopes"); in a
-sentence of capitalised words only ("Happy Interviewing!") capitals say nothing of names. A word of the role
-before its head ("database" of "Database Administrator") is the draft's own name only next to another of its
-names; alone it is a topic.
+rejection cues of ``kind-cues.yaml``) or the template words ("timelines", "chatting"), nor two of them written as
+one unknown word ("timeframes"), nor an opinion word of the sentiment lexicon ("impressive", "admire": they judge,
+they name no topic), nor a manner adverb, nor a word that can only be a verb form ("expedite", "postponed", "rang":
+it says what someone does, not what was discussed; a noun that is also a verb, "audit", and an -ing form, which
+names an activity, "underwriting", still count). In a sentence of capitalised words only ("Happy Interviewing!")
+capitals say nothing of names.
 
-A sentence about the writer's own background ("I have 14 years of experience in ...") has no evidence unless
-a cue ties it to the conversation: the candidate's skills are theirs, not something discussed.
+A first or last body line of names only is a salutation or a signature the layout missed, and so is a last sentence
+of a sign-off and names ("Best regards, Maria Lopes"), a name as the body's last sentence ("... to my network.
+Siobhán"), a name particle in either ("Joao da Silva"), and the addressee of a greeting on the first sentence's
+line ("Hi Tomasz, thank you for ..."); a first line of names only is the greeting when naming the interviewers met
+("Hi Shawn" ... "my interview with Andy"). A word of the role before its head ("database" of "Database
+Administrator") is the draft's own name only next to another of its names; alone it is a topic.
+
+A sentence about the writer's own background ("I have 14 years of experience in ...", "I am a punctual team
+leader") has no evidence unless a cue ties it to the conversation: the candidate's skills are theirs, not something
+discussed.
 
 A sentence with any evidence is specific. ``coverage`` is the share of a sentence's words that its template
 matches account for: how template-like it reads.
@@ -85,6 +93,17 @@ _DATE_WORDS = _words(
 )
 #: What a timeline is given in: "by the end of the month", "the week of the 19th".
 _WHEN = _DATE_WORDS | _words("month months quarter end weekend fortnight")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+#: A deadline on a calendar day ("asked for my answer by 18 December", "before March 3rd"): a template has a slot
+#: for the interview's date, not for a date by which something must happen.
+_DEADLINE = re.compile(
+    rf"\b(?:by|before|until|no\s+later\s+than)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b",
+    re.IGNORECASE,
+)
 #: Spelled-out figures: "forty trucks", "ten days to four" (not "one", which every template uses).
 _NUMBER_WORDS = _words(
     "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty "
@@ -321,14 +340,24 @@ def _sentence_spans(doc: Document, paragraphs: list[tuple[int, int]]) -> list[tu
     return spans
 
 
+#: A greeting that opens the first sentence on its own line: "Hi Tomasz, thank you for ...", "Dear Ms Ruiz,".
+_INLINE_GREETING = re.compile(
+    r"\s*(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening))\s+((?:[A-Z][\w.'\u2019-]*\s*){1,4}),",
+    re.IGNORECASE,
+)
+#: Lower-case words inside a name line: "and", and the particles of names ("Mateus de Oliveira", "Ana dos Santos",
+#: "Pieter van der Berg", "Omar bin Said").
+_NAME_JOINERS = _words("and & de da do dos das di du del della van von der den la le bin binti ibn al el y")
+
+
 def _name_line(text: str) -> bool:
     """A line of names only, ending in a comma or in nothing: a salutation or a signature."""
     stripped = text.strip()
     words = _TOKEN.findall(stripped)
     if not words or len(words) > 8 or stripped[-1:] in ".!?:;":
         return False
-    return all(w[:1].isupper() or w.lower() in ("and", "&") for w in words) and any(
-        w.lower() not in _TITLES and w.lower() != "and" for w in words
+    return all(w[:1].isupper() or w.lower() in _NAME_JOINERS for w in words) and any(
+        w.lower() not in _TITLES and w.lower() not in _NAME_JOINERS for w in words
     )
 
 
@@ -336,6 +365,15 @@ def sentences(doc: Document, settings: Settings) -> Iterator[Sentence]:
     """The body's sentences, judged one at a time (a caller may stop at the first specific one)."""
     lines, names = body_lines(doc)
     prose = doc.prose
+    top = next(
+        (
+            line
+            for line in doc.layout.lines
+            if not line.blank and line.start >= doc.draft.body_start and not _header(line, doc.header_lines)
+        ),
+        None,
+    )
+    first = top.text if top is not None and top not in lines and _name_line(top.text) else None
     spans = _sentence_spans(doc, _paragraphs(lines))
     capitalised: dict[str, int] = {}
     for start, end in spans:
@@ -347,13 +385,19 @@ def sentences(doc: Document, settings: Settings) -> Iterator[Sentence]:
     # Corp sounds like"); with it given, a repeated name is more likely a topic ("Kubernetes").
     repeated = {w for w, n in capitalised.items() if n >= 2} if not doc.context.company else set()
     own = names | repeated
+    if spans:
+        inline = _INLINE_GREETING.match(prose, spans[0][0], spans[0][1])
+        if inline is not None:  # "Hi Tomasz, thank you for ...": a greeting on the first sentence's line
+            own |= {_norm(w) for w in _TOKEN.findall(inline.group(1))}
     others = {
         _norm(m.group(0)) for v in (doc.context.company, *doc.context.interviewers) for m in _TOKEN.finditer(v or "")
     }
     loose = _loose_role_words(doc) - others
-    met = _others_met(doc)
+    met = _others_met(doc, first)
     if spans and _inline_sign_off(prose[spans[-1][0] : spans[-1][1]]):
         spans.pop()  # "Best regards, Maria Lopes" on the last line of the body: the writer's name
+    elif len(spans) > 1 and _name_line(prose[spans[-1][0] : spans[-1][1]]):
+        spans.pop()  # "... to my network. Siobhán": a name as the body's last sentence is the signature
     for start, end in spans:
         yield _judge(prose, start, end, own, settings, loose, met)
 
@@ -366,13 +410,14 @@ def _inline_sign_off(text: str) -> bool:
     return bool(comma) and SIGN_OFF.match(head + comma) is not None and _name_line(tail)
 
 
-def _others_met(doc: Document) -> frozenset[str]:
+def _others_met(doc: Document, first: str | None = None) -> frozenset[str]:
     """The names of the interviewers (given in the context) that the greeting does not address: "since I talked
-    with Andy" in a note to Shawn says which conversation it follows."""
-    greeting = doc.layout.greeting
+    with Andy" in a note to Shawn says which conversation it follows. ``first``: the body's first line when it
+    holds names only, a greeting the layout did not recognise ("Hi Shawn" without a comma)."""
+    greeting = doc.layout.greeting.text if doc.layout.greeting is not None else first
     if greeting is None or not doc.context.interviewers:
         return frozenset()
-    addressed = {_norm(w) for w in _TOKEN.findall(greeting.text)}
+    addressed = {_norm(w) for w in _TOKEN.findall(greeting)}
     shared = {_norm(w) for v in (doc.context.company, doc.context.role) for w in _TOKEN.findall(v or "")}
     met = set()
     for person in doc.context.interviewers:
@@ -485,7 +530,7 @@ def _judge(
         # a compound is as rare as its rarest part: "hands-on" and "follow-up" are common, "cardiac-unit" is not
         parts = [part for part in stem.split("-") if len(part) >= 2] or [stem]
         rarity = min(s.frequency(part) for part in parts)
-        if rarity < s.rare_below:
+        if rarity < s.rare_below and not _verb_only(stem):
             evidence.append(("rare", text))
         elif cued and rarity < s.cued_rare_below:
             evidence.append(("cued", text))
@@ -493,6 +538,10 @@ def _judge(
         evidence.extend(("person", raw[i]) for i in range(len(raw)) if low[i] in met and raw[i][:1].isupper())
     if not evidence and cued:
         evidence.extend(_their_timeline(prose, matches, low, cue_spans))
+    if not evidence:
+        deadline = _DEADLINE.search(prose, start, end)
+        if deadline is not None:
+            evidence.append(("timeline", deadline.group(0)))
     if not evidence:
         plan = s.their_plan.search(prose, start, end) if s.their_plan is not None else None
         if plan is not None and any(w in _WHEN for w in low):
@@ -553,6 +602,7 @@ def _topic(
             and not s.plain(low[i])
             and not _adverb(low[i], s.frequency)
             and s.frequency(low[i]) < below
+            and not _verb_only(low[i])
         )
         if ok and (not run or run[-1] == i - 1):
             run.append(i)
@@ -620,6 +670,20 @@ def _adverb(word: str, frequency: Callable[[str], float]) -> bool:
         return False
     base = word[:-3] + "y" if word.endswith("ily") else word[:-2]
     return base not in _WHEN and base != "quarter" and frequency(base) > 0
+
+
+def _verb_only(word: str) -> bool:
+    """Whether ``word`` can only be a verb form ("expedite", "paused", "rang"): it says what someone does, not
+    what was discussed. A word that can be a noun ("steer", "audits") and an -ing form, which names an
+    activity ("phishing", "underwriting", "welding"), may be the topic, and still count."""
+    from ...grammar.forms import base_of, is_noun, is_verb
+
+    if "-" in word or not word.isalpha() or word.endswith("ing") or is_noun(word):
+        return False
+    base = base_of(word)
+    if base is not None:
+        return not word.endswith("s") or not is_noun(base)  # a past form; an -s form of a verb only
+    return is_verb(word)
 
 
 def _stock_count(low: list[str], i: int, s: Settings) -> bool:
