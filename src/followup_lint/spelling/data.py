@@ -74,3 +74,9 @@ def read_frequencies() -> dict[str, int]:
 def read_frequent() -> dict[str, int]:
     """Word -> its Zipf frequency times ten, from ``typo-frequent.txt`` (frequent words the lists lack)."""
     return _read_scores("typo-frequent.txt")
+
+
+@cache
+def read_names() -> frozenset[str]:
+    """Given names and surnames, capitalised ("Okafor"), from ``typo-names.txt`` (US Census 1990 name files)."""
+    return frozenset(read_list("typo-names.txt"))
