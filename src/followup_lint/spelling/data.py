@@ -77,6 +77,12 @@ def read_frequent() -> dict[str, int]:
 
 
 @cache
-def read_names() -> frozenset[str]:
-    """Given names and surnames, capitalised ("Okafor"), from ``typo-names.txt`` (US Census 1990 name files)."""
-    return frozenset(read_list("typo-names.txt"))
+def _names_text() -> str:
+    return "\n" + (data_dir() / "typo-names.txt").read_text(encoding="ascii")
+
+
+def is_listed_name(word: str) -> bool:
+    """Whether ``word`` ("Okafor") is a given name or surname of ``typo-names.txt`` (US Census 1990 name
+    files, one name a line). The file is searched as text: it is needed only for the rare capitalised word that
+    may be a slip, and a search costs less than building a set of 92,000 names."""
+    return "\n" + word + "\n" in _names_text()

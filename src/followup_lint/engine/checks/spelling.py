@@ -321,9 +321,9 @@ def _slip_not_name(word: str, found: list, speller: Speller, options: Mapping[st
     best = found[0].word
     if not _ordinary(best, speller) or not typing_slip(word.lower(), best.lower()):
         return False
-    from ...spelling.data import read_names
+    from ...spelling.data import is_listed_name
 
-    return word not in read_names()
+    return not is_listed_name(word)
 
 
 def _linking(word: str, options: Mapping[str, object]) -> bool:
