@@ -22,6 +22,7 @@ CLASSES = (
 #: The forms a replacement may ask for (``{group:form}``).
 FORMS = (
     "base", "past", "participle", "third", "ing", "as-is", "a-an", "other-number", "first-person", "plural", "lower",
+    "object",
 )  # fmt: skip
 _IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "women", "foot": "feet"}
 #: A form of be/have/do and the form for the other number ("was" <-> "were"), and for "I" ("is" -> "am").
@@ -30,6 +31,8 @@ OTHER_NUMBER = {
     "do": "does", "wasn't": "weren't", "weren't": "wasn't", "isn't": "aren't", "aren't": "isn't",
     "hasn't": "haven't", "haven't": "hasn't", "doesn't": "don't", "don't": "doesn't",
 }  # fmt: skip
+#: A subject pronoun and its object form ("they" -> "them").
+OBJECT = {"i": "me", "we": "us", "they": "them", "he": "him", "she": "her", "who": "whom"}
 FIRST_PERSON = {"is": "am", "are": "am", "has": "have", "doesn't": "don't", "hasn't": "haven't", "isn't": "am not"}
 _VOWELS = "aeiou"
 #: Nouns used without "a" (mass nouns) that a missing-article rule must not ask an article for.

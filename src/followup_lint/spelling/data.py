@@ -74,3 +74,15 @@ def read_frequencies() -> dict[str, int]:
 def read_frequent() -> dict[str, int]:
     """Word -> its Zipf frequency times ten, from ``typo-frequent.txt`` (frequent words the lists lack)."""
     return _read_scores("typo-frequent.txt")
+
+
+@cache
+def _names_text() -> str:
+    return "\n" + (data_dir() / "typo-names.txt").read_text(encoding="ascii")
+
+
+def is_listed_name(word: str) -> bool:
+    """Whether ``word`` ("Okafor") is a given name or surname of ``typo-names.txt`` (US Census 1990 name
+    files, one name a line). The file is searched as text: it is needed only for the rare capitalised word that
+    may be a slip, and a search costs less than building a set of 92,000 names."""
+    return "\n" + word + "\n" in _names_text()

@@ -173,7 +173,7 @@ class GrammarForms(GrammarRegex):
     def _replacement(self, doc: Document, match: re.Match[str], item: Item, start: int, end: int) -> str | None:
         if not item.replacements:
             return None
-        from ...grammar.forms import FIRST_PERSON, OTHER_NUMBER, a_or_an, base_of, form, plural_of
+        from ...grammar.forms import FIRST_PERSON, OBJECT, OTHER_NUMBER, a_or_an, base_of, form, plural_of
 
         def fill(found: re.Match[str]) -> str:
             word = match.group(found.group(1)) or ""
@@ -186,6 +186,8 @@ class GrammarForms(GrammarRegex):
                 return a_or_an(word)
             if which == "plural":
                 return match_case(word, plural_of(word.lower()))
+            if which == "object":
+                return match_case(word, OBJECT.get(word.lower(), word))
             if which in ("other-number", "first-person"):
                 table = OTHER_NUMBER if which == "other-number" else FIRST_PERSON
                 return table.get(word.lower().replace("\u2019", "'"), word)

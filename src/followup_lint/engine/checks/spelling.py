@@ -150,7 +150,9 @@ class Spelling(Check):
                         # ("Fortunatly, ..."): judged as at a sentence start when its correction is one.
                         linking = opening and bool(found) and _linking(found[0].word, self.rule.options)
                         ratio = "capitalised-ratio" if linking else "capitalised-inside-ratio"
-                        if not _close_to_common(word, found, self.speller, self.rule.options, True, ratio):
+                        if not _close_to_common(
+                            word, found, self.speller, self.rule.options, True, ratio
+                        ) and not _slip_not_name(word, found, self.speller, self.rule.options):
                             continue
                         unsure = True
                 pending.append((start, end, word, found, unsure))
@@ -308,6 +310,20 @@ def _close_to_common(
     return best.distance <= float(options.get("capitalised-distance", 0.8)) and speller.frequency(  # type: ignore[arg-type]
         best.word
     ) >= float(options.get("capitalised-common", 15.0))  # type: ignore[arg-type]
+
+
+def _slip_not_name(word: str, found: list, speller: Speller, options: Mapping[str, object]) -> bool:
+    """Whether a capitalised word is one typing slip (two letters swapped, one added or dropped) from an
+    ordinary word, has ``capitalised-slip-shortest`` letters or more, and is no given name or surname of the
+    shipped list (``typo-names.txt``, US Census 1990): "the Wupport team", but not "Mateus" ("mates")."""
+    if not found or len(word) < int(options.get("capitalised-slip-shortest", 6)):  # type: ignore[call-overload]
+        return False
+    best = found[0].word
+    if not _ordinary(best, speller) or not typing_slip(word.lower(), best.lower()):
+        return False
+    from ...spelling.data import is_listed_name
+
+    return not is_listed_name(word)
 
 
 def _linking(word: str, options: Mapping[str, object]) -> bool:
