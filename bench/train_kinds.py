@@ -3,7 +3,7 @@
     .venv/bin/python bench/train_kinds.py            # train, print the figures, write the model
     .venv/bin/python bench/train_kinds.py --check    # fail if the shipped model differs from a rebuild
 
-Data: ``bench/data/kinds/k*.txt`` (522 messages by 66 writers given personas, written for this project, MIT;
+Data: ``bench/data/kinds/k*.txt`` (552 messages by 70 writers given personas, written for this project, MIT;
 see its README). It is split by writer, never by message: the 8 writers with the lowest hashes are the test
 writers, scored once; the rest train, and the shipped model is then refit on every writer.
 
@@ -11,8 +11,10 @@ Model: softmax regression over the features of ``followup_lint.engine.kind_model
 pairs, opening words, the cue scores of ``kinds.kind_scores`` in bands) that occur in at least two training
 messages, L2 penalty, full-batch gradient descent (numpy, float64, fixed steps: deterministic). The
 confidence from which a kind is sure (``sure``) is chosen by 5-fold cross-validation over the training
-writers (folds by writer): the lowest at which at least 98% of the drafts detected with it are right (a
-draft labelled ``other`` is never right).
+writers (folds by writer): the lowest at which at least 97% of the drafts detected with it are right (a
+draft labelled ``other`` is never right). At 98% the cut-off moved from 0.64 to 0.82 when 30 hard messages were
+added (13 cross-validation errors above 0.64 against 6 above 0.82), which silenced the kind's rules on a clear
+thank-you at 0.81 and lost 7 of 512 flaws on the development sets; 97% keeps it where it was.
 """
 
 from __future__ import annotations
@@ -48,8 +50,8 @@ MIN_COUNT = 2
 MAX_SHARE = 0.4
 TEST_WRITERS = 8
 FOLDS = 5
-#: The share of sure detections that must be right.
-PRECISION = 0.98
+#: The share of sure detections that must be right (cross-validated).
+PRECISION = 0.97
 _HEAD = re.compile(r"^=== ([a-z-]+)[ \t]*$", re.MULTILINE)
 
 

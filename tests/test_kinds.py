@@ -326,11 +326,38 @@ def test_every_rule_regex_match_in_the_examples_and_fixtures_has_its_literals() 
             "hear about it.\n\nKai",
             "post-rejection",
         ),
+        # a reply to a rejection that mostly thanks and greets the person chosen
+        (
+            "Dear Mr. Lund,\n\nThank you for your kind email and for the time you and Ms. Berg gave me. I enjoyed "
+            "the site visit very much. My best wishes to your new surveyor.\n\nRegards,\nNoor",
+            "post-rejection",
+        ),
+        # a thank-you that mentions the decision still to come and the other candidates: not a rejection reply
+        (
+            "Dear Mr. Lund,\n\nThank you for the interview on Monday and the visit to the quarry. I know the other "
+            "candidates are strong, but whatever you decide, I learned a lot about blast planning.\n\nRegards,\nNoor",
+            "thank-you",
+        ),
+        # chasing a call the employer promised, said of them ("you promised to ring me")
+        (
+            "Hi Colm,\n\nYou promised to ring me on Tuesday about the analyst post and I have not heard a thing. I "
+            "would like to know where I stand.\n\nAoife",
+            "check-in",
+        ),
     ],
 )
 def test_the_model_reads_the_classes_the_cues_missed(text: str, kind: str) -> None:
     got, confidence = classify(text)
     assert got == kind and confidence >= sure_from()
+
+
+def test_greeting_the_person_chosen_marks_a_reply_to_a_rejection() -> None:
+    """A short reply that thanks for the update and congratulates whoever got the job, with no word of refusal."""
+    text = (
+        "Hi Marta,\n\nThank you for the update on the coordinator role. I appreciated meeting the whole events "
+        "team. Please give my congratulations to whoever is joining you.\n\nBest,\nLuis"
+    )
+    assert classify(text)[0] == "post-rejection"
 
 
 @pytest.mark.parametrize(
