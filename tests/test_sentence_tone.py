@@ -170,3 +170,31 @@ def test_a_mild_argument_is_reported_in_a_reply_to_a_rejection_only() -> None:
     thanked = lint_text(text, {"kind": "thank-you"}, Config())
     assert [rejected.source[f.offset : f.end] for f in rejected.findings if f.rule == "tone.model"] == [sentence]
     assert not [f for f in thanked.findings if f.rule == "tone.model"]
+
+
+def test_clause_cues_read_the_class_and_leave_the_same_words_in_courteous_lines() -> None:
+    """Each cue fires on a wording of its class and not on a courteous line that shares its words."""
+    from followup_lint.engine.sentence_tone import cues
+
+    fire = {
+        "self-merit": "Given how strong my results were in the case study, this outcome is puzzling.",
+        "other-candidate": "I doubt the candidate you chose has ever run a site this size.",
+        "you-reproach": "You never bothered to answer my last two messages.",
+        "reader-deadline": "Send me the signed contract by Thursday noon.",
+        "sarcastic-praise": "Brilliant, another automated rejection after four rounds.",
+        "ironic-tag": "A very wise choice, I'm sure.",
+        "silence-answer": "I will take your silence as a no, then.",
+    }
+    courteous = {
+        "self-merit": "I believe my experience with budgets could help in a future opening.",
+        "other-candidate": "I understand you needed someone with more experience in retail.",
+        "you-reproach": "Thank you for explaining so clearly why the panel chose as it did.",
+        "reader-deadline": "The other firm needs my answer by Friday, so I wanted you to know.",
+        "sarcastic-praise": "Great to hear that the pilot is moving ahead next month.",
+        "ironic-tag": "I'm sure the new manager will do well with the team.",
+        "silence-answer": "Thank you for the quick reply and the clear answer.",
+    }
+    for name, sentence in fire.items():
+        assert name in cues(sentence), (name, sentence)
+    for name, sentence in courteous.items():
+        assert name not in cues(sentence), (name, sentence)

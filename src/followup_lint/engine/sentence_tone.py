@@ -5,7 +5,8 @@ Softmax regression over sparse features of one sentence: lowercase words (marked
 evidence with "ridiculous"), and a few marks of tone (a question, exclamation marks, a word in capitals, a
 half-censored swear word, a sentence that starts with "you"), and cues of the clause that many wordings
 share (``CUES``: one's own record set against a rejection, the chosen candidate found wanting, a reproach
-addressed to the reader, a deadline the reader is to meet, an ironic tag, the silence read as an answer). The
+addressed to the reader, a deadline the reader is to meet, praise that turns sour, an ironic tag, the silence
+read as an answer). The
 weights are data
 (``rules/_data/tone-model.json``, written by ``bench/train_tone.py``, which reproduces them exactly); scoring a
 sentence is a few dictionary look-ups per feature, well under a millisecond.
@@ -63,8 +64,9 @@ _MERIT = (
 _WHO = r"\b(?:someone|whoever|candidate|applicant|person|hire)\b"
 #: Cues of a clause or a sentence that many wordings share, each a feature the model weighs like a word: one's
 #: own record set against the decision, the chosen candidate found wanting, a reproach addressed to the reader, a
-#: deadline the reader is to meet, an ironic tag, the silence read as an answer. Each has a few words one of which
-#: the sentence must hold before its pattern is tried (a set look-up: most sentences try none).
+#: deadline the reader is to meet, praise that turns sour, an ironic tag, the silence read as an answer. Each has a
+#: few words one of which the sentence must hold before its pattern is tried (a set look-up: most sentences try
+#: none).
 CUES: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = (
     (
         "self-merit",
@@ -114,10 +116,41 @@ CUES: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = (
         "reader-deadline",
         frozenset({"by", "before", "within"}),
         re.compile(
-            r"^(?!.*\b(?:i will|i'll|i can|i could|offer|they|their|my side|if possible|if you can|any|would help|"
+            r"^(?!.*\b(?:i will|i'll|i can|i could|offer|other|another|they|their|my side|my (?:answer|reply|decision)|"
+            r"if possible|if you can|any|would help|"
             r"appreciate|appreciated)\b).*\b(?:by|before|within|no later than)\b(?! last)"
             r".{0,20}\b(?:today|tonight|tomorrow|eod|noon|monday|tuesday|wednesday|thursday|friday|"
             r"end of (?:the )?(?:day|week)|\d+ hours|forty-eight hours|the latest)\b"
+        ),
+    ),
+    (
+        "sarcastic-praise",
+        frozenset(
+            {
+                "great",
+                "brilliant",
+                "fantastic",
+                "wonderful",
+                "lovely",
+                "amazing",
+                "cool",
+                "perfect",
+                "super",
+                "awesome",
+                "congratulations",
+                "congrats",
+                "thanks",
+                "cheers",
+                "nice",
+                "good",
+                "well",
+            }
+        ),
+        re.compile(
+            r"^(?:oh,? |well,? |wow,? )?(?:great|brilliant|fantastic|wonderful|lovely|amazing|cool|perfect|super|"
+            r"awesome|congratulations|congrats|thanks (?:a lot|so much|a million|for nothing)|cheers|nice|"
+            r"good job|well done)\b.{0,80}\b(?:rejection|wast\w*|nothing|template|form letter|automated|never|"
+            r"finally|only after|ghost\w*|silence|joke|pointless|cheap\w*|clearly|obviously)\b"
         ),
     ),
     (
