@@ -142,11 +142,11 @@ def always_measured(doc: Document, findings: list[Finding]) -> None:
     (empty, not English); a phrase rule's tone warning lowers it where the worst sentence did not already."""
     if "politeness" not in doc.metrics:
         doc.metrics["politeness"] = politeness_of(doc)
-    value = doc.metrics["politeness"]
-    phrase = phrase_keep(doc, findings) if body_sentences(doc) else 1.0
-    model = tone_keep(doc)
-    if phrase < model and model > 0:
-        doc.metrics["politeness"] = round((1.0 + value) * phrase / model - 1.0, 2)
+    phrase = phrase_keep(doc, findings)
+    if phrase < 1.0 and body_sentences(doc):
+        model = tone_keep(doc)
+        if phrase < model:
+            doc.metrics["politeness"] = round((1.0 + doc.metrics["politeness"]) * phrase / model - 1.0, 2)
 
 
 class Politeness(Check):
