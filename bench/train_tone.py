@@ -3,9 +3,10 @@
     .venv/bin/python bench/train_tone.py            # train, print the figures, write the model
     .venv/bin/python bench/train_tone.py --check    # fail if the shipped model differs from a rebuild
 
-Data: ``bench/data/tone/sentences.tsv`` (6,191 sentences written for this project, MIT; see its README).
+Data: ``bench/data/tone/sentences.tsv`` (6,351 sentences written for this project, MIT; see its README).
 It is split by writer, never by sentence: per part of the corpus (a, b, c, d), 2 writers for test, 2 for dev,
-the rest for training (chosen by a hash of the writer id); a part of fewer than 5 writers (p, e) trains only.
+the rest for training (chosen by a hash of the writer id); a part of fewer than 5 writers (p, e, g) trains
+only.
 Model: softmax regression over the features of ``followup_lint.engine.sentence_tone.features`` that occur at
 least twice in training, L2 penalty, full-batch Adam (numpy, float64, fixed steps: deterministic); prior odds
 by message kind (``KIND_ODDS``) are stored with it, not fitted. Thresholds, on dev: a sentence is

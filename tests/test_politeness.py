@@ -156,7 +156,7 @@ def test_rhetorical_questions() -> None:
     assert features_of("could you share the timeline ?")["rhetorical_question"] == 0.0
     assert features_of("i really enjoyed it .", "is there an update ?")["rhetorical_question"] == 0.0
     base = "Hi Dana,\n\nI am writing about the analyst role. {}\n\nSam"
-    assert politeness(base.format("Haven't you read my email?")) < politeness(base.format("Have you read my email?"))
+    assert politeness(base.format("Didn't you get the files?")) < politeness(base.format("Did you get the files?"))
 
 
 def test_the_strategies_read_spacy_docs_as_the_light_ones() -> None:
@@ -202,3 +202,15 @@ def test_the_impolite_finding_points_at_the_sentence_that_costs_the_meter() -> N
     assert findings, "the draft should read as impolite"
     marked = text[findings[0].offset : findings[0].end]
     assert marked in {"I really need this job.", "I need to know by Friday."}
+
+
+def test_a_phrase_rule_tone_warning_takes_the_meter_below_zero() -> None:
+    """A listed reproach the sentence model reads weakly still costs the meter what a sure sentence would: the
+    report does not call the message a veiled reproach and "reads as polite" at once. A suggestion leaves it."""
+    note = "Dear Ms. Chen,\n\nThank you for the interview on Monday. {}\n\nKind regards,\nOmar"
+    reproach = lint_text(note.format("As per my previous email, could you send the schedule for the second round?"))
+    assert any(f.rule == "tone.passive-aggressive" and f.severity.label == "warning" for f in reproach.findings)
+    assert not any(f.rule == "tone.model" for f in reproach.findings)
+    assert reproach.metrics["politeness"] < 0
+    plain = lint_text(note.format("Could you send the schedule for the second round?"))
+    assert plain.metrics["politeness"] >= 0.9

@@ -114,8 +114,14 @@ def test_several_leaning_sentences_make_one_suggestion(tmp_path) -> None:
     from followup_lint.engine.sentence_tone import parse
 
     model = parse(json.loads(MODEL.read_text(encoding="utf-8")))
-    leaning = ["I assume a decision is imminent.", "Kindly revert at the earliest."]
-    assert all(0.5 <= model.judge(s)[1] < 0.7 for s in leaning), [model.judge(s) for s in leaning]
+    pushy = [
+        "I assume a decision is imminent.",
+        "Kindly revert at the earliest.",
+        "I expect to hear back soon.",
+        "I trust a decision will be made shortly.",
+    ]
+    leaning = [s for s in pushy if 0.5 <= model.judge(s)[1] < 0.7][:2]
+    assert len(leaning) == 2, [model.judge(s) for s in pushy]
     both = "Hi Tom,\n\n" + " ".join(leaning) + "\n\nSam"
     report = lint_text(both, {"kind": "networking"}, Config())  # a kind without prior odds
     found = [f for f in report.findings if f.rule == "tone.model"]
@@ -164,3 +170,31 @@ def test_a_mild_argument_is_reported_in_a_reply_to_a_rejection_only() -> None:
     thanked = lint_text(text, {"kind": "thank-you"}, Config())
     assert [rejected.source[f.offset : f.end] for f in rejected.findings if f.rule == "tone.model"] == [sentence]
     assert not [f for f in thanked.findings if f.rule == "tone.model"]
+
+
+def test_clause_cues_read_the_class_and_leave_the_same_words_in_courteous_lines() -> None:
+    """Each cue fires on a wording of its class and not on a courteous line that shares its words."""
+    from followup_lint.engine.sentence_tone import cues
+
+    fire = {
+        "self-merit": "Given how strong my results were in the case study, this outcome is puzzling.",
+        "other-candidate": "I doubt the candidate you chose has ever run a site this size.",
+        "you-reproach": "You never bothered to answer my last two messages.",
+        "reader-deadline": "Send me the signed contract by Thursday noon.",
+        "sarcastic-praise": "Brilliant, another automated rejection after four rounds.",
+        "ironic-tag": "A very wise choice, I'm sure.",
+        "silence-answer": "I will take your silence as a no, then.",
+    }
+    courteous = {
+        "self-merit": "I believe my experience with budgets could help in a future opening.",
+        "other-candidate": "I understand you needed someone with more experience in retail.",
+        "you-reproach": "Thank you for explaining so clearly why the panel chose as it did.",
+        "reader-deadline": "The other firm needs my answer by Friday, so I wanted you to know.",
+        "sarcastic-praise": "Great to hear that the pilot is moving ahead next month.",
+        "ironic-tag": "I'm sure the new manager will do well with the team.",
+        "silence-answer": "Thank you for the quick reply and the clear answer.",
+    }
+    for name, sentence in fire.items():
+        assert name in cues(sentence), (name, sentence)
+    for name, sentence in courteous.items():
+        assert name not in cues(sentence), (name, sentence)

@@ -3,7 +3,11 @@
 Softmax regression over sparse features of one sentence: lowercase words (marked when a negation covers them:
 "don't need an answer" is not "need an answer"), word pairs, word beginnings (so "ridiculously" shares
 evidence with "ridiculous"), and a few marks of tone (a question, exclamation marks, a word in capitals, a
-half-censored swear word, a sentence that starts with "you"). The weights are data
+half-censored swear word, a sentence that starts with "you"), and cues of the clause that many wordings
+share (``CUES``: one's own record set against a rejection, the chosen candidate found wanting, a reproach
+addressed to the reader, a deadline the reader is to meet, praise that turns sour, an ironic tag, the silence
+read as an answer). The
+weights are data
 (``rules/_data/tone-model.json``, written by ``bench/train_tone.py``, which reproduces them exactly); scoring a
 sentence is a few dictionary look-ups per feature, well under a millisecond.
 """
@@ -52,11 +56,140 @@ def _negated(words: list[str]) -> list[str]:
     return out
 
 
+_ME = r"\b(?:i|i'm|i've|my|me)\b"
+_MERIT = (
+    r"\b(?:experience|qualifications?|skills?|background|record|results?|performance|profile|credentials|answers?|"
+    r"solution)\b"
+)
+_WHO = r"\b(?:someone|whoever|candidate|applicant|person|hire)\b"
+#: Cues of a clause or a sentence that many wordings share, each a feature the model weighs like a word: one's
+#: own record set against the decision, the chosen candidate found wanting, a reproach addressed to the reader, a
+#: deadline the reader is to meet, praise that turns sour, an ironic tag, the silence read as an answer. Each has a
+#: few words one of which the sentence must hold before its pattern is tried (a set look-up: most sentences try
+#: none).
+CUES: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = (
+    (
+        "self-merit",
+        frozenset(
+            {
+                "experience",
+                "qualifications",
+                "qualification",
+                "skills",
+                "skill",
+                "background",
+                "record",
+                "results",
+                "result",
+                "performance",
+                "profile",
+                "credentials",
+                "answers",
+                "answer",
+                "solution",
+            }
+        ),
+        re.compile(
+            _ME + r".{0,60}" + _MERIT + r".{0,80}\b(?:overlooked|undervalued|ignored|unfair|deserved?|exceeds?|"
+            r"surprised?|surprising|makes? no sense|mistake|wrong|proves?|(?:do not|don't|cannot|can't) understand)\b"
+            r"|\b(?:given|considering|despite)\b.{0,60}" + _ME + r".{0,40}" + _MERIT,
+        ),
+    ),
+    (
+        "other-candidate",
+        frozenset({"someone", "whoever", "candidate", "applicant", "person", "hire"}),
+        re.compile(
+            _WHO + r".{0,60}\b(?:less|fewer|over me|instead of me|than me|than i|better than)\b|\b(?:doubt|question|"
+            r"cannot see|can't see|don't see|fail to see|hard to (?:believe|accept))\b.{0,60}" + _WHO
+        ),
+    ),
+    (
+        "you-reproach",
+        frozenset({"you", "your"}),
+        re.compile(
+            r"(?<!showed )(?<!told )(?<!asked )(?<!thank )\b(?:you|your (?:team|panel|recruiter|company|firm|"
+            r"process|office|hr))(?: \w+)? (?:never|failed|didn't bother|did not bother|can't be bothered|"
+            r"couldn't be bothered|ignored|wasted|forgot|clearly|obviously|should have|owe)\b"
+        ),
+    ),
+    (
+        "reader-deadline",
+        frozenset({"by", "before", "within"}),
+        re.compile(
+            r"^(?!.*\b(?:i will|i'll|i can|i could|offer|other|another|they|their|my side|my (?:answer|reply|decision)|"
+            r"if possible|if you can|any|would help|"
+            r"appreciate|appreciated)\b).*\b(?:by|before|within|no later than)\b(?! last)"
+            r".{0,20}\b(?:today|tonight|tomorrow|eod|noon|monday|tuesday|wednesday|thursday|friday|"
+            r"end of (?:the )?(?:day|week)|\d+ hours|forty-eight hours|the latest)\b"
+        ),
+    ),
+    (
+        "sarcastic-praise",
+        frozenset(
+            {
+                "great",
+                "brilliant",
+                "fantastic",
+                "wonderful",
+                "lovely",
+                "amazing",
+                "cool",
+                "perfect",
+                "super",
+                "awesome",
+                "congratulations",
+                "congrats",
+                "thanks",
+                "cheers",
+                "nice",
+                "good",
+                "well",
+            }
+        ),
+        re.compile(
+            r"^(?:oh,? |well,? |wow,? )?(?:great|brilliant|fantastic|wonderful|lovely|amazing|cool|perfect|super|"
+            r"awesome|congratulations|congrats|thanks (?:a lot|so much|a million|for nothing)|cheers|nice|"
+            r"good job|well done)\b.{0,80}\b(?:rejection|wast\w*|nothing|template|form letter|automated|never|"
+            r"finally|only after|ghost\w*|silence|joke|pointless|cheap\w*|clearly|obviously)\b"
+        ),
+    ),
+    (
+        "ironic-tag",
+        frozenset({"sure", "suppose", "guess", "doubt", "course", "apparently"}),
+        re.compile(r",\s*(?:i'm sure|i am sure|i suppose|i guess|no doubt|of course|apparently)\W*$"),
+    ),
+    (
+        "silence-answer",
+        frozenset({"silence", "reply", "response", "answer", "hearing"}),
+        re.compile(
+            r"\b(?:silence|no reply|no response|no answer|not hearing)\b.{0,30}\b(?:means?|answer|as a no|"
+            r"says|speaks)\b|\b(?:take|assume|guess|suppose)\b.{0,20}\b(?:silence|no reply|no response)\b"
+        ),
+    ),
+)
+
+
+def cues(sentence: str, words: list[str] | None = None) -> list[str]:
+    """The names of the cues the sentence shows (``words``: its tokens, if already known)."""
+    present = set(tokens(sentence) if words is None else words)
+    text = None
+    out = []
+    for name, needs, pattern in CUES:
+        if present.isdisjoint(needs):
+            continue
+        if text is None:
+            text = sentence.replace("\u2019", "'").lower()
+        if pattern.search(text):
+            out.append(name)
+    return out
+
+
 def features(sentence: str) -> list[str]:
     """The sentence's features, each once."""
     words = tokens(sentence)
     marked = [w for clause in _CLAUSE.split(sentence) for w in _negated(tokens(clause))]
     out = {f"w:{w}" for w in marked}
+    out.update(f"cue:{name}" for name in cues(sentence, words))
     out.update(f"b:{a}_{b}" for a, b in pairwise(marked))
     out.update(f"p:{w[:PREFIX]}" for w in words if len(w) > PREFIX + 1)
     if words and words[0] == "you":

@@ -6,6 +6,8 @@ weights learned from the Stanford Politeness Corpus (``rules/_data/politeness-we
 ``bench/train_politeness.py``), and the draft's least polite sentence as the learned sentence tone model reads it:
 ``politeness = 2 * sigmoid(bias + sum(weight * feature)) * tone_keep - 1``. Read as a probability, the strategies
 give the chance the message reads as polite, and ``tone_keep`` the chance its worst sentence does not spoil that.
+A sentence a phrase rule of the tone category reports as a warning counts as one the model reads as surely not
+polite (``phrase_keep``).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ...model import Finding
+from ...model import Finding, Severity
 from ..errors import RuleError
 from ..patterns import token_view
 from ..schema import Field
@@ -97,6 +99,10 @@ def politeness_of(doc: Document, path: str | None = None) -> float:
     return round((1.0 + value) * tone_keep(doc) - 1.0, 2)
 
 
+#: Tone rules whose findings are not phrase findings: the sentence model (already in ``tone_keep``) and the meter.
+_NOT_PHRASES = frozenset({"tone.model", "tone.politeness"})
+
+
 def tone_keep(doc: Document) -> float:
     """The share of the strategies' politeness the draft's worst sentence leaves, from the learned sentence tone
     model: all of it up to the model's ``suggest`` threshold, then falling in step with the sentence's
@@ -111,6 +117,21 @@ def tone_keep(doc: Document) -> float:
     return (1.0 - worst) / (1.0 - reading.suggest)
 
 
+def phrase_keep(doc: Document, findings: list[Finding]) -> float:
+    """The share of the meter a phrase rule's tone warning leaves: as much as a sentence the tone model reads
+    halfway between its ``warn`` threshold and certainty (a listed phrasing is precise), so the meter falls
+    below 0. The linter saying "this reads as a demand" with the meter at +0.99 beside it told the user two
+    things (a listed reproach, "per my last email", is one the model may read weakly). Suggestions, a guess,
+    leave it all."""
+    if not any(
+        f.category == "tone" and f.severity >= Severity.WARNING and f.rule not in _NOT_PHRASES for f in findings
+    ):
+        return 1.0
+    reading = doc.tone
+    sure = (1.0 + reading.warn) / 2
+    return (1.0 - sure) / (1.0 - reading.suggest) if sure > reading.suggest else 1.0
+
+
 def politeness_metric(doc: Document) -> float:
     """The ``politeness`` metric (``pipeline.METRICS``)."""
     return politeness_of(doc)
@@ -118,9 +139,14 @@ def politeness_metric(doc: Document) -> float:
 
 def always_measured(doc: Document, findings: list[Finding]) -> None:
     """A finalizer: every report carries the meter, also when the rule is ignored, or the draft was skipped
-    (empty, not English)."""
+    (empty, not English); a phrase rule's tone warning lowers it where the worst sentence did not already."""
     if "politeness" not in doc.metrics:
         doc.metrics["politeness"] = politeness_of(doc)
+    phrase = phrase_keep(doc, findings)
+    if phrase < 1.0 and body_sentences(doc):
+        model = tone_keep(doc)
+        if phrase < model:
+            doc.metrics["politeness"] = round((1.0 + doc.metrics["politeness"]) * phrase / model - 1.0, 2)
 
 
 class Politeness(Check):

@@ -128,10 +128,11 @@ class SentenceModel(Check):
 @dataclass(frozen=True, slots=True)
 class ToneReading:
     """Each judged sentence of the body (span, likeliest non-polite label, probability of not being polite)
-    and the model's ``suggest`` threshold (the politeness meter's penalty starts there)."""
+    and the model's ``suggest`` threshold (the politeness meter's penalty starts there) and ``warn`` threshold."""
 
     sentences: list[tuple[int, int, str, float]]
     suggest: float
+    warn: float = 1.0
 
     @property
     def worst(self) -> float:
@@ -150,7 +151,7 @@ def tone(doc: Document) -> ToneReading:
 def read_tone(doc: Document, model: ToneModel) -> ToneReading:
     """The body's sentences read by ``model``: the subject, greeting and closing lines, signatures and
     fragments are not judged."""
-    return ToneReading(list(_judge(doc, model)), model.suggest)
+    return ToneReading(list(_judge(doc, model)), model.suggest, model.warn)
 
 
 def _judge(doc: Document, model: ToneModel) -> Iterator[tuple[int, int, str, float]]:
