@@ -389,3 +389,21 @@ def test_a_damaged_model_file_is_a_one_line_error(tmp_path: Path) -> None:
     bad.write_text("not json", encoding="utf-8")
     with pytest.raises(RuleError, match="cannot read the kind model"):
         load(str(bad))
+
+
+def test_a_long_text_finds_the_same_cues_searching_windows_as_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over ``_WHOLE`` characters a cue's windows are searched as each string's places are found; every cue must
+    be found or not found as the merged windows of the short-text path find it."""
+    from followup_lint.engine import kinds as module
+    from followup_lint.engine.literals import fold
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.txt"))]
+    text = module._SPACE.sub(" ", " ".join(texts))
+    lowered = fold(text)
+    cues = [cue for items in module.cues().kinds.values() for cue in items if cue.reach is not None]
+    for whole in (10**9, 0):
+        monkeypatch.setattr(module, "_WHOLE", whole)
+        found = [cue.found(text, lowered, {}, {}) for cue in cues]
+        if whole:
+            expected = found
+    assert found == expected and any(found) and not all(found)

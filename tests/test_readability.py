@@ -64,7 +64,18 @@ def test_any_text_gets_textstats_figures(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", " ", ".", "Hi.", "Thank you!", "antidisestablishmentarianism", "İstanbul ŞEHİR straße", "a" * 300, "x\u0307y"],
+    [
+        "",
+        " ",
+        ".",
+        "Hi.",
+        "Thank you!",
+        "antidisestablishmentarianism",
+        "İstanbul ŞEHİR straße",
+        "a" * 300,
+        "x\u0307y",
+        "Every ASCII character: " + "".join(map(chr, range(128))) + " done.",
+    ],
 )
 def test_edge_cases_get_textstats_figures(text: str) -> None:
     same_as_textstat(text)

@@ -243,3 +243,24 @@ def test_a_word_beside_an_elided_word_of_another_language_is_a_question() -> Non
 def test_a_long_capitalised_misspelling_in_a_phrase_is_a_question_and_a_short_name_is_not_flagged() -> None:
     found = severities("Hi Dana,\n\nI enjoyed meeting the Procurment team and Chidi on Friday." + SIGN)
     assert found == {"Procurment": "SUGGESTION"}
+
+
+def test_foreign_neighbours_read_near_the_word_as_the_whole_line_gives_them() -> None:
+    """``_foreign_beside`` reads only the chunks up to an unknown word's neighbours; it must judge as listing every
+    word of the line does (``_word_places``), on lines of words, skipped chunks and chunks without words."""
+    import random
+
+    from followup_lint.engine.checks import spelling as module
+
+    rng = random.Random(5)
+    pieces = ["Chào", "anh", "the", "xqzt", "d'inscription", "**", "--", "a.b", "@x", "(", "Bảo", "word,", "9", "é"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) + rng.choice([" ", "", "\n", "  "]) for _ in range(rng.randint(1, 30)))
+        words = list(module._WORD.finditer(text))
+        passes = {m.group(): rng.random() < 0.5 for m in words}
+        lines: dict = {}
+        for match in words:
+            start = match.start()
+            lo, hi = text.rfind("\n", 0, start) + 1, text.find("\n", start)
+            whole = module._word_places(text, passes, lo, len(text) if hi < 0 else hi)
+            assert module._foreign_beside(text, passes, start, lines) == module._in_foreign_phrase(whole, start)

@@ -43,7 +43,7 @@ def is_word_feature(feature: str) -> bool:
 
 def word_scale(feats: list[str], known: Container[str]) -> float:
     """The weight of each word feature in a draft with these features (``known``: the model's features)."""
-    return math.sqrt(SCALE / max(sum(1 for f in feats if f in known and is_word_feature(f)), 1))
+    return math.sqrt(SCALE / max(sum(1 for f in feats if f[0] in "wbfg" and f in known), 1))
 
 
 def features(text: str, scores: dict[str, float]) -> list[str]:
@@ -75,11 +75,13 @@ class KindModel:
 
     def probabilities(self, feats: list[str]) -> list[float]:
         scores = list(self.bias)
-        scale = word_scale(feats, self.weights)
+        weights = self.weights
+        scale = word_scale(feats, weights)
+        get = weights.get
         for feature in feats:
-            row = self.weights.get(feature)
+            row = get(feature)
             if row is not None:
-                x = scale if is_word_feature(feature) else 1.0
+                x = scale if feature[0] in "wbfg" else 1.0  # (``is_word_feature``, inlined)
                 for i, w in enumerate(row):
                     scores[i] += w * x
         top = max(scores)

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 KINDS = ("thank-you", "check-in", "post-rejection", "networking")
 CUES_FILE = "kind-cues.yaml"
 _SPACE = re.compile(r"\s+")
+#: From this many characters a cue's windows are searched as they are found (``Cue.found``).
+_WHOLE = 20_000
 #: Bump when the cached form of the cue table changes.
 _FORMAT = 6
 
@@ -64,8 +66,26 @@ class Cue:
         search = self._compiled.search
         if self.reach is None or not self.literals or len(lowered) != len(text):
             return search(text) is not None
-        spans = windows(self.literals[0], self.reach, lowered, {} if places is None else places)
-        return any(search(text, start, end) is not None for start, end in spans)
+        if len(lowered) <= _WHOLE:
+            spans = windows(self.literals[0], self.reach, lowered, {} if places is None else places)
+            return any(search(text, start, end) is not None for start, end in spans)
+        # A long text: each string's windows searched as they are found, so that a cue that occurs stops at its
+        # first occurrence instead of listing every place of its words first.
+        width, size = self.reach, len(lowered)
+        for string in self.literals[0]:
+            low = high = -1
+            i = lowered.find(string)
+            while i >= 0:
+                a, b = max(0, i + len(string) - width), min(size, i + width)
+                if a > high:
+                    if high >= 0 and search(text, low, high) is not None:
+                        return True
+                    low = a
+                high = max(high, b)
+                i = lowered.find(string, i + 1)
+            if high >= 0 and search(text, low, high) is not None:
+                return True
+        return False
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,9 @@ from functools import lru_cache
 from pathlib import Path
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
+#: The ASCII characters ``_PUNCTUATION`` matches, deleted by ``str.translate`` from an ASCII text in one pass (the
+#: regex's substitution costs a call per character removed: 0.2 s on 500 KB of "**a ").
+_ASCII_PUNCTUATION = {code: None for code in range(128) if _PUNCTUATION.match(chr(code))}
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 #: Pyphen's defaults: no break within the first two or the last two letters of a word.
 _LEFT = 2
@@ -36,7 +39,8 @@ def _round(number: float, points: int = 0) -> float:
 
 
 def remove_punctuation(text: str) -> str:
-    return _PUNCTUATION.sub("", text)
+    """``text`` without its punctuation and symbols (whatever is neither a word character nor white space)."""
+    return text.translate(_ASCII_PUNCTUATION) if text.isascii() else _PUNCTUATION.sub("", text)
 
 
 def lexicon_count(text: str) -> int:

@@ -164,8 +164,10 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
 def _opinion_words() -> frozenset[str]:
-    """The sentiment lexicon's positive and negative words (``rules/_data/sentiment-vader.txt``)."""
+    """The sentiment lexicon's positive and negative words (``rules/_data/sentiment-vader.txt``), joined once
+    per process (the union of some 7,000 words cost about 0.7 ms of every lint)."""
     from .politeness_features import sentiment_words
 
     positive, negative, _ = sentiment_words()

@@ -8,10 +8,10 @@ paths, domains, versions), non-ASCII words, single letters, and prefixes before 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...model import Finding, Fix, Severity
 from ..layout import NAME_PARTICLE
@@ -156,15 +156,11 @@ class Spelling(Check):
                             continue
                         unsure = True
                 pending.append((start, end, word, found, unsure))
-        lines: dict[int, list[tuple[int, int, int, bool]]] = {}
+        lines: dict[int, Any] = {}
         for start, end, word, found, unsure in pending:
             # Only the words of the same line can make a phrase of another language with it.
-            first = prose.rfind("\n", 0, start) + 1
-            tokens = lines.get(first)
-            if tokens is None:
-                last = prose.find("\n", start)
-                tokens = lines[first] = _word_places(prose, passes, first, len(prose) if last < 0 else last)
-            yield self._finding(doc, start, end, word, found, _in_foreign_phrase(tokens, start), unsure)
+            foreign = _foreign_beside(prose, passes, start, lines)
+            yield self._finding(doc, start, end, word, found, foreign, unsure)
 
     def _finding(
         self, doc: Document, start: int, end: int, word: str, found: list, foreign: bool, unsure: bool = False
@@ -196,14 +192,62 @@ def _word_places(prose: str, passes: dict[str, bool], lo: int, hi: int) -> list[
     neighbours of an unknown word. ``passes``: whether each judged word passes."""
     tokens: list[tuple[int, int, int, bool]] = []
     for chunk in _CHUNK.finditer(prose, lo, hi):
-        text = chunk.group()
-        skipped = bool(_SKIP_CHUNK.search(text.strip(_CHUNK_EDGES)))
-        for match in _WORD.finditer(text):
-            word = match.group()
-            start = chunk.start() + match.start()
-            foreign = not skipped and (not word.isascii() or not passes[word] or bool(_ELISION.match(word)))
-            tokens.append((start, start + len(word), 0, foreign))
+        tokens += _chunk_words(prose, passes, chunk.start(), chunk.end())
     return tokens
+
+
+def _chunk_words(prose: str, passes: dict[str, bool], lo: int, hi: int) -> list[tuple[int, int, int, bool]]:
+    """``_word_places`` of the one chunk ``prose[lo:hi]``."""
+    text = prose[lo:hi]
+    skipped = bool(_SKIP_CHUNK.search(text.strip(_CHUNK_EDGES)))
+    tokens = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        start = lo + match.start()
+        foreign = not skipped and (not word.isascii() or not passes[word] or bool(_ELISION.match(word)))
+        tokens.append((start, start + len(word), 0, foreign))
+    return tokens
+
+
+def _foreign_beside(prose: str, passes: dict[str, bool], start: int, lines: dict[int, Any]) -> bool:
+    """``_in_foreign_phrase`` of the word at ``start`` among the words of its line (``_word_places``), reading
+    the words of its chunk and of the chunks up to its neighbours only (``lines``: each line's chunks and the
+    words of those read so far, by the line's start): listing every word of a long line for each unknown word
+    on it was a tenth of a lint."""
+    lo = prose.rfind("\n", 0, start) + 1
+    line = lines.get(lo)
+    if line is None:
+        hi = prose.find("\n", start)
+        spans = [m.span() for m in _CHUNK.finditer(prose, lo, len(prose) if hi < 0 else hi)]
+        line = lines[lo] = (spans, [a for a, _ in spans], {})
+    spans, starts, read = line
+
+    def words(k: int) -> list[tuple[int, int, int, bool]]:
+        found = read.get(k)
+        if found is None:
+            found = read[k] = _chunk_words(prose, passes, *spans[k])
+        return found
+
+    k = bisect_right(starts, start) - 1
+    if k < 0:
+        return False
+    own = words(k)
+    i = bisect_left(own, (start,))
+    if i >= len(own) or own[i][0] != start:
+        return False
+    before = own[i - 1] if i else None
+    j = k - 1
+    while before is None and j >= 0:
+        found = words(j)
+        before = found[-1] if found else None
+        j -= 1
+    after = own[i + 1] if i + 1 < len(own) else None
+    j = k + 1
+    while after is None and j < len(spans):
+        found = words(j)
+        after = found[0] if found else None
+        j += 1
+    return bool((before is not None and before[3]) or (after is not None and after[3]))
 
 
 #: A lowercase word joined by a hyphen to a capitalised name: an honorific or a part of the name.
