@@ -225,7 +225,7 @@ class Structure(Check):
     fields: ClassVar[dict[str, Field]] = {
         "part": Field(str, True, "greeting, sign-off or subject"),
         "insert": Field(list, False, "templates for the inserted text, first whose {fields} are known"),
-        "no-name": Field(dict, False, "sign-off only: message and suggestion when the closing has no name"),
+        "no-name": Field(dict, False, "sign-off only: message, suggestion and severity when the closing has no name"),
         "generic": Field(list, False, "subject-generic only: regexes a whole generic subject matches"),
         "frameless": Field(
             dict,
@@ -306,15 +306,7 @@ class Structure(Check):
                 start, end, _ = found
                 end = start + len(doc.prose[start:end].rstrip())
                 start = end - len(doc.prose[start:end].strip())
-                no_name = self.rule.spec.get("no-name") or {}
-                yield self.finding(
-                    doc,
-                    start,
-                    end,
-                    message=no_name.get("message"),
-                    suggestion=no_name.get("suggestion"),
-                    values={"match": doc.source[start:end]},
-                )
+                yield self.finding(doc, start, end, values={"match": doc.source[start:end]}, **self._texts("no-name"))
         elif part == "subject":
             if doc.draft.format == "email" and not (doc.draft.subject or "").strip():
                 yield self.finding(doc, anchor, anchor)
