@@ -24,6 +24,8 @@ import argparse
 import importlib.util
 from pathlib import Path
 
+from build_vocab import write_or_check  # the same write-or-check as the other shipped word lists
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "rules" / "_data" / "typo-names.txt"
 HEADER = """\
@@ -64,15 +66,7 @@ def main() -> int:
     if folder is None or not (folder / "dist.all.last").exists():
         print("skipped: the `names` package is not installed (pip install names==0.3.0)")
         return 0
-    text = build(folder)
-    words = sum(1 for line in text.splitlines() if not line.startswith("#"))
-    if args.check:
-        same = OUT.read_text(encoding="utf-8") == text
-        print(f"{OUT.name} is " + ("reproduced exactly" if same else "DIFFERENT from a rebuild"))
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {words} names")
-    return 0
+    return write_or_check(OUT, build(folder), args.check, unit="names")
 
 
 if __name__ == "__main__":

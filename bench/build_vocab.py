@@ -115,21 +115,23 @@ def main() -> int:
         except ImportError:
             print("skipped: wordfreq is not installed (pip install wordfreq==3.1.1)")
             return 0
-        return _write(FREQUENT, text, args.check)
+        return write_or_check(FREQUENT, text, args.check)
     if not (DICT / "american-english-huge").exists():
         print(f"skipped: {DICT}/american-english-huge not found (apt-get install wamerican-huge wbritish-huge)")
         return 0
-    return _write(OUT, build(), args.check)
+    return write_or_check(OUT, build(), args.check)
 
 
-def _write(out: Path, text: str, check: bool) -> int:
+def write_or_check(out: Path, text: str, check: bool, unit: str = "words") -> int:
+    """Write ``text`` to ``out``, or with ``check`` say whether the shipped file is reproduced exactly (status 1 if
+    not); the count of non-comment lines is printed as ``unit``."""
     words = sum(1 for line in text.splitlines() if not line.startswith("#"))
     if check:
         same = out.read_text(encoding="utf-8") == text
         print(f"{out.name} is " + ("reproduced exactly" if same else "DIFFERENT from a rebuild"))
         return 0 if same else 1
     out.write_text(text, encoding="utf-8")
-    print(f"wrote {out.relative_to(ROOT)}: {words} words")
+    print(f"wrote {out.relative_to(ROOT)}: {words} {unit}")
     return 0
 
 
