@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .literals import fold, may_match, reach, required_literals, windows
+from .literals import fold, may_match, reach, required_literals, windows, windows_as_found
 
 if TYPE_CHECKING:
     from .document import Document
@@ -68,24 +68,9 @@ class Cue:
             return search(text) is not None
         if len(lowered) <= _WHOLE:
             spans = windows(self.literals[0], self.reach, lowered, {} if places is None else places)
-            return any(search(text, start, end) is not None for start, end in spans)
-        # A long text: each string's windows searched as they are found, so that a cue that occurs stops at its
-        # first occurrence instead of listing every place of its words first.
-        width, size = self.reach, len(lowered)
-        for string in self.literals[0]:
-            low = high = -1
-            i = lowered.find(string)
-            while i >= 0:
-                a, b = max(0, i + len(string) - width), min(size, i + width)
-                if a > high:
-                    if high >= 0 and search(text, low, high) is not None:
-                        return True
-                    low = a
-                high = max(high, b)
-                i = lowered.find(string, i + 1)
-            if high >= 0 and search(text, low, high) is not None:
-                return True
-        return False
+        else:  # a long text: stop at a cue's first occurrence instead of listing every place of its words first
+            spans = windows_as_found(self.literals[0], self.reach, lowered)
+        return any(search(text, start, end) is not None for start, end in spans)
 
 
 @dataclass(frozen=True, slots=True)

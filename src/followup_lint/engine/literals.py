@@ -313,6 +313,27 @@ def windows(strings: tuple[str, ...], width: int, folded: str, found: dict[str, 
     return merged
 
 
+def windows_as_found(strings: tuple[str, ...], width: int, folded: str) -> Iterator[tuple[int, int]]:
+    """The ranges of ``windows``, made lazily: each string's ranges merged as its occurrences are found, so that a
+    caller that stops at its first match never lists every place of the strings (on a long text). Ranges of two
+    strings are not merged with each other, and may overlap."""
+    size = len(folded)
+    for string in strings:
+        length = len(string)
+        low = high = -1
+        i = folded.find(string)
+        while i >= 0:
+            start, end = max(0, i + length - width), min(size, i + width)
+            if start > high:
+                if high >= 0:
+                    yield low, high
+                low = start
+            high = max(high, end)
+            i = folded.find(string, i + 1)
+        if high >= 0:
+            yield low, high
+
+
 def finditer(
     regex: re.Pattern[str],
     literals: tuple[tuple[str, ...], ...],
