@@ -36,14 +36,18 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.replace("\u2019", "'").replace("\u2018", "'").lower())
 
 
+#: The first letters of the features that come from the words (``is_word_feature``).
+WORD_FEATURE_LEADS = "wbfg"
+
+
 def is_word_feature(feature: str) -> bool:
     """Whether the feature comes from the words (scaled by the draft's length), not from the cue scores."""
-    return feature[0] in "wbfg"
+    return feature[0] in WORD_FEATURE_LEADS
 
 
 def word_scale(feats: list[str], known: Container[str]) -> float:
     """The weight of each word feature in a draft with these features (``known``: the model's features)."""
-    return math.sqrt(SCALE / max(sum(1 for f in feats if f[0] in "wbfg" and f in known), 1))
+    return math.sqrt(SCALE / max(sum(1 for f in feats if f[0] in WORD_FEATURE_LEADS and f in known), 1))
 
 
 def features(text: str, scores: dict[str, float]) -> list[str]:
@@ -77,11 +81,11 @@ class KindModel:
         scores = list(self.bias)
         weights = self.weights
         scale = word_scale(feats, weights)
-        get = weights.get
+        get, leads = weights.get, WORD_FEATURE_LEADS
         for feature in feats:
             row = get(feature)
             if row is not None:
-                x = scale if feature[0] in "wbfg" else 1.0  # (``is_word_feature``, inlined)
+                x = scale if feature[0] in leads else 1.0  # ``is_word_feature``, inlined
                 for i, w in enumerate(row):
                     scores[i] += w * x
         top = max(scores)
