@@ -24,7 +24,7 @@ import argparse
 import importlib.util
 from pathlib import Path
 
-from build_vocab import write_or_check  # the same write-or-check as the other shipped word lists
+from shipped import write_or_check
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "rules" / "_data" / "typo-names.txt"
@@ -66,7 +66,7 @@ def main() -> int:
     if folder is None or not (folder / "dist.all.last").exists():
         print("skipped: the `names` package is not installed (pip install names==0.3.0)")
         return 0
-    return write_or_check(OUT, build(folder), args.check, unit="names")
+    return write_or_check(OUT, build(folder), check=args.check, root=ROOT)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from followup_lint.spelling import data  # noqa: E402
 from followup_lint.spelling.lexicon import _build  # noqa: E402
+from shipped import write_or_check  # noqa: E402
 
 DICT = Path("/usr/share/dict")
 OUT = ROOT / "rules" / "_data" / "typo-en-80.txt"
@@ -115,24 +116,11 @@ def main() -> int:
         except ImportError:
             print("skipped: wordfreq is not installed (pip install wordfreq==3.1.1)")
             return 0
-        return write_or_check(FREQUENT, text, args.check)
+        return write_or_check(FREQUENT, text, check=args.check, root=ROOT)
     if not (DICT / "american-english-huge").exists():
         print(f"skipped: {DICT}/american-english-huge not found (apt-get install wamerican-huge wbritish-huge)")
         return 0
-    return write_or_check(OUT, build(), args.check)
-
-
-def write_or_check(out: Path, text: str, check: bool, unit: str = "words") -> int:
-    """Write ``text`` to ``out``, or with ``check`` say whether the shipped file is reproduced exactly (status 1 if
-    not); the count of non-comment lines is printed as ``unit``."""
-    words = sum(1 for line in text.splitlines() if not line.startswith("#"))
-    if check:
-        same = out.read_text(encoding="utf-8") == text
-        print(f"{out.name} is " + ("reproduced exactly" if same else "DIFFERENT from a rebuild"))
-        return 0 if same else 1
-    out.write_text(text, encoding="utf-8")
-    print(f"wrote {out.relative_to(ROOT)}: {words} {unit}")
-    return 0
+    return write_or_check(OUT, build(), check=args.check, root=ROOT)
 
 
 if __name__ == "__main__":
