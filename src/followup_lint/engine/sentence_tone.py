@@ -57,11 +57,28 @@ def _negated(words: list[str]) -> list[str]:
 
 
 _ME = r"\b(?:i|i'm|i've|my|me)\b"
-_MERIT = (
-    r"\b(?:experience|qualifications?|skills?|background|record|results?|performance|profile|credentials|answers?|"
-    r"solution)\b"
+#: The words of one's own record ("my experience was overlooked") and of the person chosen instead: each cue's
+#: gate (a word the sentence must hold) and its pattern are made from the same list.
+_MERIT_WORDS = (
+    "experience",
+    "qualifications",
+    "qualification",
+    "skills",
+    "skill",
+    "background",
+    "record",
+    "results",
+    "result",
+    "performance",
+    "profile",
+    "credentials",
+    "answers",
+    "answer",
+    "solution",
 )
-_WHO = r"\b(?:someone|whoever|candidate|applicant|person|hire)\b"
+_WHO_WORDS = ("someone", "whoever", "candidate", "applicant", "person", "hire")
+_MERIT = r"\b(?:" + "|".join(_MERIT_WORDS) + r")\b"
+_WHO = r"\b(?:" + "|".join(_WHO_WORDS) + r")\b"
 #: Cues of a clause or a sentence that many wordings share, each a feature the model weighs like a word: one's
 #: own record set against the decision, the chosen candidate found wanting, a reproach addressed to the reader, a
 #: deadline the reader is to meet, praise that turns sour, an ironic tag, the silence read as an answer. Each has a
@@ -70,25 +87,7 @@ _WHO = r"\b(?:someone|whoever|candidate|applicant|person|hire)\b"
 CUES: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = (
     (
         "self-merit",
-        frozenset(
-            {
-                "experience",
-                "qualifications",
-                "qualification",
-                "skills",
-                "skill",
-                "background",
-                "record",
-                "results",
-                "result",
-                "performance",
-                "profile",
-                "credentials",
-                "answers",
-                "answer",
-                "solution",
-            }
-        ),
+        frozenset(_MERIT_WORDS),
         re.compile(
             _ME + r".{0,60}" + _MERIT + r".{0,80}\b(?:overlooked|undervalued|ignored|unfair|deserved?|exceeds?|"
             r"surprised?|surprising|makes? no sense|mistake|wrong|proves?|(?:do not|don't|cannot|can't) understand)\b"
@@ -97,7 +96,7 @@ CUES: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = (
     ),
     (
         "other-candidate",
-        frozenset({"someone", "whoever", "candidate", "applicant", "person", "hire"}),
+        frozenset(_WHO_WORDS),
         re.compile(
             _WHO + r".{0,60}\b(?:less|fewer|over me|instead of me|than me|than i|better than)\b|\b(?:doubt|question|"
             r"cannot see|can't see|don't see|fail to see|hard to (?:believe|accept))\b.{0,60}" + _WHO
