@@ -128,7 +128,9 @@ _WEEKDAYS = {
     for name in names
 }
 _NUMBERS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "a couple of": 2, "a few": 3}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+#: Every way a month is written (names and abbreviations), longest first: for a pattern's alternation.
+MONTH_NAMES = tuple(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = r"(?P<month>" + "|".join(MONTH_NAMES) + r")\.?"
 _WEEKDAY = r"(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?"

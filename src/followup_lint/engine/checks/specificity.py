@@ -55,6 +55,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ...dates import MONTH_NAMES
 from ..errors import RuleError
 
 if TYPE_CHECKING:
@@ -93,10 +94,7 @@ _DATE_WORDS = _words(
 )
 #: What a timeline is given in: "by the end of the month", "the week of the 19th".
 _WHEN = _DATE_WORDS | _words("month months quarter end weekend fortnight")
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
-    r"|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH = r"(?:" + "|".join(MONTH_NAMES) + r")\.?"
 #: A deadline on a calendar day ("asked for my answer by 18 December", "before March 3rd"): a template has a slot
 #: for the interview's date, not for a date by which something must happen.
 _DEADLINE = re.compile(
